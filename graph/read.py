@@ -1,0 +1,98 @@
+"""Stage 1, read: decode every document of a corpus folder, or say in one line why not."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import yaml
+
+from .records import ReadError, SourceDocument
+
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+SIDECAR = ".meta.yaml"
+_SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
+
+
+def read_corpus(folder: str | Path, *, encoding: str | None = None
+                ) -> tuple[list[SourceDocument], list[ReadError]]:
+    """Every readable document of ``folder``, sorted by name, and an error for each unreadable one."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: not a folder")
+    docs, errors = [], []
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+        try:
+            docs.append(read_document(path, encoding=encoding))
+        except DocumentError as exc:
+            errors.append(ReadError(str(path), str(exc)))
+    return docs, errors
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read; the message is the reason, without the path."""
+
+
+def read_document(path: str | Path, *, encoding: str | None = None) -> SourceDocument:
+    path = Path(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError("empty file")
+    text, used = decode(data, encoding=encoding)
+    media = SUFFIXES.get(path.suffix.lower(), "text")
+    if media == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        media = "html"
+    return SourceDocument(name=path.name, path=str(path), text=text, encoding=used, media=media,
+                          sidecar=_read_sidecar(path))
+
+
+def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 (BOM, or NUL-patterned) or Windows-1258."""
+    if encoding:
+        try:
+            return data.decode(encoding), codecs.lookup(encoding).name
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise DocumentError(f"cannot decode as {encoding}: {exc}") from None
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2 or 1
+    if nul_odd > 0.3 * half and nul_even < 0.05 * half:
+        return _strict(data, "utf-16-le"), "utf-16-le"
+    if nul_even > 0.3 * half and nul_odd < 0.05 * half:
+        return _strict(data, "utf-16-be"), "utf-16-be"
+    if b"\x00" in data:
+        raise DocumentError("binary file (contains NUL bytes)")
+    try:
+        text, used = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, used = data.decode("cp1258"), "cp1258"
+        except UnicodeDecodeError:
+            raise DocumentError("cannot decode as UTF-8, UTF-16 or Windows-1258") from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > 0.01 * len(text):
+        raise DocumentError("binary file (control characters)")
+    return text, used
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}") from None
+
+
+def _read_sidecar(path: Path) -> dict:
+    """``NAME.meta.yaml`` beside ``NAME.txt`` supplies or overrides document metadata."""
+    side = path.with_name(path.stem + SIDECAR)
+    if not side.exists():
+        return {}
+    try:
+        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DocumentError(f"sidecar {side.name} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict) or not set(data) <= _SIDECAR_KEYS:
+        raise DocumentError(f"sidecar {side.name}: expected a mapping with keys {sorted(_SIDECAR_KEYS)}")
+    return {k: str(v) for k, v in data.items()}

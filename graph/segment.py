@@ -1,0 +1,128 @@
+"""Stage 3, segment: paragraphs, headings, list items and sentences, as a tree with offsets.
+
+Every block knows its heading path and, for list items, the lead-in paragraph whose ":"
+introduces them, so that extraction can hand the lead-in's assigner and assignees to each item.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+
+from .data import any_of, load, ranked
+from .normalise import WEB_LINE
+from .records import Block, NormalText, Segmented, Sentence
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’»)]?\s+(?=[A-ZĐÀ-Ỹ“\"(‘«\d])")
+_TITLE_MAX = 160
+_SYMBOLS = re.compile(r"^[\W_]+$")
+PARAGRAPH_LEVEL = 5.5
+
+
+def segment(normal: NormalText) -> Segmented:
+    text = normal.text
+    web = _is_web(normal.source)
+    blocks: list[Block] = []
+    headings: list[tuple[float, str]] = []
+    leads: list[tuple[float, int]] = []          # open lead-ins: (level, block index)
+    zone = "body"
+    last_item: Block | None = None
+    for m in _PARAGRAPH.finditer(text):
+        para, start, end = m.group(0), m.start(), m.end()
+        zone = _zone(para, zone, web)
+        kind, marker, level = _classify(para, web)
+        continues = None
+        if zone != "body" or any_of("layout", "boilerplate_line").match(para) or _SYMBOLS.match(para):
+            blocks.append(Block(len(blocks), zone if zone != "body" else "boilerplate", marker, 99,
+                                start, end, _path(headings), None))
+            continue
+        if kind == "heading":
+            headings = [h for h in headings if h[0] < level] + [(level, _title(para, marker))]
+            leads = []
+            last_item = None
+        elif kind == "paragraph" and last_item is not None:
+            kind, marker, level = "item", "", last_item.level   # continues the item above
+            continues = last_item.continues if last_item.continues is not None else last_item.index
+        elif kind == "paragraph" and leads and leads[-1][0] <= PARAGRAPH_LEVEL and not para.endswith(":"):
+            kind, level = "item", leads[-1][0] + 0.25                     # unmarked item of a lead-in
+        leads = [ld for ld in leads if ld[0] < level]
+        block = Block(len(blocks), kind, marker, level, start, end, _path(headings),
+                      leads[-1][1] if leads and kind == "item" else None, continues)
+        blocks.append(block)
+        if kind == "item" and (marker or continues is not None):
+            last_item = block
+        elif kind != "item":
+            last_item = None
+        if para.rstrip().endswith(":") and kind != "heading":
+            leads.append((level, block.index))
+    sentences = tuple(s for b in blocks if b.kind in ("heading", "item", "paragraph")
+                      for s in _sentences(text, b))
+    return Segmented(tuple(blocks), sentences)
+
+
+def _is_web(source: str) -> bool:
+    """Web pages put a paragraph on a line; PDF extractions break lines at ~90 characters."""
+    lengths = [len(line) for line in source.splitlines() if line.strip()]
+    return bool(lengths) and statistics.median(lengths) > WEB_LINE
+
+
+def _zone(para: str, zone: str, web: bool) -> str:
+    if zone == "boilerplate":
+        return zone
+    if any_of("layout", "boilerplate_end").match(para):
+        return "boilerplate"
+    if any_of("layout", "recipients").match(para):
+        return "recipients"
+    if zone in ("recipients", "signature") or any_of("layout", "signature").match(para):
+        return "signature" if zone == "signature" or any_of("layout", "signature").match(para) else zone
+    return zone
+
+
+def _classify(para: str, web: bool) -> tuple[str, str, float]:
+    for pattern, level in ranked("layout", "item_levels"):
+        m = pattern.match(para)
+        if m:
+            return "item", m.group(0).strip(), level
+    for pattern, level in ranked("layout", "heading_levels"):
+        m = pattern.match(para)
+        if m:
+            return "heading", m.group(0).strip(), level     # numbered: opens a section, long or not
+    if _caps(para) and len(para) < 400:
+        return "heading", "", 1
+    if web and len(para) <= load("layout")["web_heading_max"] and not para.endswith((".", ":", ";", "…", "!", "?")):
+        return "heading", "", 2
+    return "paragraph", "", PARAGRAPH_LEVEL
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
+
+
+def _title(para: str, marker: str) -> str:
+    """A heading's title: without its marker, up to the first colon or full stop."""
+    title = para[len(marker):].strip() if marker and para.startswith(marker) else para
+    return re.split(r"(?<=\w)[:.](?:\s|$)", title, maxsplit=1)[0][:_TITLE_MAX].strip()
+
+
+def _path(headings: list[tuple[float, str]]) -> tuple[str, ...]:
+    return tuple(h for _, h in headings)
+
+
+def _sentences(text: str, block: Block) -> list[Sentence]:
+    start = block.start
+    if block.marker and text.startswith(block.marker, start):
+        start += len(block.marker)
+        while start < block.end and text[start] == " ":
+            start += 1
+    abbrev = set(load("layout")["abbreviations"])
+    out, pos = [], start
+    for m in _SENTENCE_BREAK.finditer(text, start, block.end):
+        word = text[pos:m.start()].rsplit(" ", 1)[-1].rstrip(".")
+        if word in abbrev:
+            continue
+        out.append(Sentence(block.index, pos, m.start()))
+        pos = m.end()
+    if pos < block.end:
+        out.append(Sentence(block.index, pos, block.end))
+    return [s for s in out if s.end > s.start]

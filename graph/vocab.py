@@ -1,0 +1,48 @@
+"""Namespaces and stable identifiers: IRIs derive from canonical names, never from run order."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace
+
+MG = Namespace("https://w3id.org/mandate-graph/ontology#")
+MGID = Namespace("https://w3id.org/mandate-graph/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES = {
+    "mg": MG, "mgid": MGID, "org": ORG, "prov": PROV, "dcterms": DCTERMS, "foaf": FOAF,
+    "eli": ELI, "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
+    "rdfs": Namespace("http://www.w3.org/2000/01/rdf-schema#"),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
+    "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
+}
+
+_STRIP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def ascii_fold(text: str) -> str:
+    """Vietnamese without diacritics: 'Thành ủy Hà Nội' -> 'Thanh uy Ha Noi'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STRIP))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    """ASCII slug: 'Thành ủy Hà Nội' -> 'thanh-uy-ha-noi'; '11-NQ/TW' -> '11-nq-tw'."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def iri(kind: str, key: str) -> str:
+    """Instance IRI: iri('body', 'Thành ủy Hà Nội') -> mgid:body/thanh-uy-ha-noi."""
+    return f"{MGID}{kind}/{slug(key)}"
