@@ -144,7 +144,8 @@ _SYMBOLS = re.compile(r"^[\W_]+$")
 _SPLIT_ID_END = re.compile(r"(?:\d-|[A-ZĐ]/)$")
 _SPLIT_ID_START = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{0,4}(?:[/-]|\b)")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|[.!?…][”\"»)’])$")
-WEB_LINE = 120                 # median line length above which every line is a paragraph
+WEB_LINE = 120                  # median line length above which every line is a paragraph
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)-]|[IVXLC]{1,6}[.-]|[a-zđ]\))\s")
 
 
 def _layout(src: str) -> tuple[str, list[int], list[int]]:
@@ -188,6 +189,6 @@ def _separator(prev: str, line: str, web: bool) -> str:
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev):
         return "\n" if opens else " "
-    if opens and any_of("layout", "item_markers").match(prev) and prev[-1] not in ",-–":
+    if opens and _NUMBERED.match(prev) and prev[-1] not in ",-–":
         return "\n"                # a numbered heading, then its first paragraph
     return " "

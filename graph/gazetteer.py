@@ -1,0 +1,107 @@
+"""The gazetteers of graph/data, compiled once into matchers over normalised keys."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .data import load
+from .normalise import normalise_phrase
+from .vocab import iri
+
+
+@dataclass(frozen=True)
+class BodyEntry:
+    name: str
+    en: str
+    cls: str
+    kind: str
+    iri: str
+    parent: str | None = None                 # IRI
+    valid_from: str | None = None
+    valid_until: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasMatcher:
+    """One regex over lower-case normalised text; group text -> (entry, contextual)."""
+    pattern: re.Pattern
+    table: dict = field(hash=False)
+
+
+def _alternation(keys) -> re.Pattern:
+    ordered = sorted(set(keys), key=lambda k: (-len(k), k))
+    return re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(re.escape(k) for k in ordered))
+
+
+@lru_cache(maxsize=None)
+def bodies() -> dict[str, BodyEntry]:
+    """Every gazetteer body and group by IRI."""
+    data = load("bodies")
+    out: dict[str, BodyEntry] = {}
+    for item in data["bodies"]:
+        out[iri("body", item["name"])] = _entry(item, item["class"], item["kind"])
+    for item in data["groups"]:
+        out[iri("body", item["name"])] = _entry(item, "BodyGroup", "collective")
+    return out
+
+
+def _entry(item: dict, cls: str, kind: str) -> BodyEntry:
+    parent = item.get("parent")
+    return BodyEntry(name=item["name"], en=item.get("en", ""), cls=cls, kind=kind,
+                     iri=iri("body", item["name"]), parent=iri("body", parent) if parent else None,
+                     valid_from=item.get("valid_from"), valid_until=item.get("valid_until"),
+                     aliases=tuple(item.get("aliases", ())))
+
+
+@lru_cache(maxsize=None)
+def body_matcher() -> AliasMatcher:
+    data = load("bodies")
+    table: dict[str, tuple[str, bool]] = {}
+    for item in data["bodies"] + data["groups"]:
+        body = iri("body", item["name"])
+        for alias in [item["name"], *item.get("aliases", ())]:
+            table.setdefault(normalise_phrase(alias), (body, False))
+        for alias in item.get("contextual", ()):
+            table.setdefault(normalise_phrase(alias), (body, True))
+    return AliasMatcher(_alternation(table), table)
+
+
+@lru_cache(maxsize=None)
+def body_patterns() -> tuple[re.Pattern, dict]:
+    """Heads of bodies the gazetteer does not list ("Sở ...", "Ủy ban nhân dân xã ...")."""
+    data = load("bodies")["patterns"]
+    heads = {normalise_phrase(h["head"]): h for h in data["heads"]}
+    pattern = re.compile(r"(?<!\w)(%s) (?=\w)" % "|".join(
+        re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    return pattern, heads
+
+
+@lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    return frozenset(normalise_phrase(w) for w in load("cues")["stop_words"])
+
+
+@lru_cache(maxsize=None)
+def titles() -> tuple[re.Pattern, dict]:
+    items = {normalise_phrase(t["title"]): t for t in load("persons")["titles"]}
+    return _alternation(items), items
+
+
+@lru_cache(maxsize=None)
+def person_name() -> re.Pattern:
+    surnames = "|".join(sorted(load("persons")["surnames"], key=len, reverse=True))
+    syllable = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+    return re.compile(rf"(?<!\w)(?:{surnames})(?: {syllable}){{1,3}}(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def place_matcher() -> AliasMatcher:
+    table = {normalise_phrase(p): (iri("place", p), p) for p in load("projects")["places"]}
+    return AliasMatcher(_alternation(table), table)
+
+
+@lru_cache(maxsize=None)
+def project_patterns() -> tuple[tuple[re.Pattern, dict], ...]:
+    return tuple((re.compile(r"(?<!\w)(?:%s)(?!\w)" % p["pattern"]), p) for p in load("projects")["projects"])

@@ -1,0 +1,61 @@
+"""The ontology as the build sees it: every .ttl of ontology/ (extensions included) and the
+concept schemes the recogniser reads from it (document-type codes, roles, body kinds)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from .vocab import MG
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+SHAPES = "shapes.ttl"
+
+
+def ontology_files(folder: Path = ONTOLOGY_DIR) -> list[Path]:
+    """The ontology's modules: every .ttl below ``folder`` except the SHACL shapes, sorted."""
+    return sorted(p for p in folder.rglob("*.ttl") if p.name != SHAPES)
+
+
+def load_ontology(folder: Path = ONTOLOGY_DIR) -> Graph:
+    g = Graph()
+    for path in ontology_files(folder):
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:            # rdflib raises many types; the user needs the file and line
+            raise ValueError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
+    return g
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    code: str          # "NQ", "QĐ"
+    concept: str       # IRI of the scheme concept
+    cls: str           # IRI of the document class
+    word: str          # cue word, normalised: "nghị quyết"
+
+
+@lru_cache(maxsize=None)
+def document_types() -> dict[str, DocumentType]:
+    g = load_ontology()
+    out = {}
+    for concept in g.subjects(SKOS.inScheme, MG.documentTypes):
+        code = str(g.value(concept, SKOS.notation))
+        out[code] = DocumentType(code, str(concept), str(g.value(concept, MG.typeClass)),
+                                 str(g.value(concept, MG.cue) or ""))
+    return out
+
+
+@lru_cache(maxsize=None)
+def scheme_members(scheme: str) -> dict[str, str]:
+    """notation -> concept IRI for the scheme ``mg:<scheme>``."""
+    g = load_ontology()
+    return {str(g.value(c, SKOS.notation)): str(c) for c in g.subjects(SKOS.inScheme, MG[scheme])}
+
+
+def classes(g: Graph) -> list[URIRef]:
+    from rdflib import OWL
+    return sorted(s for s in g.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef) and str(s).startswith(str(MG)))

@@ -1,0 +1,246 @@
+"""Stage 4, recognise: bodies, persons, documents, projects and places, by gazetteer and rule.
+
+Matching runs on the normalised lower-case key of every non-boilerplate block; mentions keep
+normalised offsets (mapped to the source by populate). Overlaps resolve by priority, then length.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import gazetteer as gz
+from .data import load
+from .normalise import normalise_phrase
+from .ontology import document_types
+from .records import Block, Mention, NormalText, Segmented
+from .vocab import iri, slug
+
+_WORD = re.compile(r"[\w-]+")
+_PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}
+_FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
+
+
+def recognise(normal: NormalText, segmented: Segmented) -> tuple[Mention, ...]:
+    """Every entity mention in the document's non-boilerplate blocks, in text order."""
+    candidates: list[Mention] = []
+    for block in segmented.blocks:
+        if block.kind in _FACT_KINDS:
+            candidates += _in_block(normal, block)
+    chosen = _resolve_overlaps(candidates)
+    chosen = _contextual(chosen)
+    return tuple(sorted(chosen + _bare_titles(normal, segmented, chosen), key=lambda m: (m.start, m.end)))
+
+
+def _in_block(normal: NormalText, block: Block) -> list[Mention]:
+    i, j = block.start, block.end
+    out = _documents(normal, i, j) + _bodies(normal, i, j) + _projects(normal, i, j)
+    out += _places(normal, i, j) + _persons(normal, i, j)
+    return out
+
+
+def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
+    taken: list[tuple[int, int]] = []
+    out = []
+    def rank(m: Mention):
+        return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
+    for m in sorted(cands, key=rank):
+        if all(m.end <= s or m.start >= e for s, e in taken):
+            taken.append((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _contextual(mentions: list[Mention]) -> list[Mention]:
+    """A contextual alias ("Thành ủy", "Thủ đô") counts only where the document names the body in full."""
+    named = {m.iri for m in mentions if not m.attrs.get("contextual")}
+    return [m for m in mentions if not m.attrs.get("contextual") or m.iri in named]
+
+
+# ------------------------------------------------------------------ bodies
+def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
+    matcher = gz.body_matcher()
+    out = []
+    for m in matcher.pattern.finditer(normal.key, i, j):
+        body, contextual = matcher.table[m.group(1)]
+        out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
+                           "gazetteer", {"contextual": contextual}))
+    out += _pattern_bodies(normal, i, j)
+    return out
+
+
+def _pattern_bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
+    """Bodies the gazetteer lacks: a head word, then a capitalised name until a stop word."""
+    pattern, heads = gz.body_patterns()
+    stops = gz.stop_words()
+    max_words = load("bodies")["patterns"]["max_words"]
+    districts = tuple(load("bodies")["patterns"]["district_words"])
+    out = []
+    for m in pattern.finditer(normal.key, i, j):
+        spec = heads[m.group(1)]
+        pos = m.end()
+        if not normal.text[m.start()].isupper() or normal.text[m.start():m.end()].isupper():
+            continue                                   # "Đảng bộ" is no ministry; CAPS are headings
+        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(districts + ("xã", "phường", "tỉnh", "thành phố"), pos):
+            continue
+        end, count = pos, 0
+        for w in _WORD.finditer(normal.key, pos, j):
+            if w.start() != end + (1 if count else 0) or count >= max_words:
+                break                                  # punctuation or the name's length ends it
+            rest = normal.key[w.start():j]
+            if count and any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
+                break
+            end, count = w.end(), count + 1
+        if not count:
+            continue
+        surface = normal.text[m.start():end]
+        if "requires" in spec and normalise_phrase(spec["requires"]) not in normal.key[m.start():end]:
+            continue
+        name = spec.get("expands", "") + surface[len(m.group(1)):] if spec.get("expands") else surface
+        until = spec.get("valid_until")
+        if normal.key[m.end():end].startswith(districts):
+            until = load("bodies")["patterns"]["district_valid_until"]
+        out.append(Mention("body", iri("body", name), m.start(), end, surface, "body-pattern",
+                           {"name": name, "class": spec["class"], "kind": spec["kind"],
+                            "parent": iri("body", spec["parent"]) if spec.get("parent") else None,
+                            "valid_until": until}))
+    return out
+
+
+# ------------------------------------------------------------------ persons
+def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
+    """A name right after a title ("Tổng Bí thư Tô Lâm"), or after a title and its body."""
+    title_re, title_items = gz.titles()
+    out = []
+    for m in gz.person_name().finditer(normal.text, i, j):
+        window_start = max(i, m.start() - 160)
+        before = normal.key[window_start:m.start()]
+        clause = re.split(r"[;:(]|, (?=[a-zđà-ỹ]+ )", before)[-1]
+        titles_here = list(title_re.finditer(clause))
+        if not titles_here:
+            continue
+        title = titles_here[-1]
+        post = clause[title.start():].strip(" ,")
+        spec = title_items[title.group(1)]
+        holding = None if spec.get("rank") else post
+        if spec.get("rank") and len(titles_here) > 1:
+            holding = None
+        after = normal.key[m.end():min(j, m.end() + 80)]
+        trailing = title_re.match(after, 2) if after.startswith(", ") else None
+        if holding is None and trailing:
+            holding = re.match(r"[^,;.]*", after[2:]).group(0).strip()
+        name = m.group(0)
+        out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
+                           {"name": name, "post": holding, "title": spec["title"], "en": spec.get("en")}))
+    return out
+
+
+def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mention]) -> list[Mention]:
+    """A title alone ("Tổng Bí thư yêu cầu ...") names the person who holds it in this document."""
+    holders = {}
+    for m in mentions:
+        if m.kind == "person" and m.attrs.get("post"):
+            holders.setdefault(normalise_phrase(m.attrs["title"]), m)
+            holders.setdefault(m.attrs["post"], m)
+    if not holders:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(re.escape(k) for k in sorted(holders, key=len, reverse=True)))
+    out = []
+    for block in segmented.blocks:
+        if block.kind not in _FACT_KINDS:
+            continue
+        for m in pattern.finditer(normal.key, block.start, block.end):
+            nxt = normal.text[m.end():m.end() + 2]
+            if nxt[:1] == " " and nxt[1:2].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+                continue                              # a title followed by a name, or inside another mention
+            person = holders[m.group(1)]
+            out.append(Mention("person", person.iri, m.start(), m.end(), normal.text[m.start():m.end()],
+                               "bare-title", {"name": person.attrs["name"]}))
+    return out
+
+
+# ------------------------------------------------------------------ documents
+def _type_words() -> dict[str, str]:
+    return {t.word: code for code, t in document_types().items() if t.word}
+
+
+_CODES = "CTr|QĐi|NQ|KL|CT|BC|QĐ|TB|HD|KH|ĐA|CV|NĐ|TT|CĐ"
+_PARTY_ID = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({_CODES}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
+_STATE_ID = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({_CODES})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
+_DATE_AFTER = re.compile(r",? ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+
+
+def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
+    words = _type_words()
+    word_re = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    prefix = re.compile(rf"(?:({word_re}) (?:số )?)$")
+    out = []
+    for m in _PARTY_ID.finditer(normal.text, i, j):
+        number, code, issuer = m.groups()
+        out.append(_doc_mention(normal, m, prefix, number, code, issuer, None))
+    for m in _STATE_ID.finditer(normal.text, i, j):
+        number, year, code, issuer, law = m.groups()
+        out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year))
+    bare = re.compile(rf"(?<!\w)({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.-]|\.\d| ?- ?[A-ZĐ])")
+    for m in bare.finditer(normal.key, i, j):
+        code = words[m.group(1)]
+        out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
+                           normal.text[m.start():m.end()], "document-bare",
+                           {"type": code, "number": m.group(2), "partial": True}))
+    for spec in load("documents")["named"]:
+        for m in re.finditer(r"(?<!\w)(?:%s)(?!\w)" % spec["pattern"], normal.key[i:j]):
+            s, e = i + m.start(), i + m.end()
+            out.append(Mention("document", iri("doc", spec.get("identifier") or spec["name"]), s, e,
+                               normal.text[s:e], "document-named",
+                               {"type": spec["type"], "name": spec["name"], "identifier": spec.get("identifier"),
+                                "issuer": iri("body", spec["issuer"]) if spec.get("issuer") else None,
+                                "year": spec.get("year")}))
+    return out
+
+
+def _doc_mention(normal, m, prefix, number, code, issuer, year) -> Mention:
+    code = code.replace("Đ", "Đ")
+    identifier = f"{number}/{year}/{issuer}" if code == "L" else (
+        f"{number}/{year}/{code}-{issuer}" if year else (f"{number}/{code}-{issuer}" if m.re is _STATE_ID else f"{number}-{code}/{issuer}"))
+    start = m.start()
+    pre = prefix.search(normal.key, max(0, start - 20), start)
+    if pre:
+        start = pre.start()
+    end, issued = m.end(), None
+    d = _DATE_AFTER.match(normal.text, m.end())
+    if d:
+        try:
+            issued = date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            year = year or d.group(3)
+            end = d.end()
+        except ValueError:
+            pass
+    return Mention("document", doc_iri(identifier, int(year) if year else None), start, end,
+                   normal.text[start:end], "document-identifier",
+                   {"type": code, "number": number, "issuer_code": issuer, "identifier": identifier,
+                    "year": int(year) if year else None, "issued": issued})
+
+
+def doc_iri(identifier: str, year: int | None) -> str:
+    """Party numbers restart every term, so the year is part of the IRI where known."""
+    key = slug(identifier)
+    return iri("doc", f"{key}-{year}" if year and str(year) not in identifier else key)
+
+
+# ------------------------------------------------------------------ projects and places
+def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
+    out = []
+    for pattern, spec in gz.project_patterns():
+        for m in pattern.finditer(normal.text, i, j):
+            name = re.sub(r"^(?:đường|tuyến) (?=vành đai)", "", m.group(0), flags=re.I)
+            name = name[0].upper() + name[1:]
+            out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
+                               {"name": name, "kind": spec["kind"], "en": spec["en"]}))
+    return out
+
+
+def _places(normal: NormalText, i: int, j: int) -> list[Mention]:
+    matcher = gz.place_matcher()
+    return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],
+                    "gazetteer", {"name": matcher.table[m.group(1)][1]})
+            for m in matcher.pattern.finditer(normal.key, i, j)]
