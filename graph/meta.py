@@ -1,0 +1,117 @@
+"""Document metadata from the text (letterhead, dateline, signature), overridden by a sidecar."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from . import gazetteer as gz
+from .data import load
+from .normalise import normalise_phrase
+from .ontology import document_types
+from .records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
+from .recognise import doc_iri
+from .vocab import iri
+
+_ID = re.compile(r"Số:? ?(\d{1,5}) ?- ?([A-ZĐ][A-Za-zĐ]{0,3}) ?/ ?([A-ZĐ]{1,6}\d*)")
+_DATELINE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+_WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
+_MEETING = re.compile(r"phiên họp ngày (\d{1,2})/(\d{1,2})/(\d{4})")
+_SIGNATURE = re.compile(r"(?:T/M|TM\.|KT\.) ?([^\n]+)")
+_CONCLUDED = re.compile(r"(?:đã thảo luận và )?kết luận ?:")
+
+
+def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented,
+                  mentions: tuple[Mention, ...]) -> DocumentMeta:
+    head = normal.text[:1500]
+    number = type_code = issuer_code = identifier = None
+    m = _ID.search(head)
+    if m:
+        number, type_code, issuer_code = m.groups()
+        identifier = f"{number}-{type_code}/{issuer_code}"
+    issued = _first_date(head, normal)
+    signature_blocks = [b for b in segmented.blocks if b.kind == "signature"]
+    issuer, signer = _signature(normal, signature_blocks)
+    if issuer is None and issuer_code:
+        name = load("documents")["issuer_codes"].get(issuer_code)
+        issuer = iri("body", name) if name else None
+    web = any(b.kind == "boilerplate" for b in segmented.blocks) or _WEB_DATE.match(normal.text.split("\n", 2)[1] if "\n" in normal.text else "") is not None
+    if type_code is None:
+        if _CONCLUDED.search(normal.key[:2000]):
+            type_code = "KL"
+        elif web or not signature_blocks:
+            type_code = "NEWS"
+    title = _title(normal, segmented)
+    side = source.sidecar
+    if side.get("identifier"):
+        identifier = side["identifier"]
+        parts = re.match(r"(\d+)-([^/]+)/(.+)", identifier)
+        if parts:
+            number, type_code, issuer_code = parts.groups()
+    type_code = side.get("type", type_code)
+    if side.get("issued"):
+        issued = date.fromisoformat(side["issued"])
+    if side.get("issuer"):
+        issuer = iri("body", side["issuer"])
+    signer = side.get("signer", signer)
+    title = side.get("title", title)
+    return DocumentMeta(identifier=identifier, number=number, type_code=type_code, issuer=issuer,
+                        issuer_code=issuer_code, issued=issued, signer=signer, title=title,
+                        iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer))
+
+
+def corpus_doc_iri(name: str, identifier, issued, type_code, issuer) -> str:
+    if identifier:
+        return doc_iri(identifier, issued.year if issued else None)
+    if type_code and type_code != "NEWS" and issuer and issued:
+        return iri("doc", f"{type_code}-{issuer.rsplit('/', 1)[1]}-{issued.isoformat()}")
+    return iri("doc", f"file-{Path(name).stem}")
+
+
+def _first_date(head: str, normal: NormalText) -> date | None:
+    for pattern in (_DATELINE, _WEB_DATE, _MEETING):
+        m = pattern.search(head if pattern is not _MEETING else normal.text[:600])
+        if m:
+            try:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+    return None
+
+
+def _signature(normal: NormalText, blocks) -> tuple[str | None, str | None]:
+    """"T/M BỘ CHÍNH TRỊ" names the issuer; the name after the signature block, the signer."""
+    if not blocks:
+        return None, None
+    text = normal.text[blocks[0].start:blocks[-1].end]
+    key = normal.key[blocks[0].start:blocks[-1].end]
+    issuer = None
+    m = _SIGNATURE.search(text)
+    if m:
+        found = gz.body_matcher().pattern.search(key, m.start(1), m.end(1))
+        if found:
+            body, contextual = gz.body_matcher().table[found.group(1)]
+            issuer = body
+    name = gz.person_name().search(text)
+    return issuer, (name.group(0) if name else None)
+
+
+def _title(normal: NormalText, segmented: Segmented) -> str | None:
+    """The first paragraph in capitals after the dateline, or the first line of a web page."""
+    for b in segmented.blocks[:12]:
+        text = normal.text[b.start:b.end]
+        if b.kind == "heading" and len(text) > 25 and text.isupper() and "ĐẢNG CỘNG SẢN" not in text:
+            return text
+    first = segmented.blocks[0] if segmented.blocks else None
+    if first is not None and first.kind == "heading":
+        return normal.text[first.start:first.end]
+    return None
+
+
+def type_class(code: str | None) -> str | None:
+    types = document_types()
+    return types[code].cls if code in types else None
+
+
+def title_key(text: str) -> str:
+    return normalise_phrase(text)

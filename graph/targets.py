@@ -1,0 +1,90 @@
+"""Numeric targets: value(s), comparator, unit and year, with Vietnamese number formats."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from .data import load
+from .records import NormalText, Segmented, TargetRecord
+
+# "12.000" is twelve thousand, "11,0" eleven; "65-70" and "350 - 400" are ranges.
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_YEAR = re.compile(r"(?:năm|đến năm|giai đoạn \d{4} ?- ?) ?(20\d{2})")
+
+
+def parse_number(text: str) -> Decimal:
+    """Vietnamese number format: dots group thousands, a comma marks decimals."""
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+@lru_cache(maxsize=None)
+def _value_re() -> re.Pattern:
+    data = load("targets")
+    before = "|".join(re.escape(w) for w in sorted(data["before"], key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(data["after"], key=len, reverse=True))
+    units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<before>{before}) )?(?P<value>{_NUMBER})(?: ?- ?(?P<max>{_NUMBER}))?"
+        rf"(?: ?(?P<unit>{units}))?(?: (?P<after>{after}))?(?![\w.,]\d)")
+
+
+def find_targets(normal: NormalText, segmented: Segmented) -> list[TargetRecord]:
+    data = load("targets")
+    heads = tuple(data["target_headings"])
+    out = []
+    for s in segmented.sentences:
+        block = segmented.blocks[s.block]
+        path = " › ".join(block.heading_path).lower()
+        in_section = any(h in path for h in heads)
+        if any(h in path for h in data["result_headings"]):
+            continue
+        key = normal.key[s.start:s.end]
+        if not in_section and not any(c in key for c in data["target_cues"]):
+            continue
+        section_year = _year(path)
+        for c_start, c_end in _clauses(key, s.start):
+            out += _clause_targets(normal, c_start, c_end, section_year, data)
+    return out
+
+
+def _clauses(key: str, offset: int):
+    """Clauses split on ';', ', trong đó', ':' lists and 'và' between targets."""
+    pos = 0
+    for m in re.finditer(r"; ?|, trong đó,? |, phấn đấu |…", key):
+        yield offset + pos, offset + m.start()
+        pos = m.end()
+    yield offset + pos, offset + len(key)
+
+
+def _clause_targets(normal, start, end, section_year, data) -> list[TargetRecord]:
+    key = normal.key[start:end]
+    if any(r in key for r in data["result_markers"]) or not re.search(r"\d", key):
+        return []
+    candidates = [m for m in _value_re().finditer(key)
+                  if not _is_year(m) and (m.group("unit") or m.group("before") or m.group("after") or "đạt" in key[:m.start()])]
+    if not candidates:
+        return []
+    m = candidates[-1]                  # the number the clause reaches: after "đạt", ":" or last
+    comparator = data["after"].get(m.group("after")) or data["before"].get(m.group("before")) or "="
+    indicator = re.sub(r"^(?:- )?(?:về [^:]+: )?(?:phấn đấu )?", "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
+    indicator = re.sub(r" (?:đạt|là|khoảng|đạt khoảng)$", "", indicator).strip()
+    if not indicator:
+        return []
+    year = _year(key) or section_year
+    s, e = start + m.start(), start + m.end()
+    return [TargetRecord(start=start + (len(normal.key[start:start + m.start()]) - len(normal.key[start:start + m.start()].lstrip(" -"))),
+                         end=e, indicator=indicator, value=str(parse_number(m.group("value"))),
+                         value_max=str(parse_number(m.group("max"))) if m.group("max") else None,
+                         comparator=comparator, unit=normal.text[s:e][m.start("unit") - m.start():m.end("unit") - m.start()] if m.group("unit") else "",
+                         year=year, rule="target-clause")]
+
+
+def _is_year(m: re.Match) -> bool:
+    v = m.group("value")
+    return bool(re.fullmatch(r"(19|20)\d{2}", v)) and not m.group("unit")
+
+
+def _year(text: str) -> int | None:
+    years = _YEAR.findall(text)
+    return int(years[-1]) if years else None

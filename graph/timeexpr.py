@@ -1,0 +1,68 @@
+"""Deadlines: Vietnamese time expressions to the last day that satisfies them (and a start day)."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .data import load
+from .records import Deadline
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((e["kind"], re.compile(r"(?<!\w)(?:%s)(?!\w)" % e["pattern"])) for e in load("time")["expressions"])
+
+
+def find_deadlines(key: str, start: int = 0, end: int | None = None) -> list[Deadline]:
+    """Every time expression in key[start:end], leftmost first; overlapping ones keep the first kind."""
+    end = len(key) if end is None else end
+    found: list[Deadline] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(key, start, end):
+            if any(m.start() < d.end and d.start < m.end() for d in found):
+                continue
+            try:
+                deadline, first = _interpret(kind, m)
+            except ValueError:                      # 31-02-2025 and the like: not a date
+                continue
+            found.append(Deadline(m.group(0), m.start(), m.end(), deadline, first, kind == "recurring"))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_deadline(phrase: str) -> Deadline | None:
+    """The first time expression in a phrase (for tests and the query layer)."""
+    found = find_deadlines(phrase.lower())
+    return found[0] if found else None
+
+
+def _interpret(kind: str, m: re.Match) -> tuple[date | None, date | None]:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    if kind == "recurring":
+        return None, None
+    if kind == "period":
+        return date(int(g["y2"]), 12, 31), date(int(g["y1"]), 1, 1)
+    year = int(g["y"])
+    if kind == "by_year":
+        return date(year, 12, 31), None
+    if kind == "before_year":
+        return date(year - 1, 12, 31), None
+    if kind == "quarter":
+        q = _QUARTERS[g["q"]]
+        return date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), date(year, 3 * q - 2, 1)
+    if kind == "month":
+        month = int(g["m"])
+        return date(year, month, calendar.monthrange(year, month)[1]), None
+    day = date(year, int(g["m"]), int(g["d"]))
+    if kind == "before_date":
+        return day - timedelta(days=1), None
+    if kind == "by_date":
+        return day, None
+    if kind == "from_date":
+        return None, day
+    if kind == "range_days":
+        return day, date(year, int(g["m"]), int(g["d1"]))
+    raise ValueError(kind)
