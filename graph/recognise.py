@@ -28,7 +28,10 @@ def recognise(normal: NormalText, segmented: Segmented) -> tuple[Mention, ...]:
             candidates += _in_block(normal, block)
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen)
-    return tuple(sorted(chosen + _bare_titles(normal, segmented, chosen), key=lambda m: (m.start, m.end)))
+    titles = _bare_titles(normal, segmented, chosen)
+    # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
+    chosen = [m for m in chosen if not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    return tuple(sorted(chosen + titles, key=lambda m: (m.start, m.end)))
 
 
 def _in_block(normal: NormalText, block: Block) -> list[Mention]:
@@ -151,7 +154,8 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
             continue
         for m in pattern.finditer(normal.key, block.start, block.end):
             nxt = normal.text[m.end():m.end() + 2]
-            if nxt[:1] == " " and nxt[1:2].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+            inside_other = any(s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end()) for s, e in taken)
+            if nxt[:1] == " " and nxt[1:2].isupper() or inside_other:
                 continue                              # a title followed by a name, or inside another mention
             person = holders[m.group(1)]
             out.append(Mention("person", person.iri, m.start(), m.end(), normal.text[m.start():m.end()],

@@ -13,7 +13,7 @@ from .normalise import WEB_LINE
 from .records import Block, NormalText, Segmented, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’»)]?\s+(?=[A-ZĐÀ-Ỹ“\"(‘«\d])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’»)]?\s+(?=[A-ZĐÀ-Ỹ“\"(‘«\d])|(?<=[a-zđà-ỹ][.!?])(?=[A-ZĐ][a-zđà-ỹ])")
 _TITLE_MAX = 160
 _SYMBOLS = re.compile(r"^[\W_]+$")
 PARAGRAPH_LEVEL = 5.5

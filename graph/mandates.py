@@ -1,0 +1,305 @@
+"""Mandates: who is assigned what, by whom, in which role, from directive language.
+
+Rules, tried in order on each sentence (names are recorded as mg:rule):
+  assign      "X giao/yêu cầu/đề nghị Y ...": assigner X (else the context's), assignees Y
+  actor-verb  "Y chủ trì/lãnh đạo/theo dõi/cần ...": assignee Y, role from the verb
+  lead-in     a list item under "X yêu cầu Y ... sau:": the lead-in's assigner and assignees
+  implicit    a task sentence or heading in a task section naming no actor: the issuer's
+  follow-on   "Đồng thời, tiếp tục ..." after a mandate: the same actors, implied
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from .data import load
+from .normalise import normalise_phrase
+from .records import Block, DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
+from .timeexpr import find_deadlines
+
+_ACTOR_KINDS = ("body", "person")
+_MODALS = ("cần", "phải", "có trách nhiệm", "hoàn toàn có thể và cần")
+_FRAMING = re.compile(r"^(?:(?:trong đó|theo đó|đồng thời|trước hết|trước mắt|ngoài ra|bên cạnh đó|"
+                      r"nhưng sâu hơn thế|theo kết luận|trong vai trò [^,]+), )+")
+_JOINER = re.compile(r"^(?:,? (?:và|cùng|cùng với) |, )$")
+
+
+@lru_cache(maxsize=None)
+def _cues():
+    c = load("cues")
+    norm = lambda xs: tuple(sorted((normalise_phrase(x) for x in xs), key=len, reverse=True))
+    return {
+        "assign": {normalise_phrase(k): v for k, v in c["assign_verbs"].items()},
+        "actor": {normalise_phrase(k): v for k, v in c["actor_verbs"].items()},
+        "adverbs": norm(c["adverbs"]), "imperative": norm(c["imperative_verbs"]),
+        "task_headings": norm(c["task_headings"]), "non_task": norm(c["non_task_headings"]),
+        "past": norm(c["past_markers"]), "deliverables": norm(c["deliverables"]),
+        "recurring": norm(c["recurring"]), "legal": norm(c["legal_basis"]), "dependency": norm(c["dependency"]),
+    }
+
+
+def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, ...],
+                  meta: DocumentMeta) -> list[MandateRecord]:
+    actors = [m for m in mentions if m.kind in _ACTOR_KINDS]
+    by_sentence: dict[int, MandateRecord] = {}
+    first_pass: list[tuple[Sentence, MandateRecord]] = []
+    for n, s in enumerate(seg.sentences):
+        rec = _explicit(normal, s, actors)
+        if rec:
+            first_pass.append((s, rec))
+            by_sentence[n] = rec
+    speakers = Counter(r.assigner for _, r in first_pass if r.assigner)
+    default_assigner = meta.issuer or (speakers.most_common(1)[0][0] if speakers else None)
+    default_assignee = _default_assignee(meta, actors)
+    out: list[MandateRecord] = []
+    item_done: set[int] = set()
+    previous: MandateRecord | None = None
+    for n, s in enumerate(seg.sentences):
+        block = seg.blocks[s.block]
+        rec = by_sentence.get(n)
+        if rec is not None:
+            lead = _lead_in(seg, block, by_sentence)
+            assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
+            rec = replace(rec, assigner=assigner)
+        elif _is_task_context(normal, seg, block):
+            head = block.continues if block.continues is not None else block.index
+            lead = _lead_in(seg, block, by_sentence)
+            if block.kind == "item" and lead and lead.assignees and head not in item_done and block.continues is None:
+                item_done.add(head)
+                rec = _record(normal, s.start, block.end, lead.assigner or default_assigner, lead.assignees,
+                              "implement", True, "lead-in", block)
+            elif block.kind == "item" and head in item_done:
+                rec = None                                   # the item's mandate quotes all of it
+            elif _imperative(normal.key, s) and default_assignee and not _lead_in_sentence(normal, s):
+                rule = "heading" if block.kind == "heading" else "implicit"
+                rec = _record(normal, s.start, s.end, default_assigner, (default_assignee,), "implement",
+                              False, rule, block)
+        elif previous is not None and _follow_on(normal.key, s) and block.kind == "paragraph":
+            rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
+                          False, "follow-on", block)
+        if rec is not None:
+            rec = _enrich(normal, rec, mentions)
+            out.append(rec)
+            previous = rec
+        elif block.kind == "paragraph":
+            previous = None if s.start == block.start else previous
+    return out
+
+
+# ------------------------------------------------------------------ explicit rules
+def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> MandateRecord | None:
+    key = normal.key
+    inside = [a for a in actors if s.start <= a.start and a.end <= s.end]
+    cues = _cues()
+    at_start = _actor_verb(normal, s, inside, subject_only=True)
+    if at_start:
+        return at_start
+    for verb, role in cues["assign"].items():
+        for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(verb), key[s.start:s.end]):
+            v_start, v_end = s.start + m.start(), s.start + m.end()
+            if key[v_start:v_end + 4].endswith(("việc", "kiến")) or _is_title(key, v_start):
+                continue
+            before = [a for a in inside if a.end <= v_start and re.fullmatch(r"[ ,]*(?:đã |cũng |tiếp tục )?", key[a.end:v_start])]
+            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end)
+            if role == "permit":
+                after = _actor_run(key, inside, v_end, s.end)
+                if not after:
+                    continue
+            if not after and not before:
+                if v_start == s.start or _FRAMING.sub("", key[s.start:v_start]) == "":
+                    return _build(normal, s, None, (), role, v_end, "assign", explicit=False)
+                continue
+            subject = [a for a in inside if a.end <= v_start and _FRAMING.sub("", key[s.start:a.start]) == ""]
+            assigner = subject[0].iri if subject else (before[-1].iri if before else None)
+            if not after:
+                return _build(normal, s, assigner, (), role, v_end, "assign", explicit=False)
+            return _actor_roles(normal, s, assigner, after, role, "assign", inside)
+    return _actor_verb(normal, s, inside)
+
+
+def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subject_only: bool = False
+                ) -> MandateRecord | None:
+    """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
+    key, cues = normal.key, _cues()
+    for first in inside:
+        run = _actor_run(key, inside, first.start, s.end)
+        if not run:
+            continue
+        prefix = key[s.start:first.start]
+        if prefix and not _FRAMING.fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start)):
+            continue
+        pos = run[-1].end
+        rest = key[pos:s.end].lstrip(" ,")
+        if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith("sẽ ") and not _starts_with(rest[3:], cues["actor"]):
+            continue
+        rest_pos = s.end - len(rest)
+        skipped, modal = True, False
+        while skipped:
+            skipped = False
+            for adv in cues["adverbs"]:
+                if rest.startswith(adv + " ") or rest.startswith(adv + ", "):
+                    rest = rest[len(adv):].lstrip(" ,")
+                    skipped, modal = True, modal or adv in _MODALS
+        if rest.startswith("sẽ "):
+            rest = rest[3:]
+        verb = _starts_with(rest, cues["actor"])
+        if not verb and not modal:
+            continue
+        speaker = _speaker_before(key, inside, s.start, first.start)
+        return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb", inside)
+    return None
+
+
+def _actor_roles(normal, s, assigner, run, role, rule, inside) -> MandateRecord:
+    """Splits "Y chủ trì, phối hợp với Z" into lead Y and coordinator Z."""
+    key = normal.key
+    after = key[run[-1].end:s.end]
+    leads: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    plain = re.sub(r"^[ ,]*(?:(?:cần|phải|căn cứ chức năng, nhiệm vụ|tích cực|chủ động) ?)*", "", after)
+    if plain.startswith("chủ trì"):
+        role, leads = "lead", (run[0].iri,)
+    elif plain.startswith("phối hợp"):
+        return replace(_build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), "coordinate",
+                              run[-1].end, rule, explicit=True))
+    elif role == "lead":
+        leads = tuple(a.iri for a in run)
+    m = re.search(r"phối hợp (?:chặt chẽ )?(?:với )?", after)
+    if m and role != "coordinate":
+        start = run[-1].end + m.end()
+        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, s.end))
+    rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), role, run[-1].end, rule, explicit=True)
+    return replace(rec, leads=leads, coordinators=coordinators)
+
+
+def _actor_run(key: str, inside: list[Mention], start: int, end: int) -> list[Mention]:
+    """Consecutive actor mentions from ``start`` ("A, B và C"), allowing "các", "cho" between them."""
+    run, pos = [], start
+    for a in sorted(inside, key=lambda m: m.start):
+        if a.start < pos:
+            continue
+        gap = key[pos:a.start]
+        if run and not re.fullmatch(r",? (?:và |cùng |với )?(?:các )?|, ", gap):
+            break
+        if not run and not re.fullmatch(r" ?(?:cho )?(?:các )?", gap):
+            break
+        run.append(a)
+        pos = a.end
+    return run
+
+
+def _speaker_before(key, inside, s_start, a_start) -> str | None:
+    """"Tổng Bí thư lưu ý ..., Hà Nội cần ...": the actor who speaks before the clause."""
+    for a in inside:
+        if s_start <= a.start and a.end <= a_start and re.match(
+                r" (?:lưu ý|nêu rõ|chỉ rõ|nhấn mạnh|gợi mở|yêu cầu|đề nghị|chỉ đạo|khẳng định)", key[a.end:a.end + 12]):
+            return a.iri
+    return None
+
+
+def _build(normal, s, assigner, assignees, role, task_from, rule, *, explicit) -> MandateRecord:
+    task = normal.text[task_from:s.end].strip(" ,:;.")
+    task = re.sub(r"^(?:cần|phải|cho|để)\s+", "", task)
+    return MandateRecord(start=s.start, end=s.end, assigner=assigner, assignees=assignees, leads=(),
+                         coordinators=(), role=role, task=task or normal.text[s.start:s.end],
+                         explicit=explicit, rule=rule, heading_path=())
+
+
+def _record(normal, start, end, assigner, assignees, role, explicit, rule, block: Block) -> MandateRecord:
+    text = normal.text[start:end]
+    return MandateRecord(start=start, end=end, assigner=assigner, assignees=tuple(assignees), leads=(),
+                         coordinators=(), role=role, task=text.strip(" .;:"), explicit=explicit, rule=rule,
+                         heading_path=block.heading_path)
+
+
+# ------------------------------------------------------------------ context
+def _lead_in(seg: Segmented, block: Block, by_sentence) -> MandateRecord | None:
+    """The mandate stated in the lead-in of ``block`` (or in the item that lead-in continues)."""
+    index = block.lead_in
+    seen = set()
+    while index is not None and index not in seen:
+        seen.add(index)
+        lead_block = seg.blocks[index]
+        for n, s in enumerate(seg.sentences):
+            if s.block == index and n in by_sentence and by_sentence[n].assignees or s.block == index and n in by_sentence:
+                return by_sentence[n]
+        index = lead_block.continues if lead_block.continues is not None else lead_block.lead_in
+    return None
+
+
+def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
+    if block.kind not in ("item", "paragraph", "heading"):
+        return False
+    path = [normalise_phrase(h) for h in block.heading_path]
+    if block.kind == "heading" and path:
+        path = path[:-1]
+    cues = _cues()
+    if any(any(n in h for n in cues["non_task"]) for h in path):
+        return False
+    return block.lead_in is not None or any(any(t in h for t in cues["task_headings"]) for h in path)
+
+
+def _imperative(key: str, s: Sentence) -> bool:
+    text = _FRAMING.sub("", key[s.start:s.end])
+    return bool(_starts_with(text, {v: 1 for v in _cues()["imperative"]}))
+
+
+def _lead_in_sentence(normal, s) -> bool:
+    return normal.text[s.start:s.end].rstrip().endswith(":") and len(normal.text[s.start:s.end]) < 90
+
+
+def _follow_on(key: str, s: Sentence) -> bool:
+    return bool(re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", key[s.start:s.end])) and _imperative(key, s)
+
+
+def _default_assignee(meta: DocumentMeta, actors: list[Mention]) -> str | None:
+    """Whom a task without an actor falls to: the issuer, or the polity a news page is about."""
+    if meta.issuer:
+        return meta.issuer
+    polities = Counter(a.iri for a in actors if "/body/thanh-pho-" in a.iri or "/body/tinh-" in a.iri)
+    return polities.most_common(1)[0][0] if polities else None
+
+
+def _starts_with(text: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.startswith(w) and not text[len(w):len(w) + 1].isalnum():
+            return w
+    return None
+
+
+def _is_title(key: str, pos: int) -> bool:
+    return key[max(0, pos - 4):pos] == "phó "
+
+
+# ------------------------------------------------------------------ deadline, deliverable, basis
+def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...]) -> MandateRecord:
+    key, cues = normal.key, _cues()
+    docs = [m for m in mentions if m.kind == "document" and rec.start <= m.start < rec.end]
+    in_doc = lambda d: any(m.start <= d.start < m.end for m in docs)
+    deadlines = [d for d in find_deadlines(key, rec.start, rec.end) if not in_doc(d)]
+    dated = [d for d in deadlines if d.deadline or d.start_date]
+    deadline = dated[0] if dated else None
+    if deadline is None and any(d.recurring for d in deadlines):
+        deadline = next(d for d in deadlines if d.recurring)
+    elif deadline is not None and any(d.recurring for d in deadlines):
+        deadline = replace(deadline, recurring=True)
+    text = key[rec.start:rec.end]
+    deliverable = None
+    for cue in cues["deliverables"]:
+        m = re.search(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % re.escape(cue), text)
+        if m:
+            deliverable = normal.text[rec.start + m.start():rec.start + m.end()]
+            break
+    basis, depends = [], []
+    for d in docs:
+        lead = key[max(rec.start, d.start - 40):d.start]
+        if any(lead.rstrip().endswith(c) or f"{c} " in lead[-25:] for c in cues["legal"]):
+            basis.append(d.iri)
+        if any(f"{c} " in lead[-30:] for c in cues["dependency"]):
+            depends.append(d.iri)
+    concerns = [m.iri for m in mentions if m.kind in ("project", "document") and rec.start <= m.start < rec.end]
+    return replace(rec, deadline=deadline, deliverable=deliverable, legal_basis=tuple(dict.fromkeys(basis)),
+                   depends_on=tuple(dict.fromkeys(depends)), concerns=tuple(dict.fromkeys(concerns)),
+                   heading_path=rec.heading_path)
