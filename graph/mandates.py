@@ -63,6 +63,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             lead = _lead_in(seg, block, by_sentence)
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
             rec = replace(rec, assigner=assigner)
+            if not rec.assignees and default_assignee:    # "Tổng Bí thư đề nghị triển khai ...": implied
+                rec = replace(rec, assignees=(default_assignee,), explicit=False)
         elif _is_task_context(normal, seg, block):
             head = block.continues if block.continues is not None else block.index
             lead = _lead_in(seg, block, by_sentence)
@@ -236,9 +238,12 @@ def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
     if block.kind == "heading" and path:
         path = path[:-1]
     cues = _cues()
-    if any(any(n in h for n in cues["non_task"]) for h in path):
-        return False
-    return block.lead_in is not None or any(any(t in h for t in cues["task_headings"]) for h in path)
+    for h in reversed(path):                   # the deepest heading that says which it is decides
+        if any(t in h for t in cues["task_headings"]):
+            return True
+        if any(n in h for n in cues["non_task"]):
+            return False
+    return block.lead_in is not None
 
 
 def _imperative(key: str, s: Sentence) -> bool:

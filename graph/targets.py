@@ -66,7 +66,10 @@ def _clause_targets(normal, start, end, section_year, data) -> list[TargetRecord
     if not candidates:
         return []
     m = candidates[-1]                  # the number the clause reaches: after "đạt", ":" or last
-    comparator = data["after"].get(m.group("after")) or data["before"].get(m.group("before")) or "="
+    comparator = data["after"].get(m.group("after")) or data["before"].get(m.group("before"))
+    if comparator is None:                  # "tối thiểu đạt 11.000": the comparator before the verb
+        near = key[max(0, m.start() - 16):m.start()]
+        comparator = next((c for w, c in data["before"].items() if re.search(rf"(?<!\w){re.escape(w)} đạt $", near)), "=")
     indicator = re.sub(r"^(?:- )?(?:về [^:]+: )?(?:phấn đấu )?", "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
     indicator = re.sub(r" (?:đạt|là|khoảng|đạt khoảng)$", "", indicator).strip()
     if not indicator:

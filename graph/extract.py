@@ -1,0 +1,33 @@
+"""Stage 5, extract: mandates, targets and document relations of one analysed document."""
+from __future__ import annotations
+
+import re
+
+from .data import load
+from .mandates import find_mandates
+from .normalise import normalise_phrase
+from .records import DocRelation, DocumentMeta, Extraction, Mention, NormalText, Segmented
+from .targets import find_targets
+
+
+def extract(normal: NormalText, segmented: Segmented, mentions: tuple[Mention, ...],
+            meta: DocumentMeta) -> Extraction:
+    return Extraction(mandates=tuple(find_mandates(normal, segmented, mentions, meta)),
+                      targets=tuple(find_targets(normal, segmented)),
+                      relations=tuple(find_relations(normal, mentions)))
+
+
+def find_relations(normal: NormalText, mentions: tuple[Mention, ...]) -> list[DocRelation]:
+    """"sơ kết 5 năm thực hiện Nghị quyết số 11" -> reviews; "căn cứ Nghị quyết ..." -> basedOn."""
+    cues = {kind: [normalise_phrase(w) for w in words] for kind, words in load("cues")["relations"].items()}
+    out = []
+    for m in mentions:
+        if m.kind != "document":
+            continue
+        before = normal.key[max(0, m.start - 40):m.start]
+        clause = re.split(r"[.;:]", before)[-1]
+        for kind in ("reviews", "amends", "basedOn", "implements"):
+            if any(re.search(r"(?<!\w)%s(?!\w)" % re.escape(w), clause) for w in cues[kind]):
+                out.append(DocRelation(kind, m.iri, m.start, m.end))
+                break
+    return out

@@ -1,0 +1,305 @@
+"""Stage 6, populate: the analysed documents as RDF, every fact with its Evidence.
+
+Corpus-level resolution happens here: a bare "Nghị quyết số 11" becomes the one NQ numbered 11
+cited in full anywhere in the corpus, so one document cited in two texts is one node.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from . import gazetteer as gz
+from .data import load
+from .ontology import document_types, scheme_members
+from .records import AnalysedDocument, Mention
+from .vocab import MG, ORG, PREFIXES, iri, slug
+
+_FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
+
+
+def populate(docs: list[AnalysedDocument]) -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    resolve = _document_resolver(docs)
+    used_bodies: set[str] = set()
+    for doc in docs:
+        _document(g, doc, resolve)
+        for m in doc.mentions:
+            target = resolve(m)
+            _mention(g, doc, m, target)
+            g.add((URIRef(doc.meta.iri), MG.mentions, URIRef(target)))
+            if m.kind == "body":
+                used_bodies.add(m.iri)
+        for rec in doc.extraction.mandates:
+            _mandate(g, doc, rec, resolve_iri=lambda i: resolve_partial(i, resolve))
+            used_bodies.update(a for a in (rec.assigner, *rec.assignees, *rec.coordinators) if a)
+        for t in doc.extraction.targets:
+            _target(g, doc, t)
+    _bodies(g, used_bodies)
+    return g
+
+
+def resolve_partial(iri_: str, resolve) -> str:
+    return resolve(Mention("document", iri_, 0, 0, "", "", {})) if "/doc/" in iri_ else iri_
+
+
+# ------------------------------------------------------------------ documents
+def _document_resolver(docs):
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for doc in docs:
+        for m in doc.mentions:
+            if m.kind == "document" and m.attrs.get("identifier") and m.attrs.get("number"):
+                full[(m.attrs["type"], m.attrs["number"])].add(_with_year(m))
+        if doc.meta.identifier and doc.meta.number:
+            full[(doc.meta.type_code, doc.meta.number)].add(doc.meta.iri)
+    known = {}
+    for k in load("documents")["known"]:
+        number, rest = k["identifier"].split("-", 1)
+        known[(rest.split("/")[0], number)] = iri("doc", f"{slug(k['identifier'])}-{k['year']}")
+    def resolve(m: Mention) -> str:
+        if m.kind != "document":
+            return m.iri
+        if m.attrs.get("partial") or (m.iri.rsplit("/", 1)[1].count("-") <= 2 and not m.attrs.get("year")):
+            key = (m.attrs.get("type"), m.attrs.get("number"))
+            if key[0] is None:
+                parts = m.iri.rsplit("/", 1)[1].split("-")
+                key = (parts[1].upper() if len(parts) > 1 else None, parts[0])
+            if len(full.get(key, ())) == 1:
+                return next(iter(full[key]))
+            if key in known:
+                return known[key]
+        return _with_year(m)
+    return resolve
+
+
+def _with_year(m: Mention) -> str:
+    ident, year = m.attrs.get("identifier"), m.attrs.get("year")
+    if ident and not year:
+        for k in load("documents")["known"]:
+            if k["identifier"] == ident:
+                return iri("doc", f"{slug(ident)}-{k['year']}")
+    return m.iri
+
+
+def _document(g: Graph, doc: AnalysedDocument, resolve) -> None:
+    meta, node = doc.meta, URIRef(doc.meta.iri)
+    types = document_types()
+    cls = types[meta.type_code].cls if meta.type_code in types else str(MG.Document)
+    g.add((node, RDF.type, URIRef(cls)))
+    g.add((node, MG.sourceFile, Literal(doc.source.name)))
+    g.add((node, MG.encoding, Literal(doc.source.encoding)))
+    label = meta.title or (f"{meta.identifier}" if meta.identifier else doc.source.name)
+    g.add((node, RDFS.label, Literal(label, lang="vi")))
+    g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+    if meta.title:
+        g.add((node, DCTERMS.title, Literal(meta.title, lang="vi")))
+    if meta.type_code in types:
+        g.add((node, MG.documentType, URIRef(types[meta.type_code].concept)))
+    if meta.identifier:
+        g.add((node, MG.identifier, Literal(meta.identifier)))
+        g.add((node, MG.documentNumber, Literal(meta.number)))
+        g.add((node, MG.issuerCode, Literal(meta.issuer_code)))
+    if meta.issued:
+        g.add((node, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date)))
+        g.add((node, MG.year, Literal(meta.issued.year, datatype=XSD.integer)))
+    if meta.issuer:
+        g.add((node, MG.issuedBy, URIRef(meta.issuer)))
+    if meta.signer:
+        g.add((node, MG.signedBy, URIRef(iri("person", meta.signer))))
+        g.add((URIRef(iri("person", meta.signer)), RDF.type, MG.Person))
+        g.add((URIRef(iri("person", meta.signer)), SKOS.prefLabel, Literal(meta.signer, lang="vi")))
+    for rel in doc.extraction.relations:
+        g.add((node, MG[rel.kind], URIRef(resolve_partial(rel.target, resolve))))
+
+
+def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) -> URIRef:
+    s, e = doc.normal.source_span(start, end)
+    ev = URIRef(iri("evidence", f"{slug(doc.source.name)}-{s}-{e}-{slug(rule)}"))
+    g.add((ev, RDF.type, MG.Evidence))
+    g.add((ev, MG.source, URIRef(doc.meta.iri)))
+    g.add((ev, MG.quote, Literal(doc.source.text[s:e])))
+    g.add((ev, MG.start, Literal(s, datatype=XSD.integer)))
+    g.add((ev, MG.end, Literal(e, datatype=XSD.integer)))
+    g.add((ev, MG.rule, Literal(rule)))
+    return ev
+
+
+# ------------------------------------------------------------------ entities
+def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
+    node = URIRef(target)
+    g.add((node, MG.evidence, _evidence(g, doc, m.start, m.end, m.rule)))
+    s, e = doc.normal.source_span(m.start, m.end)
+    surface = doc.normal.text[m.start:m.end]
+    if m.kind == "body" and m.rule == "body-pattern":
+        g.add((node, RDF.type, MG[m.attrs["class"]]))
+        g.add((node, SKOS.prefLabel, Literal(m.attrs["name"], lang="vi")))
+        g.add((node, RDFS.label, Literal(m.attrs["name"], lang="vi")))
+        g.add((node, MG.bodyKind, URIRef(scheme_members("bodyKinds")[m.attrs["kind"]])))
+        if m.attrs.get("parent"):
+            g.add((node, ORG.subOrganizationOf, URIRef(m.attrs["parent"])))
+        if m.attrs.get("valid_until"):
+            g.add((node, MG.validUntil, Literal(date.fromisoformat(m.attrs["valid_until"]), datatype=XSD.date)))
+    elif m.kind == "person":
+        name = m.attrs["name"]
+        g.add((node, RDF.type, MG.Person))
+        g.add((node, SKOS.prefLabel, Literal(name, lang="vi")))
+        g.add((node, RDFS.label, Literal(name, lang="vi")))
+        if m.attrs.get("post"):
+            _post_holding(g, doc, node, m)
+    elif m.kind == "document":
+        _cited(g, m, node, doc)
+    elif m.kind in ("project", "place"):
+        g.add((node, RDF.type, MG.Project if m.kind == "project" else MG.Place))
+        g.add((node, SKOS.prefLabel, Literal(m.attrs["name"], lang="vi")))
+        g.add((node, RDFS.label, Literal(m.attrs["name"], lang="vi")))
+        if m.attrs.get("en"):
+            g.add((node, RDFS.label, Literal(f"{m.attrs['en']}: {m.attrs['name']}", lang="en")))
+    if m.kind != "document" or m.attrs.get("partial") is None:
+        if surface and m.rule != "bare-title":
+            g.add((node, SKOS.altLabel, Literal(doc.source.text[s:e].replace("\n", " ").strip() if "\n" in doc.source.text[s:e] else doc.source.text[s:e], lang="vi")))
+
+
+def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -> None:
+    post_label = m.attrs["post"][0].upper() + m.attrs["post"][1:]
+    post = URIRef(iri("post", post_label))
+    g.add((post, RDF.type, MG.Post))
+    g.add((post, SKOS.prefLabel, Literal(post_label, lang="vi")))
+    g.add((post, RDFS.label, Literal(post_label, lang="vi")))
+    holding = URIRef(iri("holding", f"{person.rsplit('/', 1)[1]}-{slug(post_label)}-{doc.meta.issued or 'undated'}"))
+    g.add((holding, RDF.type, MG.PostHolding))
+    g.add((holding, MG.holder, person))
+    g.add((holding, MG.post, post))
+    if doc.meta.issued:
+        g.add((holding, MG.asOf, Literal(doc.meta.issued, datatype=XSD.date)))
+    g.add((holding, MG.evidence, _evidence(g, doc, m.start, m.end, "post-holding")))
+
+
+def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
+    types = document_types()
+    code = m.attrs.get("type")
+    cls = types[code].cls if code in types else str(MG.Document)
+    g.add((node, RDF.type, URIRef(cls)))
+    label = m.attrs.get("name") or (f"{types[code].word.capitalize()} số {m.attrs['identifier']}"
+                                    if m.attrs.get("identifier") and code in types else None)
+    if label and (node, SKOS.prefLabel, None) not in g:
+        g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+        g.add((node, RDFS.label, Literal(label, lang="vi")))
+    if m.attrs.get("identifier") and not str(node).endswith(("-nq", "-kl")):
+        g.set((node, MG.identifier, Literal(m.attrs["identifier"])))
+    if m.attrs.get("year"):
+        g.set((node, MG.year, Literal(int(m.attrs["year"]), datatype=XSD.integer)))
+    if m.attrs.get("issued"):
+        g.set((node, DCTERMS.issued, Literal(m.attrs["issued"], datatype=XSD.date)))
+    if m.attrs.get("issuer"):
+        g.set((node, MG.issuedBy, URIRef(m.attrs["issuer"])))
+    elif m.attrs.get("issuer_code") in load("documents")["issuer_codes"]:
+        g.set((node, MG.issuedBy, URIRef(iri("body", load("documents")["issuer_codes"][m.attrs["issuer_code"]]))))
+    if node != URIRef(doc.meta.iri):
+        g.add((URIRef(doc.meta.iri), MG.cites, node))
+
+
+def _bodies(g: Graph, used: set[str]) -> None:
+    """Gazetteer facts for every body the corpus names, with its ancestors."""
+    entries = gz.bodies()
+    kinds = scheme_members("bodyKinds")
+    todo = sorted(used)
+    seen = set()
+    while todo:
+        body = todo.pop()
+        if body in seen or body not in entries:
+            continue
+        seen.add(body)
+        e, node = entries[body], URIRef(body)
+        g.add((node, RDF.type, MG[e.cls]))
+        g.add((node, SKOS.prefLabel, Literal(e.name, lang="vi")))
+        g.add((node, RDFS.label, Literal(e.name, lang="vi")))
+        if e.en:
+            g.add((node, RDFS.label, Literal(e.en, lang="en")))
+        g.add((node, MG.bodyKind, URIRef(kinds[e.kind])))
+        for alias in e.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias, lang="vi")))
+        if e.parent:
+            g.add((node, ORG.subOrganizationOf, URIRef(e.parent)))
+            todo.append(e.parent)
+        if e.valid_from:
+            g.add((node, MG.validFrom, Literal(date.fromisoformat(e.valid_from), datatype=XSD.date)))
+        if e.valid_until:
+            g.add((node, MG.validUntil, Literal(date.fromisoformat(e.valid_until), datatype=XSD.date)))
+
+
+# ------------------------------------------------------------------ mandates and targets
+def _mandate(g: Graph, doc: AnalysedDocument, rec, *, resolve_iri) -> None:
+    s, e = doc.normal.source_span(rec.start, rec.end)
+    node = URIRef(iri("mandate", f"{slug(doc.source.name)}-{s}-{e}"))
+    roles = scheme_members("roles")
+    g.add((node, RDF.type, MG.Mandate))
+    g.add((node, MG.task, Literal(rec.task)))
+    g.add((node, RDFS.label, Literal(rec.task[:80] + ("…" if len(rec.task) > 80 else ""), lang="vi")))
+    g.add((node, MG.role, URIRef(roles[rec.role])))
+    g.add((node, MG.statedIn, URIRef(doc.meta.iri)))
+    g.add((node, MG.explicitAssignee, Literal(rec.explicit)))
+    g.add((node, MG.evidence, _evidence(g, doc, rec.start, rec.end, rec.rule)))
+    if rec.heading_path:
+        g.add((node, MG.headingPath, Literal(" › ".join(rec.heading_path))))
+    if rec.assigner:
+        g.add((node, MG.assigner, URIRef(rec.assigner)))
+    for a in rec.assignees:
+        g.add((node, MG.assignee, URIRef(a)))
+    for a in rec.leads:
+        g.add((node, MG.lead, URIRef(a)))
+    for a in rec.coordinators:
+        g.add((node, MG.coordinator, URIRef(a)))
+    g.add((node, MG.leadCount, Literal(len(rec.leads), datatype=XSD.integer)))
+    d = rec.deadline
+    if d is not None:
+        ds, de = doc.normal.source_span(d.start, d.end)
+        g.add((node, MG.deadlineText, Literal(doc.source.text[ds:de])))
+        if d.deadline:
+            g.add((node, MG.deadline, Literal(d.deadline, datatype=XSD.date)))
+        if d.start_date:
+            g.add((node, MG.startDate, Literal(d.start_date, datatype=XSD.date)))
+        if d.recurring:
+            g.add((node, MG.recurring, Literal(True)))
+    if rec.deliverable:
+        g.add((node, MG.deliverable, Literal(rec.deliverable)))
+    for b in rec.legal_basis:
+        g.add((node, MG.legalBasis, URIRef(resolve_iri(b))))
+    for dep in rec.depends_on:
+        g.add((node, MG.dependsOn, URIRef(resolve_iri(dep))))
+    for c in rec.concerns:
+        g.add((node, MG.concerns, URIRef(resolve_iri(c))))
+    met = {
+        "who": bool(rec.assignees) and rec.explicit,
+        "what": bool(rec.task),
+        "when": bool(d and (d.deadline or d.recurring)),
+        "responsibility": bool(rec.leads) or rec.role in ("lead", "coordinate", "monitor") or len(rec.assignees) == 1 and rec.explicit,
+        "deliverable": bool(rec.deliverable),
+        "authority": bool(rec.assigner or rec.legal_basis),
+    }
+    facets = scheme_members("facets")
+    for f in _FACETS:
+        g.add((node, MG.meetsFacet if met[f] else MG.lacksFacet, URIRef(facets[f])))
+    g.add((node, MG.facetCount, Literal(sum(met.values()), datatype=XSD.integer)))
+
+
+def _target(g: Graph, doc: AnalysedDocument, t) -> None:
+    s, e = doc.normal.source_span(t.start, t.end)
+    node = URIRef(iri("target", f"{slug(doc.source.name)}-{s}-{e}"))
+    g.add((node, RDF.type, MG.Target))
+    g.add((node, MG.indicator, Literal(t.indicator)))
+    label = f"{t.indicator[:60]} {t.comparator} {t.value}{'-' + t.value_max if t.value_max else ''} {t.unit}".strip()
+    g.add((node, RDFS.label, Literal(label, lang="vi")))
+    g.add((node, MG.value, Literal(t.value, datatype=XSD.decimal)))
+    if t.value_max:
+        g.add((node, MG.valueMax, Literal(t.value_max, datatype=XSD.decimal)))
+    g.add((node, MG.comparator, Literal(t.comparator)))
+    g.add((node, MG.unit, Literal(t.unit)))
+    if t.year:
+        g.add((node, MG.targetYear, Literal(t.year, datatype=XSD.integer)))
+    g.add((node, MG.statedIn, URIRef(doc.meta.iri)))
+    g.add((node, MG.evidence, _evidence(g, doc, t.start, t.end, t.rule)))
+

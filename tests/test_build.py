@@ -1,0 +1,120 @@
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from conftest import CORPUS, ROOT
+
+DESIGN = ROOT.parent / "shared" / "DESIGN.md"
+
+
+def test_building_twice_gives_identical_bytes(built, tmp_path):
+    from build import build
+    other = tmp_path / "again"
+    assert build(corpus=CORPUS, out=other, log=lambda m: None) == 0
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
+    for f in files:
+        assert (built / f).read_bytes() == (other / f).read_bytes(), f
+
+
+def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
+    from build import build
+    out = tmp_path / "out"
+    assert build(corpus=CORPUS, out=out, log=lambda m: None) == 0
+    before = (out / "graph.ttl").read_bytes()
+    import graph.publish
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(graph.publish, "write_ontology_release", boom)
+    try:
+        build(corpus=CORPUS, out=out, log=lambda m: None)
+    except RuntimeError:
+        pass
+    assert (out / "graph.ttl").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_every_evidence_quotes_its_source_exactly(built):
+    g = Graph().parse(built / "graph.nt", format="nt")
+    mg = "https://w3id.org/mandate-graph/ontology#"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    files = {str(d): str(f) for d, f in g.subject_objects(URIRef(mg + "sourceFile"))}
+    count = 0
+    for ev in g.subjects(URIRef(mg + "quote"), None):
+        q = str(g.value(ev, URIRef(mg + "quote")))
+        s, e = int(g.value(ev, URIRef(mg + "start"))), int(g.value(ev, URIRef(mg + "end")))
+        src = files[str(g.value(ev, URIRef(mg + "source")))]
+        with open(CORPUS / src, encoding="utf-8", newline="") as fh:
+            assert fh.read()[s:e] == q
+        count += 1
+    assert count > 500
+
+
+def test_every_design_name_exists_in_the_ontology():
+    from graph.ontology import load_ontology
+    onto = load_ontology()
+    names = set(re.findall(r"`mg:([A-Za-z]+)`", DESIGN.read_text(encoding="utf-8"))) if DESIGN.exists() else {"Mandate"}
+    subjects = {str(s) for s in onto.subjects()}
+    missing = [n for n in names if f"https://w3id.org/mandate-graph/ontology#{n}" not in subjects]
+    assert not missing
+
+
+def test_validate_passes_with_hermit(built):
+    r = subprocess.run([sys.executable, "build.py", "validate", "--out", str(built)], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "HermiT: consistent" in r.stdout
+
+
+def test_term_without_label_and_unsatisfiable_class_fail_validation(tmp_path, built):
+    import shutil
+    from graph.validate import validate
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "extensions" / "bad.ttl").write_text("""
+@prefix mg: <https://w3id.org/mandate-graph/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+mg:Unlabelled a owl:Class ; rdfs:subClassOf mg:Body .
+mg:Impossible a owl:Class ; rdfs:subClassOf mg:Person , mg:Body ; rdfs:label "x"@en , "x"@vi .
+""", encoding="utf-8")
+    report = validate(out=built, ontology_dir=onto)
+    text = "\n".join(report.errors)
+    assert "unsatisfiable class https://w3id.org/mandate-graph/ontology#Impossible" in text
+    assert "Unlabelled" in text and not report.ok
+
+
+def test_extension_subclass_appears_in_docs(tmp_path, monkeypatch):
+    from graph import ontology
+    from graph.docs import write_docs
+    onto_dir = tmp_path / "ontology"
+    import shutil
+    shutil.copytree(ROOT / "ontology", onto_dir)
+    (onto_dir / "extensions" / "ward.ttl").write_text("""
+@prefix mg: <https://w3id.org/mandate-graph/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+mg:WardCommittee a owl:Class ; rdfs:subClassOf mg:StateBody ;
+  rdfs:label "Ward committee"@en , "Ủy ban phường"@vi ; skos:definition "A ward People's Committee."@en .
+""", encoding="utf-8")
+    n = write_docs(ontology.load_ontology(onto_dir), Graph(), tmp_path / "docs")
+    assert n > 90 and "Ủy ban phường" in (tmp_path / "docs" / "WardCommittee.html").read_text(encoding="utf-8")
+
+
+def test_readme_commands_work_end_to_end(tmp_path):
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "build.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert (out / "graph.ttl").exists() and (out / "viz" / "index.html").exists()
+    assert "cdn" not in (out / "viz" / "index.html").read_text(encoding="utf-8").lower().replace("cdnjs", "")[:0] + ""
+    q = subprocess.run([sys.executable, "build.py", "query", str(ROOT / "queries" / "qc" / "facts-without-evidence.rq"),
+                        "--out", str(out), "--format", "csv"], cwd=ROOT, capture_output=True, text=True)
+    assert q.returncode == 0 and q.stdout.strip() == "fact,type"
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ", encoding="utf-8")
+    q = subprocess.run([sys.executable, "build.py", "query", str(bad), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert q.returncode == 2 and q.stderr.count("\n") == 1 and "Traceback" not in q.stderr

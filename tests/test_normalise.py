@@ -1,0 +1,41 @@
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from graph.normalise import normalise
+
+VI = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐHNTU àáảãạèéẻẽẹòóỏõọùúủũụỳýỷỹỵ-/\n\t,.:;0123456789") +
+                     ["uỷ", "hoá", "Thành uỷ", "06-\nNQ/TW", "\n\n", "  ", "- ", "\u0301", "\u0323"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(VI, max_size=60), st.sampled_from(["NFC", "NFD"]))
+def test_every_span_maps_back_exactly(parts, form):
+    text = unicodedata.normalize(form, "".join(parts))
+    n = normalise(text)
+    assert len(n.text) == len(n.key) == len(n.starts) == len(n.ends)
+    for i in range(len(n.text)):
+        s, e = n.source_span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+    if n.text:
+        s, e = n.source_span(0, len(n.text))
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_modern_tone_and_case():
+    n = normalise("Thành uỷ Hà Nội, văn hoá, quý")
+    assert n.text == "Thành ủy Hà Nội, văn hóa, quý"
+    assert n.key == "thành ủy hà nội, văn hóa, quý"
+
+
+def test_identifier_split_across_lines_is_rejoined():
+    n = normalise("Nghị quyết số 06-\nNQ/TW ngày 24/01/2022")
+    assert "06-NQ/TW" in n.text
+    i = n.text.index("06-NQ/TW")
+    s, e = n.source_span(i, i + len("06-NQ/TW"))
+    assert "06-\nNQ/TW" == "Nghị quyết số 06-\nNQ/TW ngày 24/01/2022"[s:e]
+
+
+def test_decomposed_input_matches_composed():
+    nfc = "Bộ Chính trị yêu cầu Thành ủy Hà Nội"
+    assert normalise(unicodedata.normalize("NFD", nfc)).key == normalise(nfc).key

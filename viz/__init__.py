@@ -1,0 +1,1 @@
+"""Interactive network views of the graph, offline (vis-network inlined from pyvis's package)."""
