@@ -14,16 +14,13 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from . import gazetteer as gz
 from .data import load
 from .normalise import normalise_phrase
 from .records import Block, DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
 from .timeexpr import find_deadlines
 
 _ACTOR_KINDS = ("body", "person")
-_MODALS = ("cần", "phải", "có trách nhiệm", "hoàn toàn có thể và cần")
-_FRAMING = re.compile(r"^(?:(?:trong đó|theo đó|đồng thời|trước hết|trước mắt|ngoài ra|bên cạnh đó|"
-                      r"nhưng sâu hơn thế|theo kết luận|trong vai trò [^,]+), )+")
-_JOINER = re.compile(r"^(?:,? (?:và|cùng|cùng với) |, )$")
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +34,15 @@ def _cues():
         "task_headings": norm(c["task_headings"]), "non_task": norm(c["non_task_headings"]),
         "past": norm(c["past_markers"]), "deliverables": norm(c["deliverables"]),
         "recurring": norm(c["recurring"]), "legal": norm(c["legal_basis"]), "dependency": norm(c["dependency"]),
+        "modals": norm(c["modals"]),
+        "framing": re.compile(r"^(?:(?:%s), )+" % "|".join(c["framing"])),
+        "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c["speech_verbs"])))),
     }
+
+
+def _unframed(text: str) -> str:
+    """The clause without its framing words ("Trong đó, ", "Đồng thời, ")."""
+    return _cues()["framing"].sub("", text)
 
 
 def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, ...],
@@ -110,10 +115,10 @@ def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> Mandate
                 if not after:
                     continue
             if not after and not before:
-                if v_start == s.start or _FRAMING.sub("", key[s.start:v_start]) == "":
+                if v_start == s.start or _unframed(key[s.start:v_start]) == "":
                     return _build(normal, s, None, (), role, v_end, "assign", explicit=False)
                 continue
-            subject = [a for a in inside if a.end <= v_start and _FRAMING.sub("", key[s.start:a.start]) == ""]
+            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start]) == ""]
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
             if not after:
                 return _build(normal, s, assigner, (), role, v_end, "assign", explicit=False)
@@ -130,7 +135,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subje
         if not run:
             continue
         prefix = key[s.start:first.start]
-        if prefix and not _FRAMING.fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start)):
+        if prefix and not _cues()["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start)):
             continue
         pos = run[-1].end
         rest = key[pos:s.end].lstrip(" ,")
@@ -143,7 +148,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subje
             for adv in cues["adverbs"]:
                 if rest.startswith(adv + " ") or rest.startswith(adv + ", "):
                     rest = rest[len(adv):].lstrip(" ,")
-                    skipped, modal = True, modal or adv in _MODALS
+                    skipped, modal = True, modal or adv in cues["modals"]
         if rest.startswith("sẽ "):
             rest = rest[3:]
         verb = _starts_with(rest, cues["actor"])
@@ -195,8 +200,7 @@ def _actor_run(key: str, inside: list[Mention], start: int, end: int) -> list[Me
 def _speaker_before(key, inside, s_start, a_start) -> str | None:
     """"Tổng Bí thư lưu ý ..., Hà Nội cần ...": the actor who speaks before the clause."""
     for a in inside:
-        if s_start <= a.start and a.end <= a_start and re.match(
-                r" (?:lưu ý|nêu rõ|chỉ rõ|nhấn mạnh|gợi mở|yêu cầu|đề nghị|chỉ đạo|khẳng định)", key[a.end:a.end + 12]):
+        if s_start <= a.start and a.end <= a_start and _cues()["speech"].match(key[a.end:a.end + 12]):
             return a.iri
     return None
 
@@ -225,7 +229,7 @@ def _lead_in(seg: Segmented, block: Block, by_sentence) -> MandateRecord | None:
         seen.add(index)
         lead_block = seg.blocks[index]
         for n, s in enumerate(seg.sentences):
-            if s.block == index and n in by_sentence and by_sentence[n].assignees or s.block == index and n in by_sentence:
+            if s.block == index and n in by_sentence:
                 return by_sentence[n]
         index = lead_block.continues if lead_block.continues is not None else lead_block.lead_in
     return None
@@ -247,7 +251,7 @@ def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
 
 
 def _imperative(key: str, s: Sentence) -> bool:
-    text = _FRAMING.sub("", key[s.start:s.end])
+    text = _unframed(key[s.start:s.end])
     return bool(_starts_with(text, {v: 1 for v in _cues()["imperative"]}))
 
 
@@ -263,7 +267,8 @@ def _default_assignee(meta: DocumentMeta, actors: list[Mention]) -> str | None:
     """Whom a task without an actor falls to: the issuer, or the polity a news page is about."""
     if meta.issuer:
         return meta.issuer
-    polities = Counter(a.iri for a in actors if "/body/thanh-pho-" in a.iri or "/body/tinh-" in a.iri)
+    bodies = gz.bodies()
+    polities = Counter(a.iri for a in actors if a.iri in bodies and bodies[a.iri].cls == "Polity")
     return polities.most_common(1)[0][0] if polities else None
 
 

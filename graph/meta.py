@@ -7,8 +7,6 @@ from pathlib import Path
 
 from . import gazetteer as gz
 from .data import load
-from .normalise import normalise_phrase
-from .ontology import document_types
 from .records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
 from .recognise import doc_iri
 from .vocab import iri
@@ -107,11 +105,3 @@ def _title(normal: NormalText, segmented: Segmented) -> str | None:
         return normal.text[first.start:first.end]
     return None
 
-
-def type_class(code: str | None) -> str | None:
-    types = document_types()
-    return types[code].cls if code in types else None
-
-
-def title_key(text: str) -> str:
-    return normalise_phrase(text)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from .vocab import MG
@@ -55,7 +55,3 @@ def scheme_members(scheme: str) -> dict[str, str]:
     g = load_ontology()
     return {str(g.value(c, SKOS.notation)): str(c) for c in g.subjects(SKOS.inScheme, MG[scheme])}
 
-
-def classes(g: Graph) -> list[URIRef]:
-    from rdflib import OWL
-    return sorted(s for s in g.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef) and str(s).startswith(str(MG)))

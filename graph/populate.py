@@ -188,7 +188,7 @@ def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
     if label and (node, SKOS.prefLabel, None) not in g:
         g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
         g.add((node, RDFS.label, Literal(label, lang="vi")))
-    if m.attrs.get("identifier") and not str(node).endswith(("-nq", "-kl")):
+    if m.attrs.get("identifier"):
         g.set((node, MG.identifier, Literal(m.attrs["identifier"])))
     if m.attrs.get("year"):
         g.set((node, MG.year, Literal(int(m.attrs["year"]), datatype=XSD.integer)))

@@ -1,7 +1,6 @@
 """Namespaces and stable identifiers: IRIs derive from canonical names, never from run order."""
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -37,10 +36,6 @@ def ascii_fold(text: str) -> str:
 def slug(text: str) -> str:
     """ASCII slug: 'Thành ủy Hà Nội' -> 'thanh-uy-ha-noi'; '11-NQ/TW' -> '11-nq-tw'."""
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
-
-
-def short_hash(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
 
 
 def iri(kind: str, key: str) -> str:

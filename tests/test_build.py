@@ -69,18 +69,24 @@ def test_validate_passes_with_hermit(built):
     assert "HermiT: consistent" in r.stdout
 
 
-def test_term_without_label_and_unsatisfiable_class_fail_validation(tmp_path, built):
+def _ontology_with(tmp_path, name: str, turtle: str):
+    """A copy of the ontology with one extension file added."""
     import shutil
-    from graph.validate import validate
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
-    (onto / "extensions" / "bad.ttl").write_text("""
+    (onto / "extensions" / name).write_text(turtle, encoding="utf-8")
+    return onto
+
+
+def test_term_without_label_and_unsatisfiable_class_fail_validation(tmp_path, built):
+    from graph.validate import validate
+    onto = _ontology_with(tmp_path, "bad.ttl", """
 @prefix mg: <https://w3id.org/mandate-graph/ontology#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 mg:Unlabelled a owl:Class ; rdfs:subClassOf mg:Body .
 mg:Impossible a owl:Class ; rdfs:subClassOf mg:Person , mg:Body ; rdfs:label "x"@en , "x"@vi .
-""", encoding="utf-8")
+""")
     report = validate(out=built, ontology_dir=onto)
     text = "\n".join(report.errors)
     assert "unsatisfiable class https://w3id.org/mandate-graph/ontology#Impossible" in text
@@ -90,17 +96,14 @@ mg:Impossible a owl:Class ; rdfs:subClassOf mg:Person , mg:Body ; rdfs:label "x"
 def test_extension_subclass_appears_in_docs(tmp_path, monkeypatch):
     from graph import ontology
     from graph.docs import write_docs
-    onto_dir = tmp_path / "ontology"
-    import shutil
-    shutil.copytree(ROOT / "ontology", onto_dir)
-    (onto_dir / "extensions" / "ward.ttl").write_text("""
+    onto_dir = _ontology_with(tmp_path, "ward.ttl", """
 @prefix mg: <https://w3id.org/mandate-graph/ontology#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 mg:WardCommittee a owl:Class ; rdfs:subClassOf mg:StateBody ;
   rdfs:label "Ward committee"@en , "Ủy ban phường"@vi ; skos:definition "A ward People's Committee."@en .
-""", encoding="utf-8")
+""")
     n = write_docs(ontology.load_ontology(onto_dir), Graph(), tmp_path / "docs")
     assert n > 90 and "Ủy ban phường" in (tmp_path / "docs" / "WardCommittee.html").read_text(encoding="utf-8")
 
@@ -110,7 +113,8 @@ def test_readme_commands_work_end_to_end(tmp_path):
     r = subprocess.run([sys.executable, "build.py", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert (out / "graph.ttl").exists() and (out / "viz" / "index.html").exists()
-    assert "cdn" not in (out / "viz" / "index.html").read_text(encoding="utf-8").lower().replace("cdnjs", "")[:0] + ""
+    page = (out / "viz" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=[\"']?https?:", page)
     q = subprocess.run([sys.executable, "build.py", "query", str(ROOT / "queries" / "qc" / "facts-without-evidence.rq"),
                         "--out", str(out), "--format", "csv"], cwd=ROOT, capture_output=True, text=True)
     assert q.returncode == 0 and q.stdout.strip() == "fact,type"
