@@ -74,6 +74,7 @@ def _ontology_with(tmp_path, name: str, turtle: str):
     import shutil
     onto = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", onto)
+    (onto / "extensions").mkdir(exist_ok=True)
     (onto / "extensions" / name).write_text(turtle, encoding="utf-8")
     return onto
 
