@@ -3,6 +3,7 @@
     python build.py [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict]
     python build.py validate [--out DIR]
     python build.py query NAME_OR_FILE [--format table|csv|tsv|json] [--param k=v] [--out DIR]
+    python build.py serve [--host 127.0.0.1] [--port 8000] [--out DIR] [--timeout S] [--max-rows N]
 
 The flow of `build`, top to bottom: read -> normalise -> segment -> recognise -> extract ->
 populate -> publish. Each stage is one module of graph/.
@@ -20,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
           log=print) -> int:
     from graph.docs import write_docs
+    from graph.ontology import ontology_version
     from graph.pipeline import analyse
     from graph.populate import populate
     from graph.publish import staged_output, write_graph, write_ontology_release
@@ -49,12 +51,12 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
     t = time.perf_counter()
     with staged_output(out) as folder:
-        write_graph(graph, folder)
         onto = write_ontology_release(folder)
+        write_graph(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
         from viz.views import write_views
         n_views = write_views(graph, folder / "viz")
-    log(f"publish   {out}: graph.ttl, graph.nt, ontology/, docs/ ({n_terms} terms), viz/ ({n_views} views) "
+    log(f"publish   {out}: graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms), viz/ ({n_views} views) "
         f"in {time.perf_counter() - t:.2f}s")
     log(f"done in {time.perf_counter() - t0:.2f}s")
     return 0
@@ -79,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     q.add_argument("--out", type=Path, default=HERE / "out")
+    s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (0: any free port, printed at start)")
+    s.add_argument("--out", type=Path, default=HERE / "out")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    s.add_argument("--max-rows", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
+    s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -102,6 +111,20 @@ def main(argv: list[str] | None = None) -> int:
             except QueryError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return exc.status
+            return 0
+        if args.command == "serve":
+            from graph.serve import Limits, serve
+            from graph.store import QueryError
+            try:
+                serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
+                      limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+                      log=lambda msg: print(msg, file=sys.stderr, flush=True))
+            except QueryError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return exc.status
+            except OSError as exc:
+                print(f"error: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+                return 1
             return 0
     except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

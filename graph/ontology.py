@@ -55,3 +55,13 @@ def scheme_members(scheme: str) -> dict[str, str]:
     g = load_ontology()
     return {str(g.value(c, SKOS.notation)): str(c) for c in g.subjects(SKOS.inScheme, MG[scheme])}
 
+
+
+def ontology_version(onto: Graph) -> str:
+    """owl:versionInfo of the ontology header (the dataset description carries it)."""
+    from rdflib import OWL, RDF
+    for node in onto.subjects(RDF.type, OWL.Ontology):
+        version = onto.value(node, OWL.versionInfo)
+        if version is not None:
+            return str(version)
+    return "unversioned"

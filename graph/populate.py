@@ -15,7 +15,7 @@ from . import gazetteer as gz
 from .data import load
 from .ontology import document_types, scheme_members
 from .records import AnalysedDocument, Mention
-from .vocab import MG, ORG, PREFIXES, iri, slug
+from .vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
 _FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
 
@@ -238,6 +238,7 @@ def _mandate(g: Graph, doc: AnalysedDocument, rec, *, resolve_iri) -> None:
     roles = scheme_members("roles")
     g.add((node, RDF.type, MG.Mandate))
     g.add((node, MG.task, Literal(rec.task)))
+    g.add((node, MG.searchKey, Literal(search_key(rec.task))))
     g.add((node, RDFS.label, Literal(rec.task[:80] + ("…" if len(rec.task) > 80 else ""), lang="vi")))
     g.add((node, MG.role, URIRef(roles[rec.role])))
     g.add((node, MG.statedIn, URIRef(doc.meta.iri)))
@@ -291,11 +292,12 @@ def _target(g: Graph, doc: AnalysedDocument, t) -> None:
     node = URIRef(iri("target", f"{slug(doc.source.name)}-{s}-{e}"))
     g.add((node, RDF.type, MG.Target))
     g.add((node, MG.indicator, Literal(t.indicator)))
+    g.add((node, MG.searchKey, Literal(search_key(t.indicator))))
     label = f"{t.indicator[:60]} {t.comparator} {t.value}{'-' + t.value_max if t.value_max else ''} {t.unit}".strip()
     g.add((node, RDFS.label, Literal(label, lang="vi")))
-    g.add((node, MG.value, Literal(t.value, datatype=XSD.decimal)))
+    g.add((node, MG.value, _decimal(t.value)))
     if t.value_max:
-        g.add((node, MG.valueMax, Literal(t.value_max, datatype=XSD.decimal)))
+        g.add((node, MG.valueMax, _decimal(t.value_max)))
     g.add((node, MG.comparator, Literal(t.comparator)))
     g.add((node, MG.unit, Literal(t.unit)))
     if t.year:
@@ -303,3 +305,9 @@ def _target(g: Graph, doc: AnalysedDocument, t) -> None:
     g.add((node, MG.statedIn, URIRef(doc.meta.iri)))
     g.add((node, MG.evidence, _evidence(g, doc, t.start, t.end, t.rule)))
 
+
+
+def _decimal(lexical: str) -> Literal:
+    """xsd:decimal in canonical form ("90.0", not "90"): Turtle writes decimals with a point, and
+    every published form must hold the same literal."""
+    return Literal(lexical if "." in lexical else f"{lexical}.0", datatype=XSD.decimal)

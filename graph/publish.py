@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
+from . import dataset
 from .ontology import load_ontology
 from .vocab import PREFIXES
 
@@ -51,9 +52,17 @@ def turtle(g: Graph) -> str:
     return out.serialize(format="turtle")
 
 
-def write_graph(g: Graph, folder: Path) -> None:
+GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
+
+
+def write_graph(g: Graph, folder: Path, *, version: str) -> None:
+    """graph.ttl, graph.nt, graph.trig (a named graph per document), graph.jsonld, void.ttl."""
     (folder / "graph.ttl").write_text(turtle(g), encoding="utf-8")
     (folder / "graph.nt").write_text(sorted_ntriples(g), encoding="utf-8")
+    (folder / "graph.trig").write_text(dataset.trig(g, turtle), encoding="utf-8")
+    (folder / "graph.jsonld").write_text(dataset.jsonld(g), encoding="utf-8")
+    (folder / "void.ttl").write_text(turtle(dataset.void(g, version=version, files=list(GRAPH_FILES))),
+                                     encoding="utf-8")
 
 
 def write_ontology_release(folder: Path) -> Graph:

@@ -1,69 +1,40 @@
-"""`build.py query`: a named query of queries/ (or any .rq file) on the built graph, in pyoxigraph."""
+"""`build.py query`: a named query of queries/ (or any .rq file) on the built graph, printed as an
+aligned table, CSV, TSV or SPARQL JSON."""
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import unicodedata
 from pathlib import Path
 
-import pyoxigraph as ox
+from . import results
+from .store import QueryError, bind, execute, load_store, resolve_query
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
-
-
-class QueryError(Exception):
-    def __init__(self, message: str, status: int = 2):
-        super().__init__(message)
-        self.status = status
+__all__ = ["QueryError", "run_query"]
 
 
-def load_store(out: Path) -> ox.Store:
-    path = Path(out) / "graph.nt"
-    if not path.exists():
-        raise QueryError(f"{path}: no built graph; run `python build.py` first", 1)
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-    return store
-
-
-def resolve_query(name: str) -> Path:
-    path = Path(name)
-    if path.suffix == ".rq" and path.exists():
-        return path
-    candidate = QUERIES / f"{name}.rq"
-    if candidate.exists():
-        return candidate
-    raise QueryError(f"{name}: no such query in {QUERIES} and no such .rq file")
-
-
-def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] = ()) -> str:
+def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | dict = ()) -> str:
     path = resolve_query(name)
-    text = path.read_text(encoding="utf-8")
-    for p in params:
-        key, _, value = p.partition("=")
-        text = text.replace(f"?{key}_param", json.dumps(value, ensure_ascii=False))
+    text = bind(path.read_text(encoding="utf-8"), params, source=str(path))
     store = load_store(out)
     try:
-        result = store.query(text)
-    except SyntaxError as exc:
-        raise QueryError(f"{path}: malformed query: {str(exc).splitlines()[0]}") from None
+        result = execute(store, text)
+    except QueryError as exc:
+        raise QueryError(f"{path}: {exc}") from None
+    kind = results.kind(result)
+    if kind == "ask":
+        value = bool(result)
+        return results.ask(value, "json").decode() + "\n" if fmt == "json" else f"{str(value).lower()}\n"
+    if kind == "graph":
+        ts, _ = results.triples(result)
+        return results.graph(ts, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
+    t = results.table(result)
     if fmt == "json":
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
-    variables = [v.value for v in result.variables]
-    rows = [[_cell(row[v]) for v in variables] for row in result]
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(variables)
-        w.writerows(rows)
-        return buf.getvalue()
-    return _table(variables, rows)
-
-
-def _cell(term) -> str:
-    return "" if term is None else str(term.value)
+        return results.select_json(t).decode("utf-8") + "\n"
+    if fmt == "csv":
+        return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
+    if fmt == "tsv":
+        return results.select_tsv(t).decode("utf-8")
+    return _table(list(t.variables), [["" if c is None else c.value for c in row] for row in t.rows])
 
 
 def _width(s: str) -> int:

@@ -22,6 +22,7 @@ PREFIXES = {
     "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     "owl": Namespace("http://www.w3.org/2002/07/owl#"),
     "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
+    "void": Namespace("http://rdfs.org/ns/void#"), "dcat": Namespace("http://www.w3.org/ns/dcat#"),
 }
 
 _STRIP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -41,3 +42,8 @@ def slug(text: str) -> str:
 def iri(kind: str, key: str) -> str:
     """Instance IRI: iri('body', 'Thành ủy Hà Nội') -> mgid:body/thanh-uy-ha-noi."""
     return f"{MGID}{kind}/{slug(key)}"
+
+
+def search_key(text: str) -> str:
+    """What mg:searchKey holds: lower case, no diacritics, one space between words."""
+    return " ".join(ascii_fold(unicodedata.normalize("NFC", text)).lower().split())

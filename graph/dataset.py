@@ -1,0 +1,123 @@
+"""The published forms of the graph beside graph.ttl: TriG with one named graph per source
+document, JSON-LD with a context, and a VoID/DCAT description of the dataset.
+
+Each corpus document's named graph holds what that document states: its own description, its
+mandates and targets, their evidence, and the links from the entities it mentions to that
+evidence. Descriptions shared by all documents (names of bodies, the body hierarchy, cited
+documents) live in one more named graph, `mgid:graph/entities`. The union is graph.ttl.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from .vocab import MG, MGID, PREFIXES
+
+ENTITIES_GRAPH = URIRef(f"{MGID}graph/entities")
+DATASET = URIRef(f"{MGID}dataset")
+CONTEXT = Path(__file__).resolve().parent / "data" / "context.jsonld"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+_OWNERS = (MG.source, MG.statedIn)   # an Evidence's source; a Mandate's or Target's document
+
+
+def graph_name(doc: URIRef) -> URIRef:
+    """The named graph of a corpus document: mgid:graph/<the document's IRI path>."""
+    return URIRef(f"{MGID}graph/{str(doc)[len(str(MGID)):]}")
+
+
+def named_graphs(g: Graph) -> dict[URIRef, Graph]:
+    """Partition of ``g`` into the named graphs described in the module docstring."""
+    corpus = set(g.subjects(MG.sourceFile, None))
+    owner: dict = {d: d for d in corpus}
+    for pred in _OWNERS:
+        for s, doc in g.subject_objects(pred):
+            if doc in corpus:
+                owner.setdefault(s, doc)
+    for s, ev in g.subject_objects(MG.evidence):      # a post holding belongs where its evidence is
+        if (s, RDF.type, MG.PostHolding) in g and ev in owner:
+            owner.setdefault(s, owner[ev])
+    parts: dict[URIRef, Graph] = defaultdict(Graph)
+    for s, p, o in g:
+        doc = owner.get(s)
+        if doc is None and p == MG.evidence:
+            doc = owner.get(o)                         # "this entity is mentioned here"
+        parts[graph_name(doc) if doc is not None else ENTITIES_GRAPH].add((s, p, o))
+    return dict(parts)
+
+
+def trig(g: Graph, turtle) -> str:
+    """TriG, deterministic: the prefixes once, then each named graph's Turtle body, sorted."""
+    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
+    blocks = []
+    for name, part in sorted(named_graphs(g).items()):
+        body = "\n".join(line for line in turtle(part).splitlines() if not line.startswith("@prefix"))
+        blocks.append(f"<{name}> {{\n{body.strip()}\n}}\n")
+    return "\n".join(head) + "\n\n" + "\n".join(blocks)
+
+
+def jsonld(g: Graph) -> str:
+    """JSON-LD compacted with graph/data/context.jsonld, its nodes and values sorted."""
+    context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = data.get("@graph", [data] if "@id" in data else [])
+    canon = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=canon)
+            elif isinstance(value, dict) and key in ("prefLabel", "altLabel", "label"):
+                node[key] = {lang: sorted(v, key=canon) if isinstance(v, list) else v for lang, v in value.items()}
+    doc = {"@context": context, "@graph": sorted(nodes, key=lambda n: n.get("@id", ""))}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def void(g: Graph, *, version: str, files: list[str]) -> Graph:
+    """VoID and DCAT: triples, entities per class, sources, version, distributions."""
+    d = Graph()
+    d.bind("void", VOID)
+    d.bind("dcat", DCAT)
+    for prefix, ns in PREFIXES.items():
+        d.bind(prefix, ns)
+    V, C = (lambda n: URIRef(VOID + n)), (lambda n: URIRef(DCAT + n))
+    d.add((DATASET, RDF.type, V("Dataset")))
+    d.add((DATASET, RDF.type, C("Dataset")))
+    d.add((DATASET, DCTERMS.title, Literal("mandate-graph: mandates in Vietnamese governance texts", lang="en")))
+    d.add((DATASET, DCTERMS.title, Literal("mandate-graph: nhiệm vụ trong văn bản chỉ đạo, điều hành", lang="vi")))
+    d.add((DATASET, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(version)))
+    d.add((DATASET, C("version"), Literal(version)))
+    d.add((DATASET, V("vocabulary"), URIRef(str(MG))))
+    d.add((DATASET, V("uriSpace"), Literal(str(MGID))))
+    d.add((DATASET, V("triples"), Literal(len(g), datatype=XSD.integer)))
+    subjects = set(g.subjects())
+    d.add((DATASET, V("entities"), Literal(len(subjects), datatype=XSD.integer)))
+    d.add((DATASET, V("distinctSubjects"), Literal(len(subjects), datatype=XSD.integer)))
+    d.add((DATASET, V("properties"), Literal(len(set(g.predicates())), datatype=XSD.integer)))
+    per_class = Counter(o for _, o in g.subject_objects(RDF.type))
+    for cls, n in per_class.items():
+        part = URIRef(f"{DATASET}/class/{str(cls).rsplit('#', 1)[-1].rsplit('/', 1)[-1]}")
+        d.add((DATASET, V("classPartition"), part))
+        d.add((part, V("class"), cls))
+        d.add((part, V("entities"), Literal(n, datatype=XSD.integer)))
+    parts = named_graphs(g)
+    for doc in g.subjects(MG.sourceFile, None):
+        d.add((DATASET, DCTERMS.source, doc))
+        d.add((DATASET, V("subset"), graph_name(doc)))
+        d.add((graph_name(doc), RDF.type, V("Dataset")))
+        d.add((graph_name(doc), DCTERMS.source, doc))
+        d.add((graph_name(doc), V("triples"), Literal(len(parts.get(graph_name(doc), ())), datatype=XSD.integer)))
+    media = {".ttl": "text/turtle", ".nt": "application/n-triples", ".trig": "application/trig",
+             ".jsonld": "application/ld+json"}
+    for name in files:
+        dist = URIRef(f"{DATASET}/distribution/{name}")
+        d.add((DATASET, C("distribution"), dist))
+        d.add((DATASET, V("dataDump"), dist))
+        d.add((dist, RDF.type, C("Distribution")))
+        d.add((dist, DCTERMS.identifier, Literal(name)))
+        d.add((dist, C("mediaType"), Literal(media[Path(name).suffix])))
+    return d
+

@@ -1,0 +1,147 @@
+"""SPARQL results in the W3C formats (JSON, XML, CSV, TSV) and graphs in Turtle, N-Triples and
+JSON-LD, cut at a row limit. Written here rather than by pyoxigraph's serializer because the
+endpoint must stop at its result-size limit and say so."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+SELECT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_TYPES = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+_RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                "jsonld": ox.RdfFormat.JSON_LD}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A SELECT result, materialised up to the limit."""
+    variables: tuple[str, ...]
+    rows: tuple[tuple, ...]        # pyoxigraph terms or None
+    truncated: bool = False
+
+
+def kind(result) -> str:
+    """'select', 'ask' or 'graph' for a pyoxigraph query result."""
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    if isinstance(result, ox.QuerySolutions):
+        return "select"
+    return "graph"
+
+
+def table(result: ox.QuerySolutions, *, limit: int | None = None) -> Table:
+    variables = tuple(v.value for v in result.variables)
+    rows, truncated = [], False
+    for solution in result:
+        if limit is not None and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(solution[v] for v in variables))
+    return Table(variables, tuple(rows), truncated)
+
+
+def triples(result, *, limit: int | None = None) -> tuple[list, bool]:
+    out = []
+    for t in result:
+        if limit is not None and len(out) >= limit:
+            return out, True
+        out.append(t)
+    return out, False
+
+
+# ------------------------------------------------------------------ SELECT / ASK
+def _json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def select_json(t: Table) -> bytes:
+    bindings = [{v: _json_term(term) for v, term in zip(t.variables, row) if term is not None} for row in t.rows]
+    return json.dumps({"head": {"vars": list(t.variables)}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def select_xml(t: Table) -> bytes:
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    out += [f"<variable name={quoteattr(v)}/>" for v in t.variables]
+    out += ["</head>", "<results>"]
+    for row in t.rows:
+        out.append("<result>")
+        for v, term in zip(t.variables, row):
+            if term is None:
+                continue
+            if isinstance(term, ox.NamedNode):
+                value = f"<uri>{escape(term.value)}</uri>"
+            elif isinstance(term, ox.BlankNode):
+                value = f"<bnode>{escape(term.value)}</bnode>"
+            elif term.language:
+                value = f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            elif term.datatype.value != XSD_STRING:
+                value = f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+            else:
+                value = f"<literal>{escape(term.value)}</literal>"
+            out.append(f"<binding name={quoteattr(v)}>{value}</binding>")
+        out.append("</result>")
+    out += ["</results>", "</sparql>"]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def select_csv(t: Table) -> bytes:
+    """SPARQL 1.1 CSV: plain values, CRLF line ends."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(t.variables)
+    w.writerows([["" if term is None else term.value for term in row] for row in t.rows])
+    return buf.getvalue().encode("utf-8")
+
+
+def select_tsv(t: Table) -> bytes:
+    """SPARQL 1.1 TSV: terms in their Turtle/N-Triples form, variables with '?'."""
+    lines = ["\t".join(f"?{v}" for v in t.variables)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in t.rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def ask(value: bool, fmt: str) -> bytes:
+    if fmt == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    if fmt in ("csv", "tsv"):
+        return f"_askResult\n{'true' if value else 'false'}\n".encode()
+    return json.dumps({"head": {}, "boolean": bool(value)}).encode()
+
+
+SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "tsv": select_tsv}
+
+
+def graph(ts: list, fmt: str) -> bytes:
+    from .vocab import PREFIXES
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
+    return ox.serialize(ts, format=_RDF_FORMATS[fmt], prefixes=prefixes) if prefixes else \
+        ox.serialize(ts, format=_RDF_FORMATS[fmt])

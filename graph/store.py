@@ -1,0 +1,146 @@
+"""The query side: the built dataset in pyoxigraph, the library of named queries, and their
+parameters.
+
+A library query declares a parameter as a one-variable VALUES clause holding its default,
+``VALUES ?asof { "2026-01-01"^^xsd:date }``, so every .rq file is plain SPARQL that runs as it is
+in any client; ``--param asof=2025-06-30`` replaces the value, typed like the default.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .vocab import MGID, PREFIXES
+
+ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/mandate-graph/ontology")
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+_VALUES = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*([^{}]*?)\s*\}", re.IGNORECASE)
+_PREFIXED = re.compile(r"^([A-Za-z][\w-]*)?:[^\s<>\"]*$")
+
+
+class QueryError(Exception):
+    """A problem the analyst can fix; ``status`` is the exit status of the command."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def load_store(out: Path) -> ox.Store:
+    """An in-memory store of ``out``/graph.trig: one named graph per document; queries see the union."""
+    path = Path(out) / "graph.trig"
+    if not path.exists():
+        raise QueryError(f"{path}: no built graph; run `python build.py` first", 1)
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    onto = Path(out) / "ontology" / "mandate-graph.nt"
+    if onto.exists():       # labels of roles, kinds and facets; the class hierarchy
+        store.bulk_load(path=str(onto), format=ox.RdfFormat.N_TRIPLES, to_graph=ONTOLOGY_GRAPH)
+    return store
+
+
+def execute(store: ox.Store, text: str):
+    """Run a SPARQL query with the default graph as the union of the named graphs."""
+    try:
+        return store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {str(exc).splitlines()[0]}") from None
+
+
+# ------------------------------------------------------------------ the library
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    path: Path
+    text: str
+    question_en: str
+    question_vi: str
+    parameters: dict[str, str]     # name -> default, as written in the VALUES clause
+    example: str
+
+
+def resolve_query(name: str) -> Path:
+    path = Path(name)
+    if path.suffix == ".rq" and path.exists():
+        return path
+    candidate = QUERIES / f"{name}.rq"
+    if candidate.exists():
+        return candidate
+    raise QueryError(f"{name}: no such query in {QUERIES} and no such .rq file")
+
+
+def read_query(path: Path) -> LibraryQuery:
+    text = path.read_text(encoding="utf-8")
+    head = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line.lstrip("# ").partition(":")
+        if sep and key.strip() in ("Question", "Câu hỏi", "Example", "Parameters"):
+            head[key.strip()] = value.strip()
+    params = {k: m.group(2) for k, m in _parameters(text).items()}
+    return LibraryQuery(path.stem, path, text, head.get("Question", ""), head.get("Câu hỏi", ""),
+                        params, head.get("Example", ""))
+
+
+def _parameters(text: str) -> dict[str, re.Match]:
+    """The one-variable, one-value VALUES clauses: the query's parameters."""
+    return {m.group(1): m for m in _VALUES.finditer(text)
+            if m.group(2).startswith('"') or not re.search(r"\s", m.group(2))}
+
+
+def library() -> list[LibraryQuery]:
+    """Every analyst query of queries/ (QC queries live in queries/qc/)."""
+    return [read_query(p) for p in sorted(QUERIES.glob("*.rq"))]
+
+
+def bind(text: str, params: dict[str, str] | list[str], *, source: str = "query") -> str:
+    """The query with each parameter's VALUES clause holding the given value, typed as its default."""
+    if isinstance(params, (list, tuple)):
+        pairs = {}
+        for p in params:
+            key, sep, value = p.partition("=")
+            if not sep:
+                raise QueryError(f"--param {p!r}: expected KEY=VALUE")
+            pairs[key.strip()] = value
+        params = pairs
+    declared = _parameters(text)
+    for key, value in params.items():
+        if key not in declared:
+            raise QueryError(f"{source}: no parameter {key!r} (has: {', '.join(sorted(declared)) or 'none'})")
+        m = declared[key]
+        term = _typed(value, like=m.group(2), key=key)
+        text = text[:m.start(2)] + term + text[m.end(2):]
+        declared = _parameters(text)
+    return text
+
+
+def _typed(value: str, *, like: str, key: str) -> str:
+    like = like.strip()
+    if like.startswith("<") or _PREFIXED.match(like):
+        v = value.strip()
+        if re.match(r"^https?://\S+$", v):
+            return f"<{v}>"
+        prefix, sep, local = v.partition(":")
+        if sep and prefix in PREFIXES and not local.startswith("//"):
+            return f"<{PREFIXES[prefix]}{local}>"
+        if re.match(r"^[a-z]+/[\w\-./]+$", v):
+            return f"<{MGID}{v}>"           # "body/thanh-uy-ha-noi"
+        raise QueryError(f"--param {key}={value}: expected an IRI, mgid:..., or kind/slug such as body/bo-chinh-tri")
+    if "xsd:date" in like or "XMLSchema#date" in like:
+        try:
+            return f'"{date.fromisoformat(value.strip()).isoformat()}"^^xsd:date'
+        except ValueError:
+            raise QueryError(f"--param {key}={value}: expected a date YYYY-MM-DD") from None
+    if re.fullmatch(r"[+-]?\d+", like):
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            raise QueryError(f"--param {key}={value}: expected an integer")
+        return value.strip()
+    lang = re.search(r'"@([\w-]+)$', like)
+    return json.dumps(unicodedata.normalize("NFC", value), ensure_ascii=False) + (f"@{lang.group(1)}" if lang else "")

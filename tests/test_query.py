@@ -1,0 +1,159 @@
+"""The query library: every .rq documented, answering what a hand-made fixture says it should,
+running on the sample corpus, and the query command's parameters and formats."""
+import csv
+import io
+import json
+import re
+import shlex
+import shutil
+
+import pytest
+import yaml
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from conftest import ROOT
+from graph.query import run_query
+from graph.store import QueryError, bind, library
+
+FIXTURE = ROOT / "tests" / "fixtures" / "query"
+EXPECTED = yaml.safe_load((FIXTURE / "expected.yaml").read_text(encoding="utf-8"))
+QUERIES = library()
+
+
+@pytest.fixture(scope="module")
+def mini(built, tmp_path_factory):
+    """An output folder holding the fixture dataset and the ontology release."""
+    out = tmp_path_factory.mktemp("mini")
+    shutil.copy(FIXTURE / "mini.trig", out / "graph.trig")
+    (out / "ontology").mkdir()
+    shutil.copy(built / "ontology" / "mandate-graph.nt", out / "ontology")
+    return out
+
+
+def _normal(rows):
+    """Rows as a sorted list; a GROUP_CONCAT cell compares as the set of its parts."""
+    def cell(c):
+        for sep in ("; ", ", "):
+            c = sep.join(sorted(c.split(sep)))
+        return c
+    return sorted(tuple(cell(c) for c in row) for row in rows)
+
+
+def test_library_has_at_least_twenty_questions():
+    assert len(QUERIES) >= 20
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
+def test_query_is_documented_in_english_and_vietnamese(q):
+    assert q.question_en and q.question_vi and q.example, f"{q.path}: header needs Question, Câu hỏi, Example"
+    head = next(line for line in q.text.splitlines() if line.startswith("# Parameters:"))
+    declared = head.split(":", 1)[1].strip()
+    if q.parameters:
+        assert sorted(q.parameters) == [re.match(r"\w+", declared).group()], f"{q.path}: header names other parameters"
+    else:
+        assert declared == "none"
+    assert f"query {q.name}" in q.example
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
+def test_query_answers_what_the_fixture_says(q, mini):
+    assert q.name in EXPECTED, f"{q.name}: add its expected rows on mini.trig to expected.yaml"
+    case = EXPECTED[q.name]
+    text = run_query(q.name, out=mini, fmt="csv", params=[f"{k}={v}" for k, v in case["params"].items()])
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == case["columns"]
+    assert _normal(rows[1:]) == _normal(case["rows"])
+
+
+@pytest.mark.parametrize("q", QUERIES, ids=lambda q: q.name)
+def test_query_example_runs_on_the_sample_corpus(q, built):
+    args = shlex.split(q.example.split(">")[0])
+    assert args[:4] == ["python", "build.py", "query", q.name]
+    params = [args[i + 1] for i, a in enumerate(args) if a == "--param"]
+    fmt = args[args.index("--format") + 1] if "--format" in args else "table"
+    run_query(q.name, out=built, fmt=fmt, params=params)
+
+
+def test_sample_corpus_answers(built):
+    """A few answers on the real corpus, read off the texts."""
+    due = run_query("mandates-due-before", out=built, fmt="csv", params=["before=2025-12-31"])
+    assert "vào cuối năm 2020" in due and "Bộ Chính trị" in due            # 000: review Resolution 11 by end 2020
+    defunct = run_query("mandates-of-defunct-bodies", out=built, fmt="csv", params=["asof=2025-07-01"])
+    assert "Đảng đoàn Quốc hội" in defunct and "Ban cán sự đảng Chính phủ" in defunct
+    search = run_query("search-tasks", out=built, fmt="csv", params=["text=luat thu do"])
+    assert "Luật Thủ đô" in search
+    targets = list(csv.DictReader(io.StringIO(run_query("targets-for-year", out=built, fmt="csv"))))
+    assert any(t["unit"] == "USD" and float(t["value"]) == 12000 for t in targets)
+
+
+def test_params_are_typed_like_their_defaults():
+    text = 'SELECT * { VALUES ?d { "2020-01-01"^^xsd:date } VALUES ?a { <http://x/y> } VALUES ?n { 3 } VALUES ?s { "x" } }'
+    out = bind(text, ["d=2025-06-30", "a=body/bo-chinh-tri", "n=7", 's=a "quoted" word'])
+    assert '"2025-06-30"^^xsd:date' in out and "<https://w3id.org/mandate-graph/id/body/bo-chinh-tri>" in out
+    assert "{ 7 }" in out and r'"a \"quoted\" word"' in out
+    for bad, msg in (("d=tomorrow", "expected a date"), ("n=x", "expected an integer"),
+                     ("a=not an iri", "expected an IRI"), ("zz=1", "no parameter 'zz'"), ("d", "KEY=VALUE")):
+        with pytest.raises(QueryError, match=msg):
+            bind(text, [bad])
+
+
+def test_formats(built):
+    as_json = json.loads(run_query("corpus-documents", out=built, fmt="json"))
+    assert len(as_json["results"]["bindings"]) == 4
+    tsv = run_query("corpus-documents", out=built, fmt="tsv").splitlines()
+    assert tsv[0].startswith("?file\t") and len(tsv) == 5
+    table = run_query("corpus-documents", out=built, fmt="table").splitlines()
+    assert table[-1] == "(4 rows)"
+
+
+def test_table_stays_aligned_with_decomposed_vietnamese(mini, tmp_path):
+    import unicodedata
+    from graph.query import _table, _width
+    rows = [[unicodedata.normalize("NFD", "Thành ủy Hà Nội"), "1"], ["Bộ Chính trị", "22"]]
+    lines = _table(["actor", "n"], rows).splitlines()
+    assert len({_width(line.split(" | ")[0]) for line in lines[:1] + lines[2:4]}) == 1
+
+
+def test_malformed_query_reports_line_and_column(built, tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE {\n  ?x ?y \n}", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"bad\.rq: malformed query: error at 3:\d+") as exc:
+        run_query(str(bad), out=built)
+    assert exc.value.status == 2
+
+
+# ------------------------------------------------------------------ published forms
+def test_trig_has_one_named_graph_per_document_and_its_union_is_the_graph(built):
+    ds = Dataset()
+    ds.parse(built / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    docs = {f"https://w3id.org/mandate-graph/id/graph/doc/{s}" for s in
+            ("kl-bo-chinh-tri-2017-10-20", "858-bc-tu-2025", "file-003-cb99b14b31951c52", "file-004-c595a17db9558f09")}
+    assert docs <= names and "https://w3id.org/mandate-graph/id/graph/entities" in names
+    union = Graph()
+    for s, p, o, _ in ds.quads():
+        union.add((s, p, o))
+    assert isomorphic(union, Graph().parse(built / "graph.nt", format="nt"))
+
+
+def test_jsonld_has_a_context_and_the_same_triples(built):
+    data = json.loads((built / "graph.jsonld").read_text(encoding="utf-8"))
+    assert data["@context"]["assignee"]["@id"] == "mg:assignee"
+    assert isomorphic(Graph().parse(built / "graph.jsonld", format="json-ld"),
+                      Graph().parse(built / "graph.nt", format="nt"))
+
+
+def test_void_counts_triples_entities_and_sources(built):
+    from rdflib import Namespace
+    VOID = Namespace("http://rdfs.org/ns/void#")
+    g = Graph().parse(built / "graph.nt", format="nt")
+    d = Graph().parse(built / "void.ttl", format="turtle")
+    ds = next(d.subjects(VOID.triples, None))
+    assert int(d.value(ds, VOID.triples)) == len(g)
+    mandates = next(p for p in d.objects(ds, VOID.classPartition)
+                    if str(d.value(p, VOID["class"])).endswith("#Mandate"))
+    from graph.vocab import MG
+    from rdflib import RDF
+    assert int(d.value(mandates, VOID.entities)) == len(set(g.subjects(RDF.type, MG.Mandate)))
+    assert len(set(d.objects(ds, Namespace("http://purl.org/dc/terms/").source))) == 4
