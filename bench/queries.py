@@ -1,0 +1,145 @@
+"""Benchmark of the query library: load time, median latency of every library query, peak
+memory, on pyoxigraph (the default store) and on rdflib's in-memory graph, at 1x, 10x and 100x
+the sample corpus. Each (store, scale) runs in a fresh process so its peak memory is its own.
+
+    python bench/queries.py [--out out] [--scales 1,10,100] [--repeat 5]
+
+Targets (issue 5): every query under 50 ms median at 10x and under 500 ms at 100x on the default
+store; the default store at least 10x faster than rdflib on the heavy queries.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+CAP = 30.0     # seconds one query may take before it is reported as stopped
+
+
+def _alarm(*_):
+    raise TimeoutError
+
+
+def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict:
+    from graph.store import bind, library  # noqa: F401  (bind: queries run with their defaults)
+    signal.signal(signal.SIGALRM, _alarm)
+    t = time.perf_counter()
+    if store == "oxigraph":
+        import pyoxigraph as ox
+        from graph.store import ONTOLOGY_GRAPH
+        db = ox.Store()
+        db.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        db.bulk_load(path=str(onto), format=ox.RdfFormat.N_TRIPLES, to_graph=ONTOLOGY_GRAPH)
+        run = lambda q: sum(1 for _ in db.query(q, use_default_graph_as_union=True))
+    else:
+        from rdflib import Graph
+        g = Graph()
+        g.parse(nt, format="nt")
+        g.parse(onto, format="nt")
+        run = lambda q: len(list(g.query(q)))
+    load = time.perf_counter() - t
+    timings = {}
+    for q in library():
+        times, rows, error = [], None, None
+        for _ in range(repeat):
+            t = time.perf_counter()
+            signal.setitimer(signal.ITIMER_REAL, CAP)     # rdflib is pure Python: the alarm stops it
+            try:
+                rows = run(q.text)
+            except TimeoutError:
+                error = f"stopped after {CAP:.0f} s"
+                break
+            except Exception as exc:        # report, don't stop: one unsupported query is a figure too
+                error = f"{type(exc).__name__}: {str(exc)[:60]}"
+                break
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            times.append(time.perf_counter() - t)
+            if sum(times) > budget:          # rdflib at 100x: one run is enough to know
+                break
+        timings[q.name] = {"median_ms": statistics.median(times) * 1000 if times else None,
+                           "rows": rows, "runs": len(times), "error": error}
+    return {"load_s": load, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "queries": timings}
+
+
+def measure(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict:
+    r = subprocess.run([sys.executable, __file__, "--worker", store, str(nt), str(onto), str(repeat), str(budget)],
+                       capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(f"error: {store} worker failed: {r.stderr.strip().splitlines()[-1]}")
+    return json.loads(r.stdout)
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        store, nt, onto, repeat, budget = sys.argv[2:7]
+        print(json.dumps(worker(store, Path(nt), Path(onto), int(repeat), float(budget))))
+        return 0
+    from scale import scaled_ntriples
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "out", help="a built output folder")
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--stores", default="oxigraph,rdflib")
+    args = ap.parse_args()
+    nt, onto = args.out / "graph.nt", args.out / "ontology" / "mandate-graph.nt"
+    if not nt.exists():
+        print(f"error: {nt}: no built graph; run `python build.py` first", file=sys.stderr)
+        return 1
+    base = nt.read_text(encoding="utf-8")
+    heavy = {"lead-versus-coordinating", "actors-by-mandates", "bodies-by-kind", "body-hierarchy",
+             "documents-depending-on-document", "dependency-chain", "mandates-of-actor-and-sub-bodies",
+             "projects-and-responsible", "mandates-lacking-facets", "corpus-documents", "who-is-assigned-what"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in [int(s) for s in args.scales.split(",")]:
+            path = Path(tmp) / f"graph-{scale}x.nt"
+            path.write_text(scaled_ntriples(base, scale), encoding="utf-8")
+            triples = sum(1 for _ in path.open(encoding="utf-8"))
+            res = {s: measure(s, path, onto, args.repeat, 2.0 if scale >= 100 else 10.0)
+                   for s in args.stores.split(",")}
+            print(f"\n== {scale}x: {triples:,} triples")
+            for s, r in res.items():
+                print(f"{s:9} load {r['load_s']:7.2f} s   peak memory {r['peak_mb']:7.0f} MB")
+            names = sorted(res[next(iter(res))]["queries"])
+            print(f"{'query':36} " + " ".join(f"{s + ' ms':>13}" for s in res) + "    ratio  rows")
+            worst = 0.0
+            ratios_heavy = []
+            for name in names:
+                cells, meds = [], []
+                for s in res:
+                    q = res[s]["queries"][name]
+                    meds.append(q["median_ms"])
+                    cells.append(f"{q['median_ms']:13.1f}" if q["median_ms"] is not None else f"{'error':>13}")
+                ratio = meds[1] / meds[0] if len(meds) > 1 and None not in meds and meds[0] > 0 else None
+                if name in heavy and ratio:
+                    ratios_heavy.append(ratio)
+                if meds[0] is not None:
+                    worst = max(worst, meds[0])
+                rows = res[next(iter(res))]["queries"][name]["rows"]
+                mark = "*" if name in heavy else " "
+                print(f"{name:35}{mark} " + " ".join(cells) + (f" {ratio:7.1f}x" if ratio else "        -") + f"  {rows}")
+                for s in res:
+                    if res[s]["queries"][name]["error"]:
+                        print(f"    {s}: {res[s]['queries'][name]['error']}")
+            print(f"slowest query on {next(iter(res))}: {worst:.1f} ms median")
+            if ratios_heavy:
+                print(f"heavy queries (*): rdflib/oxigraph ratio min {min(ratios_heavy):.1f}x, "
+                      f"median {statistics.median(ratios_heavy):.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Generated corpora and graphs N times the sample, for the benchmarks.
+
+A scaled graph repeats the built graph N times; each copy gets its own documents, mandates,
+targets, evidence and post holdings (IRIs suffixed -c1, -c2, ...) while bodies, persons, posts
+and projects stay shared, as they would in a larger corpus about the same institutions.
+A scaled corpus repeats the sample texts N times under new file names.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+PER_COPY = re.compile(r"(https://w3id\.org/mandate-graph/id/(?:mandate|evidence|target|doc|holding|graph)/[^>]+)>")
+
+
+def scaled_ntriples(nt: str, times: int) -> str:
+    """The N-Triples text repeated ``times`` times with per-copy IRIs."""
+    parts = [nt]
+    for k in range(1, times):
+        parts.append(PER_COPY.sub(lambda m: f"{m.group(1)}-c{k}>", nt))
+    return "".join(parts)
+
+
+def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
+    """``times`` copies of every document of ``corpus`` in ``target`` (sidecars copied along)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(corpus.iterdir()):
+        if path.suffix not in (".txt", ".html", ".htm"):
+            continue
+        for k in range(times):
+            stem = f"{path.stem}-c{k}"
+            shutil.copyfile(path, target / f"{stem}{path.suffix}")
+            sidecar = path.with_name(f"{path.stem}.meta.yaml")
+            if sidecar.exists():
+                shutil.copyfile(sidecar, target / f"{stem}.meta.yaml")
+    return target
