@@ -55,7 +55,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         write_graph(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
         from viz.views import write_views
-        n_views = write_views(graph, folder / "viz")
+        n_views = write_views(graph, folder / "viz", ontology=onto)
     log(f"publish   {out}: graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms), viz/ ({n_views} views) "
         f"in {time.perf_counter() - t:.2f}s")
     log(f"done in {time.perf_counter() - t0:.2f}s")

@@ -1,58 +1,40 @@
-"""The views under out/viz/: for now the landing page with the who-assigns-whom network."""
+"""The network views under out/viz/: index.html and one page per view, all offline."""
 from __future__ import annotations
 
-import html
-import json
 from pathlib import Path
 
-import pyvis
-from rdflib import RDF, RDFS, Graph
-from rdflib.namespace import SKOS
+from rdflib import Graph
 
-from graph.vocab import MG
-
-VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+from .model import View, all_views
+from .page import render, render_index
 
 
-def _label(g: Graph, node) -> str:
-    for pred in (SKOS.prefLabel, RDFS.label):
-        for o in sorted(g.objects(node, pred)):
-            return str(o)
-    return str(node).rsplit("/", 1)[-1]
-
-
-def write_views(g: Graph, folder: Path) -> int:
+def write_views(g: Graph, folder: Path, *, ontology: Graph) -> int:
+    """Write every view and the landing page; returns the number of views."""
     folder.mkdir(parents=True, exist_ok=True)
-    edges: dict[tuple[str, str], int] = {}
-    nodes = {}
-    for m in sorted(g.subjects(RDF.type, MG.Mandate)):
-        assigner = g.value(m, MG.assigner)
-        for a in sorted(g.objects(m, MG.assignee)):
-            if assigner is None:
-                continue
-            key = (str(assigner), str(a))
-            edges[key] = edges.get(key, 0) + 1
-            nodes[str(assigner)] = _label(g, assigner)
-            nodes[str(a)] = _label(g, a)
-    ids = {iri: n for n, iri in enumerate(sorted(nodes))}
-    data = {"nodes": [{"id": ids[i], "label": nodes[i], "title": i} for i in sorted(nodes)],
-            "edges": [{"from": ids[a], "to": ids[b], "value": n, "title": f"{n} mandate(s)", "arrows": "to"}
-                      for (a, b), n in sorted(edges.items())]}
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    counts = {name: len(set(g.subjects(RDF.type, MG[name]))) for name in ("Mandate", "Target", "Document", "Project", "Person")}
-    summary = "".join(f"<li>{html.escape(k)}: {v}</li>" for k, v in counts.items())
-    page = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>mandate-graph views</title>
-<script>{VIS_JS.read_text(encoding="utf-8")}</script>
-<style>body{{font-family:sans-serif;margin:1em}}#net{{height:80vh;border:1px solid #ccc}}</style></head>
-<body><h1>Who assigns what to whom</h1><ul>{summary}</ul><div id="net"></div>
-<script id="data" type="application/json">{payload}</script>
-<script>
-const data = JSON.parse(document.getElementById('data').textContent);
-new vis.Network(document.getElementById('net'),
-  {{nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)}},
-  {{physics: {{stabilization: {{iterations: 200}}}}, nodes: {{shape: 'dot', size: 12}}}});
-document.body.dataset.nodes = data.nodes.length;
-</script></body></html>
-"""
-    (folder / "index.html").write_text(page, encoding="utf-8")
-    return 1
+    views = all_views(g, ontology)
+    entries = [_entry(v) for v in views]
+    for v in views:
+        (folder / f"{v.slug}.html").write_text(render(v, views_index=entries), encoding="utf-8")
+    (folder / "index.html").write_text(render_index(entries, _search(g, views)), encoding="utf-8")
+    return len(views)
+
+
+def _entry(v: View) -> dict:
+    title = v.title_vi if v.title_en == v.title_vi else f"{v.title_vi} · {v.title_en}"
+    return {"file": f"{v.slug}.html", "kind": v.kind, "title": title, "nodes": len(v.nodes), "edges": len(v.edges)}
+
+
+def _search(g: Graph, views: list[View]) -> list[dict]:
+    """Actors, documents and tasks, each pointing at the view that shows it best."""
+    items = []
+    for v in views:
+        if v.kind not in ("actor", "document"):
+            continue
+        subject = next(n for n in v.nodes if n.iri == v.subject)
+        items.append({"text": subject.vi + (f" · {subject.en}" if subject.en and subject.en != subject.vi else ""),
+                      "kind": v.kind, "file": f"{v.slug}.html", "iri": v.subject})
+        if v.kind == "document":
+            items += [{"text": n.vi, "kind": "task", "file": f"{v.slug}.html", "iri": n.iri}
+                      for n in v.nodes if n.cls == "Mandate"]
+    return sorted(items, key=lambda i: (i["kind"], i["text"], i["iri"]))

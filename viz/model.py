@@ -1,0 +1,257 @@
+"""What each network view shows, as plain records: nodes and edges with their labels, classes and
+evidence, read from the built graph. Drawing is page.py's job; styles are styles.yaml's."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from graph.vocab import MG, ORG, slug
+
+STYLES = yaml.safe_load((Path(__file__).parent / "styles.yaml").read_text(encoding="utf-8"))
+EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
+ROLES = ("lead", "implement", "coordinate", "monitor", "approve", "permit", "request")
+DOC_RELATIONS = ("cites", "implements", "reviews", "basedOn", "amends")
+
+
+@dataclass(frozen=True)
+class VNode:
+    iri: str
+    label: str                     # short label drawn on the canvas
+    cls: str                       # key of styles.yaml's nodes
+    vi: str                        # Vietnamese label, in full
+    en: str                        # English label, where known
+    details: tuple = ()            # (field, value) pairs shown on click
+    evidence: tuple = ()           # dicts: quote, file, start, end, rule
+    evidence_count: int = 0
+    style: tuple = ()              # (vis option, value) overrides: accountability colours
+
+
+@dataclass(frozen=True)
+class VEdge:
+    source: str
+    target: str
+    kind: str                      # key of styles.yaml's edges
+    weight: int = 1
+    evidence: tuple = ()
+
+
+@dataclass(frozen=True)
+class View:
+    slug: str
+    kind: str                      # who, actor, document, dependency, accountability
+    title_vi: str
+    title_en: str
+    nodes: tuple
+    edges: tuple
+    aggregated: bool = False
+    note: str = ""
+    subject: str = ""              # the actor or document a per-actor or per-document view is about
+
+
+class Reader:
+    """Lookups on the built graph that every view needs, computed once."""
+
+    def __init__(self, g: Graph, ontology: Graph):
+        self.g = g
+        self.ancestors = defaultdict(set)
+        for cls in set(ontology.subjects(RDFS.subClassOf, None)) | set(ontology.objects(RDFS.subClassOf, None)):
+            self.ancestors[cls] = set(ontology.transitive_objects(cls, RDFS.subClassOf))
+        self.order = list(STYLES["nodes"])
+        self.mandates = sorted(g.subjects(RDF.type, MG.Mandate))
+        self._nodes: dict[str, VNode] = {}
+
+    def cls(self, node) -> str:
+        best = len(self.order)
+        for t in self.g.objects(node, RDF.type):
+            for a in self.ancestors.get(t, {t}) | {t}:
+                name = str(a).rsplit("#", 1)[-1]
+                if name in STYLES["nodes"]:
+                    best = min(best, self.order.index(name))
+        return self.order[best] if best < len(self.order) else "Document"
+
+    def label(self, node, lang="vi") -> str:
+        for pred in (SKOS.prefLabel, RDFS.label):
+            for o in sorted(self.g.objects(node, pred)):
+                if getattr(o, "language", None) == lang:
+                    return str(o)
+        if lang == "vi":
+            task = self.g.value(node, MG.task) or self.g.value(node, MG.indicator)
+            return str(task) if task else str(node).rsplit("/", 1)[-1]
+        return ""
+
+    def evidence(self, node) -> tuple[tuple, int]:
+        items = []
+        for ev in self.g.objects(node, MG.evidence):
+            doc = self.g.value(ev, MG.source)
+            items.append({"quote": str(self.g.value(ev, MG.quote)), "file": str(self.g.value(doc, MG.sourceFile) or doc),
+                          "start": int(self.g.value(ev, MG.start)), "end": int(self.g.value(ev, MG.end)),
+                          "rule": str(self.g.value(ev, MG.rule))})
+        items.sort(key=lambda e: (e["file"], e["start"], e["rule"]))
+        return tuple(items[:EVIDENCE_SHOWN]), len(items)
+
+    def node(self, node, **style) -> VNode:
+        key = str(node)
+        if key in self._nodes and not style:
+            return self._nodes[key]
+        g, cls = self.g, self.cls(node)
+        vi, en = self.label(node, "vi"), self.label(node, "en")
+        details = [("IRI", key)]
+        if cls == "Mandate":
+            role = g.value(node, MG.role)
+            details += [("role", str(role).rsplit("-", 1)[-1] if role else ""),
+                        ("assigner", "; ".join(self.label(a) for a in g.objects(node, MG.assigner))),
+                        ("assignee", "; ".join(sorted(self.label(a) for a in g.objects(node, MG.assignee)))),
+                        ("deadline", str(g.value(node, MG.deadline) or g.value(node, MG.deadlineText) or "")),
+                        ("facets met", str(g.value(node, MG.facetCount) or "")),
+                        ("document", self.label(g.value(node, MG.statedIn)))]
+        elif cls == "Target":
+            details += [(k, str(g.value(node, MG[k]) or "")) for k in ("comparator", "value", "valueMax", "unit", "targetYear")]
+        elif cls == "Document":
+            details += [(k, str(g.value(node, p) or "")) for k, p in
+                        (("identifier", MG.identifier), ("file", MG.sourceFile), ("issued", URIRef("http://purl.org/dc/terms/issued")))]
+        evidence, count = self.evidence(node)
+        short = vi if len(vi) <= 48 else vi[:46] + "…"
+        made = VNode(key, short, cls, vi, en, tuple((k, v) for k, v in details if v), evidence, count,
+                     tuple(sorted(style.items())))
+        if not style:
+            self._nodes[key] = made
+        return made
+
+    def mandate_edges(self, m) -> list[VEdge]:
+        """assigner -> mandate -> assignees (by role) and coordinators, each with the mandate's evidence."""
+        g, ev = self.g, self.evidence(m)[0]
+        role = str(g.value(m, MG.role) or "").rsplit("-", 1)[-1] or "implement"
+        out = [VEdge(str(a), str(m), "assigns", 1, ev) for a in g.objects(m, MG.assigner)]
+        leads = set(g.objects(m, MG.lead))
+        out += [VEdge(str(m), str(a), "lead" if a in leads else role, 1, ev) for a in g.objects(m, MG.assignee)]
+        out += [VEdge(str(m), str(a), "coordinate", 1, ev) for a in g.objects(m, MG.coordinator)]
+        return out
+
+
+def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+    keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
+    return View(slug_, kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
+                tuple(keep[k] for k in sorted(keep)), **kw)
+
+
+def who_assigns_what(r: Reader) -> View:
+    g, nodes, edges = r.g, {}, []
+    for m in r.mandates:
+        es = r.mandate_edges(m)
+        edges += es
+        for e in es:
+            for end in (e.source, e.target):
+                nodes.setdefault(end, None)
+    if len(nodes) > STYLES["scale"]["aggregate_above"]:
+        return _aggregated(r, edges)
+    nodes = {k: r.node(URIRef(k)) for k in nodes}
+    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges)
+
+
+def _aggregated(r: Reader, edges: list[VEdge]) -> View:
+    """Actor-to-actor edges weighted by mandate count, for views too large to draw mandate by mandate."""
+    by_mandate = defaultdict(lambda: ([], []))
+    for e in edges:
+        if e.kind == "assigns":
+            by_mandate[e.target][0].append(e.source)
+        else:
+            by_mandate[e.source][1].append(e.target)
+    weight = defaultdict(int)
+    for givers, takers in by_mandate.values():
+        for a in givers:
+            for b in takers:
+                weight[(a, b)] += 1
+    nodes = {k: r.node(URIRef(k)) for pair in weight for k in pair}
+    agg = [VEdge(a, b, "mandates", n) for (a, b), n in weight.items()]
+    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+                 aggregated=True, note=f"{len(by_mandate)} mandates drawn as actor-to-actor edges weighted by count")
+
+
+def actor_views(r: Reader) -> list[View]:
+    g = r.g
+    actors = sorted({a for m in r.mandates for p in (MG.assigner, MG.assignee, MG.coordinator) for a in g.objects(m, p)})
+    views = []
+    for a in actors:
+        nodes, edges = {str(a): r.node(a)}, []
+        for m in r.mandates:
+            if a in set(g.objects(m, MG.assigner)) | set(g.objects(m, MG.assignee)) | set(g.objects(m, MG.coordinator)):
+                for e in r.mandate_edges(m):
+                    edges.append(e)
+                    for end in (e.source, e.target):
+                        nodes.setdefault(end, r.node(URIRef(end)))
+        for parent in g.objects(a, ORG.subOrganizationOf):
+            nodes.setdefault(str(parent), r.node(parent))
+            edges.append(VEdge(str(a), str(parent), "subOrganizationOf"))
+        for child in g.subjects(ORG.subOrganizationOf, a):
+            nodes.setdefault(str(child), r.node(child))
+            edges.append(VEdge(str(child), str(a), "subOrganizationOf"))
+        name = r.label(a)
+        views.append(_view(r, f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+                           nodes, edges, subject=str(a)))
+    return views
+
+
+def document_views(r: Reader) -> list[View]:
+    g, views = r.g, []
+    for doc in sorted(g.subjects(MG.sourceFile, None)):
+        nodes, edges = {str(doc): r.node(doc)}, []
+        for m in r.mandates:
+            if g.value(m, MG.statedIn) == doc:
+                edges.append(VEdge(str(doc), str(m), "states"))
+                for e in r.mandate_edges(m):
+                    edges.append(e)
+                    for end in (e.source, e.target):
+                        nodes.setdefault(end, r.node(URIRef(end)))
+                for c in g.objects(m, MG.concerns):
+                    nodes.setdefault(str(c), r.node(c))
+                    edges.append(VEdge(str(m), str(c), "concerns"))
+        for t in sorted(g.subjects(MG.statedIn, doc)):
+            if (t, RDF.type, MG.Target) in g:
+                nodes.setdefault(str(t), r.node(t))
+                edges.append(VEdge(str(doc), str(t), "states", 1, r.evidence(t)[0]))
+        for rel in DOC_RELATIONS:
+            for other in g.objects(doc, MG[rel]):
+                nodes.setdefault(str(other), r.node(other))
+                edges.append(VEdge(str(doc), str(other), rel))
+        name = r.label(doc)
+        views.append(_view(r, f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+                           subject=str(doc)))
+    return views
+
+
+def dependency_view(r: Reader) -> View:
+    g, nodes, edges = r.g, {}, []
+    for kind in ("dependsOn", "legalBasis", "concerns") + DOC_RELATIONS:
+        for s, o in g.subject_objects(MG[kind]):
+            nodes.setdefault(str(s), r.node(s))
+            nodes.setdefault(str(o), r.node(o))
+            edges.append(VEdge(str(s), str(o), kind, 1, r.evidence(s)[0] if kind in ("dependsOn", "legalBasis", "concerns") else ()))
+    return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges)
+
+
+def accountability_view(r: Reader) -> View:
+    g, nodes, edges = r.g, {}, []
+    palette = STYLES["facets"]
+    for m in r.mandates:
+        n = int(g.value(m, MG.facetCount) or 0)
+        style = {"color": palette[min(n, len(palette) - 1)]}
+        if len(set(g.objects(m, MG.lead))) > 1:
+            style.update(borderWidth=STYLES["several_leads"]["borderWidth"],
+                         borderColor=STYLES["several_leads"]["color"])
+        nodes[str(m)] = r.node(m, **style)
+        for e in r.mandate_edges(m):
+            if e.kind != "assigns":
+                edges.append(e)
+                nodes.setdefault(e.target, r.node(URIRef(e.target)))
+    return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
+                 nodes, edges)
+
+
+def all_views(g: Graph, ontology: Graph) -> list[View]:
+    r = Reader(g, ontology)
+    return [who_assigns_what(r), dependency_view(r), accountability_view(r), *document_views(r), *actor_views(r)]
