@@ -155,7 +155,7 @@ $("search").addEventListener("keydown", ev => {
 
 function stable() {
   if (document.body.dataset.stable) return;
-  document.body.dataset.stableMs = String(Math.round(performance.now() - t0));
+  document.body.dataset.stableMs = String(Math.round(performance.now()));   // since navigation began
   document.body.dataset.stable = "1";
   const target = decodeURIComponent(location.hash.slice(1));
   const hit = target && DATA.nodes.find(n => n.iri === target);
