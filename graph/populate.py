@@ -5,6 +5,7 @@ cited in full anywhere in the corpus, so one document cited in two texts is one 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -53,7 +54,9 @@ def _document_resolver(docs):
     for doc in docs:
         for m in doc.mentions:
             if m.kind == "document" and m.attrs.get("identifier") and m.attrs.get("number"):
-                full[(m.attrs["type"], m.attrs["number"])].add(_with_year(m))
+                dated = _with_year(m)
+                if re.search(r"-\d{4}(-\d\d-\d\d)?$", dated):     # only dated identifiers settle a bare one
+                    full[(m.attrs["type"], m.attrs["number"])].add(dated)
         if doc.meta.identifier and doc.meta.number:
             full[(doc.meta.type_code, doc.meta.number)].add(doc.meta.iri)
     known = {}

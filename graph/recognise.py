@@ -185,8 +185,12 @@ def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
     for m in _STATE_ID.finditer(normal.text, i, j):
         number, year, code, issuer, law = m.groups()
         out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year))
-    bare = re.compile(rf"(?<!\w)({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.-]|\.\d| ?- ?[A-ZĐ])")
+    bare = re.compile(rf"(?<!\w)({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.%-]|\.\d| ?- ?[A-ZĐ]| ?%)")
+    compounds = load("documents").get("not_documents", [])
     for m in bare.finditer(normal.key, i, j):
+        before = normal.key[max(0, m.start() - 12):m.start()]
+        if any((before + m.group(1)).endswith(c) for c in compounds):
+            continue                      # "kỷ luật 101 tổ chức": discipline, not Law 101
         code = words[m.group(1)]
         out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
                            normal.text[m.start():m.end()], "document-bare",

@@ -3,7 +3,7 @@ import unicodedata
 from graph.pipeline import analyse
 from graph.read import read_corpus
 
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 
 NAME = "000_abf47967dda61da9.txt"
 
@@ -54,3 +54,22 @@ def test_bad_files_get_one_line_errors_and_the_rest_builds(tmp_path):
     reasons = {e.path.rsplit("/", 1)[1]: e.reason for e in errors}
     assert reasons == {"binary.txt": "binary file (contains NUL bytes)", "empty.txt": "empty file"}
     assert all("\n" not in str(e) for e in errors)
+
+
+def test_golden_entities_per_document(built):
+    """Bodies, persons, cited documents and projects each sample document names (tests/golden)."""
+    import yaml
+    from rdflib import Graph
+    from graph.vocab import MG
+    golden = yaml.safe_load((ROOT / "tests" / "golden" / "entities.yaml").read_text(encoding="utf-8"))
+    g = Graph().parse(built / "graph.nt", format="nt")
+    kinds = {"bodies": "body", "persons": "person", "documents": "doc", "projects": "project"}
+    assert len(golden) == 4
+    for file, expected in golden.items():
+        doc = next(d for d in g.subjects(MG.sourceFile, None) if str(g.value(d, MG.sourceFile)) == file)
+        found = {str(x).split("/id/", 1)[1] for x in g.objects(doc, MG.mentions) if x != doc}
+        want = {f"{kinds[k]}/{t}" for k, tails in expected.items() if k in kinds for t in tails}
+        wrong = set(expected.get("known_false", []))
+        found = {f for f in found if f.split("/", 1)[0] in kinds.values()}
+        assert found - wrong == want, (file, sorted(found - wrong - want), sorted(want - found))
+        assert wrong <= found, (file, "a known false positive is gone: update tests/golden/entities.yaml")
