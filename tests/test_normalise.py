@@ -39,3 +39,12 @@ def test_identifier_split_across_lines_is_rejoined():
 def test_decomposed_input_matches_composed():
     nfc = "Bộ Chính trị yêu cầu Thành ủy Hà Nội"
     assert normalise(unicodedata.normalize("NFD", nfc)).key == normalise(nfc).key
+
+
+def test_regression_combining_mark_after_line_break():
+    """hypothesis found it: NFC grouped '\\n' with a following combining mark, so a span began at the break."""
+    from graph.normalise import normalise
+    text = "\n\u0301ă"
+    n = normalise(text)
+    s, e = n.source_span(n.text.index("ă"), len(n.text))
+    assert text[s:e] == "ă"

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 from rdflib import Graph
-from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper, TURTLE, JSONLD, N3, POST, POSTDIRECTLY, URLENCODED
+from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
 from conftest import ROOT
 
@@ -142,7 +142,9 @@ def test_time_limit_stops_a_runaway_query_and_the_server_carries_on(server, mand
 
 def test_views_and_data_are_served(server):
     with urllib.request.urlopen(f"{server}/") as r:
-        assert b"vis.Network" in r.read() and r.headers["Content-Type"].startswith("text/html")
+        assert b'id="views"' in r.read() and r.headers["Content-Type"].startswith("text/html")
+    with urllib.request.urlopen(f"{server}/who-assigns-what.html") as r:
+        assert b"vis.Network" in r.read()
     with urllib.request.urlopen(f"{server}/void.ttl") as r:
         assert b"void:triples" in r.read()
     for path in ("/../graph.nt", "/%2e%2e/build.py", "/nothing.html"):
