@@ -172,6 +172,14 @@ def _aggregated(r: Reader, edges: list[VEdge]) -> View:
                  aggregated=True, note=f"{len(by_mandate)} mandates drawn as actor-to-actor edges weighted by count")
 
 
+def _with_mandate(r: Reader, m, nodes: dict, edges: list) -> None:
+    """Add a mandate with its assigner, assignees and coordinators to a view being built."""
+    for e in r.mandate_edges(m):
+        edges.append(e)
+        for end in (e.source, e.target):
+            nodes.setdefault(end, r.node(URIRef(end)))
+
+
 def actor_views(r: Reader) -> list[View]:
     g = r.g
     actors = sorted({a for m in r.mandates for p in (MG.assigner, MG.assignee, MG.coordinator) for a in g.objects(m, p)})
@@ -180,10 +188,7 @@ def actor_views(r: Reader) -> list[View]:
         nodes, edges = {str(a): r.node(a)}, []
         for m in r.mandates:
             if a in set(g.objects(m, MG.assigner)) | set(g.objects(m, MG.assignee)) | set(g.objects(m, MG.coordinator)):
-                for e in r.mandate_edges(m):
-                    edges.append(e)
-                    for end in (e.source, e.target):
-                        nodes.setdefault(end, r.node(URIRef(end)))
+                _with_mandate(r, m, nodes, edges)
         for parent in g.objects(a, ORG.subOrganizationOf):
             nodes.setdefault(str(parent), r.node(parent))
             edges.append(VEdge(str(a), str(parent), "subOrganizationOf"))
@@ -203,10 +208,7 @@ def document_views(r: Reader) -> list[View]:
         for m in r.mandates:
             if g.value(m, MG.statedIn) == doc:
                 edges.append(VEdge(str(doc), str(m), "states"))
-                for e in r.mandate_edges(m):
-                    edges.append(e)
-                    for end in (e.source, e.target):
-                        nodes.setdefault(end, r.node(URIRef(end)))
+                _with_mandate(r, m, nodes, edges)
                 for c in g.objects(m, MG.concerns):
                     nodes.setdefault(str(c), r.node(c))
                     edges.append(VEdge(str(m), str(c), "concerns"))
