@@ -33,7 +33,7 @@ def _alarm(*_):
 
 
 def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict:
-    from graph.store import bind, library  # noqa: F401  (bind: queries run with their defaults)
+    from graph.store import library
     signal.signal(signal.SIGALRM, _alarm)
     t = time.perf_counter()
     if store == "oxigraph":

@@ -50,11 +50,11 @@ def named_graphs(g: Graph) -> dict[URIRef, Graph]:
     return dict(parts)
 
 
-def trig(g: Graph, turtle) -> str:
+def trig(parts: dict[URIRef, Graph], turtle) -> str:
     """TriG, deterministic: the prefixes once, then each named graph's Turtle body, sorted."""
     head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
     blocks = []
-    for name, part in sorted(named_graphs(g).items()):
+    for name, part in sorted(parts.items()):
         body = "\n".join(line for line in turtle(part).splitlines() if not line.startswith("@prefix"))
         blocks.append(f"<{name}> {{\n{body.strip()}\n}}\n")
     return "\n".join(head) + "\n\n" + "\n".join(blocks)
@@ -76,7 +76,7 @@ def jsonld(g: Graph) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def void(g: Graph, *, version: str, files: list[str]) -> Graph:
+def void(g: Graph, parts: dict[URIRef, Graph], *, version: str, files: list[str]) -> Graph:
     """VoID and DCAT: triples, entities per class, sources, version, distributions."""
     d = Graph()
     d.bind("void", VOID)
@@ -103,7 +103,6 @@ def void(g: Graph, *, version: str, files: list[str]) -> Graph:
         d.add((DATASET, V("classPartition"), part))
         d.add((part, V("class"), cls))
         d.add((part, V("entities"), Literal(n, datatype=XSD.integer)))
-    parts = named_graphs(g)
     for doc in g.subjects(MG.sourceFile, None):
         d.add((DATASET, DCTERMS.source, doc))
         d.add((DATASET, V("subset"), graph_name(doc)))

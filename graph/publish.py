@@ -59,9 +59,10 @@ def write_graph(g: Graph, folder: Path, *, version: str) -> None:
     """graph.ttl, graph.nt, graph.trig (a named graph per document), graph.jsonld, void.ttl."""
     (folder / "graph.ttl").write_text(turtle(g), encoding="utf-8")
     (folder / "graph.nt").write_text(sorted_ntriples(g), encoding="utf-8")
-    (folder / "graph.trig").write_text(dataset.trig(g, turtle), encoding="utf-8")
+    parts = dataset.named_graphs(g)
+    (folder / "graph.trig").write_text(dataset.trig(parts, turtle), encoding="utf-8")
     (folder / "graph.jsonld").write_text(dataset.jsonld(g), encoding="utf-8")
-    (folder / "void.ttl").write_text(turtle(dataset.void(g, version=version, files=list(GRAPH_FILES))),
+    (folder / "void.ttl").write_text(turtle(dataset.void(g, parts, version=version, files=list(GRAPH_FILES))),
                                      encoding="utf-8")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
-import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -271,12 +270,3 @@ def serve(*, out: Path, host: str = "127.0.0.1", port: int = 8000, limits: Limit
         server.server_close()
         pool.close()
 
-
-def serve_in_thread(*, out: Path, **options):
-    """For tests and benchmarks: serve on a free port in a thread; returns (server, thread)."""
-    box, got = [], threading.Event()
-    thread = threading.Thread(target=serve, kwargs=dict(out=out, port=0, ready=lambda s: (box.append(s), got.set()),
-                                                        log=lambda *_: None, **options), daemon=True)
-    thread.start()
-    got.wait(60)
-    return box[0], thread

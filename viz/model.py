@@ -3,7 +3,7 @@ evidence, read from the built graph. Drawing is page.py's job; styles are styles
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -14,8 +14,6 @@ from graph.vocab import MG, ORG, slug
 
 STYLES = yaml.safe_load((Path(__file__).parent / "styles.yaml").read_text(encoding="utf-8"))
 EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
-ROLES = ("lead", "implement", "coordinate", "monitor", "approve", "permit", "request")
-DOC_RELATIONS = ("cites", "implements", "reviews", "basedOn", "amends")
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,9 @@ class Reader:
         for cls in set(ontology.subjects(RDFS.subClassOf, None)) | set(ontology.objects(RDFS.subClassOf, None)):
             self.ancestors[cls] = set(ontology.transitive_objects(cls, RDFS.subClassOf))
         self.order = list(STYLES["nodes"])
+        # document-to-document relations: mg:cites and its subproperties, as the ontology says
+        self.doc_relations = tuple(sorted(str(p).rsplit("#", 1)[-1]
+                                          for p in ontology.transitive_subjects(RDFS.subPropertyOf, MG.cites)))
         self.mandates = sorted(g.subjects(RDF.type, MG.Mandate))
         self._nodes: dict[str, VNode] = {}
 
@@ -216,7 +217,7 @@ def document_views(r: Reader) -> list[View]:
             if (t, RDF.type, MG.Target) in g:
                 nodes.setdefault(str(t), r.node(t))
                 edges.append(VEdge(str(doc), str(t), "states", 1, r.evidence(t)[0]))
-        for rel in DOC_RELATIONS:
+        for rel in r.doc_relations:
             for other in g.objects(doc, MG[rel]):
                 nodes.setdefault(str(other), r.node(other))
                 edges.append(VEdge(str(doc), str(other), rel))
@@ -228,7 +229,7 @@ def document_views(r: Reader) -> list[View]:
 
 def dependency_view(r: Reader) -> View:
     g, nodes, edges = r.g, {}, []
-    for kind in ("dependsOn", "legalBasis", "concerns") + DOC_RELATIONS:
+    for kind in ("dependsOn", "legalBasis", "concerns") + r.doc_relations:
         for s, o in g.subject_objects(MG[kind]):
             nodes.setdefault(str(s), r.node(s))
             nodes.setdefault(str(o), r.node(o))

@@ -95,6 +95,7 @@ def _page(title: str, script: str, data: dict, *, body: str) -> str:
 </head><body>
 {body}
 <script id="data" type="application/json">{_json(data)}</script>
-<script>{(ASSETS / f"{script}.js").read_text(encoding="utf-8")}</script>
+<script>{(ASSETS / "common.js").read_text(encoding="utf-8")}
+{(ASSETS / f"{script}.js").read_text(encoding="utf-8")}</script>
 </body></html>
 """

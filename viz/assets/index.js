@@ -1,9 +1,6 @@
 // Landing page: the list of views with their counts, and a search over actors, documents and
 // tasks that links to the view showing each. All text goes in by textContent.
-"use strict";
 const DATA = JSON.parse(document.getElementById("data").textContent);
-const fold = s => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-const el = (tag, text, attrs) => { const e = document.createElement(tag); if (text != null) e.textContent = text; Object.assign(e, attrs || {}); return e; };
 
 const tbody = document.querySelector("#views tbody");
 for (const v of DATA.views) {

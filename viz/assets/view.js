@@ -1,11 +1,7 @@
 // One network view: draw, filter, search, highlight a neighbourhood, and show any node's or
 // edge's labels and evidence. Every text goes into the page by textContent, never as HTML.
-"use strict";
 const DATA = JSON.parse(document.getElementById("data").textContent);
 const $ = id => document.getElementById(id);
-const el = (tag, text, attrs) => { const e = document.createElement(tag); if (text != null) e.textContent = text; Object.assign(e, attrs || {}); return e; };
-const fold = s => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-const t0 = performance.now();
 
 $("title").textContent = DATA.title.vi + (DATA.title.en && DATA.title.en !== DATA.title.vi ? " · " + DATA.title.en : "");
 $("counts").textContent = `${DATA.nodes.length} nút · nodes, ${DATA.edges.length} cạnh · edges` + (DATA.note ? " — " + DATA.note : "");
