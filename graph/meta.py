@@ -86,11 +86,11 @@ def _signature(normal: NormalText, blocks) -> tuple[str | None, str | None]:
     issuer = None
     m = _SIGNATURE.search(text)
     if m:
-        found = gz.body_matcher().pattern.search(key, m.start(1), m.end(1))
+        found = next(gz.at_word_start(gz.body_matcher().pattern, key, m.start(1), m.end(1)), None)
         if found:
             body, contextual = gz.body_matcher().table[found.group(1)]
             issuer = body
-    name = gz.person_name().search(text)
+    name = next(gz.at_word_start(gz.person_name(), text), None)
     return issuer, (name.group(0) if name else None)
 
 

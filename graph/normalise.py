@@ -14,43 +14,57 @@ import statistics
 import unicodedata
 
 from .data import any_of
-from .records import NormalText
+from .records import NormalText, OffsetMap
 
 
 class _Builder:
-    """Accumulates output text with, per output character, the input span it came from."""
+    """Accumulates output text with the input span each piece came from (an OffsetMap)."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.size = 0
+        self.out: list[int] = []
+        self.src: list[int] = []
+        self.src_end: list[int] = []
+        self.copied: list[bool] = []
+
+    def _run(self, length: int, i: int, j: int, copied: bool) -> None:
+        if not length:
+            return
+        if copied and self.copied and self.copied[-1] and self.src_end[-1] == i:
+            self.src_end[-1] = j                          # extends the copy before it
+        else:
+            self.out.append(self.size)
+            self.src.append(i)
+            self.src_end.append(j)
+            self.copied.append(copied)
+        self.size += length
 
     def copy(self, src: str, i: int, j: int) -> None:
         self.parts.append(src[i:j])
-        self.starts.extend(range(i, j))
-        self.ends.extend(range(i + 1, j + 1))
+        self._run(j - i, i, j, True)
 
     def put(self, text: str, i: int, j: int) -> None:
         self.parts.append(text)
-        self.starts.extend([i] * len(text))
-        self.ends.extend([j] * len(text))
+        self._run(len(text), i, j, False)
 
-    def result(self) -> tuple[str, list[int], list[int]]:
-        return "".join(self.parts), self.starts, self.ends
+    def result(self) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), OffsetMap(tuple(self.out), tuple(self.src), tuple(self.src_end),
+                                              tuple(self.copied))
 
 
 def normalise(text: str, *, html: bool = False) -> NormalText:
     """The normalised form of ``text`` with its map back to ``text``."""
-    starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    maps = []
     current = text
-    steps = ([_html_to_text] if html else []) + [_nfc, _layout]
-    for step in steps:
-        out, s, e = step(current)
-        starts = [starts[k] for k in s]
-        ends = [ends[k - 1] for k in e]
-        current = out
-    current = _modern_tone(current, starts, ends)
-    return NormalText(source=text, text=current, key=lower_key(current), starts=starts, ends=ends)
+    for step in ([_html_to_text] if html else []) + [_nfc, _layout, _modern_tone]:
+        out, offsets = step(current)
+        if offsets is not None:                         # None: the step changed nothing
+            maps.append(offsets)
+            current = out
+    if not maps:
+        maps.append(OffsetMap((0,), (0,), (len(text),), (True,)))
+    return NormalText(source=text, text=current, key=lower_key(current), maps=tuple(maps))
 
 
 def normalise_phrase(text: str) -> str:
@@ -77,7 +91,7 @@ _HTML_TOKEN = re.compile(
     re.S | re.I)
 
 
-def _html_to_text(src: str) -> tuple[str, list[int], list[int]]:
+def _html_to_text(src: str) -> tuple[str, OffsetMap]:
     b, pos = _Builder(), 0
     for m in _HTML_TOKEN.finditer(src):
         b.copy(src, pos, m.start())
@@ -97,9 +111,9 @@ def _html_to_text(src: str) -> tuple[str, list[int], list[int]]:
 _CLUSTER = re.compile(r"[^\s][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
-def _nfc(src: str) -> tuple[str, list[int], list[int]]:
+def _nfc(src: str) -> tuple[str, OffsetMap | None]:
     if unicodedata.is_normalized("NFC", src):
-        return src, list(range(len(src))), list(range(1, len(src) + 1))
+        return src, None
     b, pos = _Builder(), 0
     for m in _CLUSTER.finditer(src):
         b.copy(src, pos, m.start())
@@ -127,20 +141,27 @@ def _tone_pairs() -> dict[str, str]:
 
 
 _TONE_MAP = _tone_pairs()
-_OLD_TONE = re.compile(r"(?<![qQ])(%s)(?!\w)" % "|".join(map(re.escape, _TONE_MAP)))
+# the "not after q" check comes after the pair, so that the regex engine can skip to the pairs
+_OLD_TONE = re.compile(r"(%s)(?<![qQ]..)(?!\w)" % "|".join(map(re.escape, _TONE_MAP)))
 
 
-def _modern_tone(text: str, starts: list[int], ends: list[int]) -> str:
-    def swap(m: re.Match) -> str:
-        i = m.start()
-        starts[i + 1], ends[i] = starts[i], ends[i + 1]   # the pair maps to its whole source span
-        return _TONE_MAP[m.group(1)]
-    return _OLD_TONE.sub(swap, text)
+def _modern_tone(src: str) -> tuple[str, OffsetMap | None]:
+    """Swaps the tone mark of each old-style pair; the pair maps to its whole source span."""
+    b, pos = _Builder(), 0
+    for m in _OLD_TONE.finditer(src):
+        b.copy(src, pos, m.start())
+        b.put(_TONE_MAP[m.group(1)], m.start(), m.end())
+        pos = m.end()
+    if not b.parts:
+        return src, None
+    b.copy(src, pos, len(src))
+    return b.result()
 
 
 # ------------------------------------------------------------------ layout
 _LINE = re.compile(r"[^\r\n\f\v\u2028\u2029]+")
-_SPACE = re.compile(r"[^\S\n]+")
+# white space other than one plain space (a single " " is copied as it is, which is most of them)
+_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?$")
 _SYMBOLS = re.compile(r"^[\W_]+$")
 _SPLIT_ID_END = re.compile(r"(?:\d-|[A-ZĐ]/)$")
@@ -150,7 +171,7 @@ WEB_LINE = 120                  # median line length above which every line is a
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)-]|[IVXLC]{1,6}[.-]|[a-zđ]\))\s")
 
 
-def _layout(src: str) -> tuple[str, list[int], list[int]]:
+def _layout(src: str) -> tuple[str, OffsetMap]:
     lines = []
     for m in _LINE.finditer(src):
         raw = m.group(0)
@@ -174,13 +195,14 @@ def _layout(src: str) -> tuple[str, list[int], list[int]]:
 
 
 def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    # isupper: every cased character is upper case (Vietnamese letters are all cased)
+    return line.isupper() and sum(c.isalpha() for c in line) >= 3
 
 
 def _separator(prev: str, line: str, web: bool) -> str:
     """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph)."""
-    if _SPLIT_ID_END.search(prev) and _SPLIT_ID_START.match(line):
+    # both end-of-line patterns are two characters at most: search only there, not the whole line
+    if _SPLIT_ID_END.search(prev, len(prev) - 2) and _SPLIT_ID_START.match(line):
         return ""
     if web or any_of("layout", "item_markers").match(line):
         return "\n"
@@ -189,7 +211,7 @@ def _separator(prev: str, line: str, web: bool) -> str:
     if _caps(prev):
         return " "
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
-    if _SENTENCE_END.search(prev):
+    if _SENTENCE_END.search(prev, len(prev) - 2):
         return "\n" if opens else " "
     if opens and _NUMBERED.match(prev) and prev[-1] not in ",-–":
         return "\n"                # a numbered heading, then its first paragraph

@@ -6,7 +6,9 @@ normalised offsets (mapped to the source by populate). Overlaps resolve by prior
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from . import gazetteer as gz
 from .data import load
@@ -42,14 +44,18 @@ def _in_block(normal: NormalText, block: Block) -> list[Mention]:
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []                     # the spans taken so far: disjoint, sorted by start
+    ends: list[int] = []
     out = []
     def rank(m: Mention):
         return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
     for m in sorted(cands, key=rank):
-        if all(m.end <= s or m.start >= e for s, e in taken):
-            taken.append((m.start, m.end))
-            out.append(m)
+        k = bisect_left(starts, m.end)         # spans from k on start at or after m's end
+        if k and ends[k - 1] > m.start:
+            continue                           # the last span starting before m's end overlaps it
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
+        out.append(m)
     return out
 
 
@@ -63,7 +69,7 @@ def _contextual(mentions: list[Mention]) -> list[Mention]:
 def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
     matcher = gz.body_matcher()
     out = []
-    for m in matcher.pattern.finditer(normal.key, i, j):
+    for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer", {"contextual": contextual}))
@@ -78,7 +84,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
     max_words = load("bodies")["patterns"]["max_words"]
     districts = tuple(load("bodies")["patterns"]["district_words"])
     out = []
-    for m in pattern.finditer(normal.key, i, j):
+    for m in gz.at_word_start(pattern, normal.key, i, j):
         spec = heads[m.group(1)]
         pos = m.end()
         if not normal.text[m.start()].isupper() or normal.text[m.start():m.end()].isupper():
@@ -114,11 +120,11 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
     """A name right after a title ("Tổng Bí thư Tô Lâm"), or after a title and its body."""
     title_re, title_items = gz.titles()
     out = []
-    for m in gz.person_name().finditer(normal.text, i, j):
+    for m in gz.at_word_start(gz.person_name(), normal.text, i, j):
         window_start = max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
         clause = re.split(r"[;:(]|, (?=[a-zđà-ỹ]+ )", before)[-1]
-        titles_here = list(title_re.finditer(clause))
+        titles_here = list(gz.at_word_start(title_re, clause))
         if not titles_here:
             continue
         title = titles_here[-1]
@@ -147,12 +153,12 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
     if not holders:
         return []
     taken = [(m.start, m.end) for m in mentions]
-    pattern = re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(re.escape(k) for k in sorted(holders, key=len, reverse=True)))
+    pattern = gz.alternation(holders)
     out = []
     for block in segmented.blocks:
         if block.kind not in _FACT_KINDS:
             continue
-        for m in pattern.finditer(normal.key, block.start, block.end):
+        for m in gz.at_word_start(pattern, normal.key, block.start, block.end):
             nxt = normal.text[m.end():m.end() + 2]
             inside_other = any(s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end()) for s, e in taken)
             if nxt[:1] == " " and nxt[1:2].isupper() or inside_other:
@@ -168,6 +174,17 @@ def _type_words() -> dict[str, str]:
     return {t.word: code for code, t in document_types().items() if t.word}
 
 
+@lru_cache(maxsize=None)
+def _document_patterns() -> tuple:
+    """The type-word prefix of an identifier, bare references ("Kết luận 150"), named documents."""
+    words = _type_words()
+    word_re = gz.trie(words)
+    prefix = re.compile(rf"(?:({word_re}) (?:số )?)$")
+    bare = re.compile(rf"({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.%-]|\.\d| ?- ?[A-ZĐ]| ?%)")
+    named = tuple((re.compile(r"(?:%s)(?!\w)" % spec["pattern"]), spec) for spec in load("documents")["named"])
+    return words, prefix, bare, named
+
+
 _CODES = "CTr|QĐi|NQ|KL|CT|BC|QĐ|TB|HD|KH|ĐA|CV|NĐ|TT|CĐ"
 _PARTY_ID = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({_CODES}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
 _STATE_ID = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({_CODES})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
@@ -175,19 +192,17 @@ _DATE_AFTER = re.compile(r",? ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 
 
 def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
-    words = _type_words()
-    word_re = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    prefix = re.compile(rf"(?:({word_re}) (?:số )?)$")
+    words, prefix, bare, named = _document_patterns()
     out = []
-    for m in _PARTY_ID.finditer(normal.text, i, j):
-        number, code, issuer = m.groups()
-        out.append(_doc_mention(normal, m, prefix, number, code, issuer, None))
-    for m in _STATE_ID.finditer(normal.text, i, j):
-        number, year, code, issuer, law = m.groups()
-        out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year))
-    bare = re.compile(rf"(?<!\w)({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.%-]|\.\d| ?- ?[A-ZĐ]| ?%)")
+    if normal.text.find("/", i, j) >= 0:       # every identifier has one; most paragraphs none
+        for m in _PARTY_ID.finditer(normal.text, i, j):
+            number, code, issuer = m.groups()
+            out.append(_doc_mention(normal, m, prefix, number, code, issuer, None))
+        for m in _STATE_ID.finditer(normal.text, i, j):
+            number, year, code, issuer, law = m.groups()
+            out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year))
     compounds = load("documents").get("not_documents", [])
-    for m in bare.finditer(normal.key, i, j):
+    for m in gz.at_word_start(bare, normal.key, i, j):
         before = normal.key[max(0, m.start() - 12):m.start()]
         if any((before + m.group(1)).endswith(c) for c in compounds):
             continue                      # "kỷ luật 101 tổ chức": discipline, not Law 101
@@ -195,9 +210,9 @@ def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
         out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
                            normal.text[m.start():m.end()], "document-bare",
                            {"type": code, "number": m.group(2), "partial": True}))
-    for spec in load("documents")["named"]:
-        for m in re.finditer(r"(?<!\w)(?:%s)(?!\w)" % spec["pattern"], normal.key[i:j]):
-            s, e = i + m.start(), i + m.end()
+    for pattern, spec in named:
+        for m in gz.at_word_start(pattern, normal.key, i, j):
+            s, e = m.start(), m.end()
             out.append(Mention("document", iri("doc", spec.get("identifier") or spec["name"]), s, e,
                                normal.text[s:e], "document-named",
                                {"type": spec["type"], "name": spec["name"], "identifier": spec.get("identifier"),
@@ -239,9 +254,8 @@ def doc_iri(identifier: str, year: int | None) -> str:
 def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
     out = []
     for pattern, spec in gz.project_patterns():
-        for m in pattern.finditer(normal.text, i, j):
-            name = re.sub(r"^(?:đường|tuyến) (?=vành đai)", "", m.group(0), flags=re.I)
-            name = name[0].upper() + name[1:]
+        for m in gz.at_word_start(pattern, normal.text, i, j):
+            name = m.group(0)[0].upper() + m.group(0)[1:]
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                {"name": name, "kind": spec["kind"], "en": spec["en"]}))
     return out
@@ -251,4 +265,4 @@ def _places(normal: NormalText, i: int, j: int) -> list[Mention]:
     matcher = gz.place_matcher()
     return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],
                     "gazetteer", {"name": matcher.table[m.group(1)][1]})
-            for m in matcher.pattern.finditer(normal.key, i, j)]
+            for m in gz.at_word_start(matcher.pattern, normal.key, i, j)]

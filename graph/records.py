@@ -1,6 +1,7 @@
 """Typed records passed between the pipeline stages. All frozen: a stage never edits another's output."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
@@ -27,21 +28,49 @@ class SourceDocument:
 
 
 @dataclass(frozen=True, eq=False)
+class OffsetMap:
+    """Where each character of a step's output came from in its input, as runs rather than one
+    entry per character (a long document has a few thousand runs, not a million integers).
+
+    Run k covers output characters ``out[k]`` up to ``out[k + 1]``; if ``copied[k]``, they are
+    input characters ``src[k]``, ``src[k] + 1``, ... one for one; otherwise each of them stands for
+    the whole input span ``src[k]:src_end[k]`` (a collapsed space, a recomposed letter, an entity).
+    """
+    out: tuple[int, ...]
+    src: tuple[int, ...]
+    src_end: tuple[int, ...]
+    copied: tuple[bool, ...]
+
+    def start(self, i: int) -> int:
+        """Input offset where output character ``i`` begins."""
+        k = bisect_right(self.out, i) - 1
+        return self.src[k] + (i - self.out[k]) if self.copied[k] else self.src[k]
+
+    def end(self, i: int) -> int:
+        """Input offset where output character ``i`` ends."""
+        k = bisect_right(self.out, i) - 1
+        return self.src[k] + (i - self.out[k]) + 1 if self.copied[k] else self.src_end[k]
+
+
+@dataclass(frozen=True, eq=False)
 class NormalText:
     """The matching form of a source text, with a map back to it.
 
     ``text`` keeps case (for headings and names); ``key`` is its lower-case twin, same length.
-    Character i of both comes from ``source[starts[i]:ends[i]]``.
+    ``maps`` are the steps' offset maps, first step first; character i of ``text`` comes from
+    ``source[start:end]`` with ``source_span(i, i + 1) == (start, end)``.
     """
     source: str
     text: str
     key: str
-    starts: list[int]
-    ends: list[int]
+    maps: tuple[OffsetMap, ...]
 
     def source_span(self, i: int, j: int) -> tuple[int, int]:
-        """Source offsets of the normalised span [i, j)."""
-        return self.starts[i], self.ends[j - 1]
+        """Source offsets of the normalised span [i, j) (j > i)."""
+        start, last = i, j - 1
+        for step in reversed(self.maps):
+            start, last = step.start(start), step.end(last) - 1
+        return start, last + 1
 
 
 @dataclass(frozen=True)

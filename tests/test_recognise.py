@@ -1,0 +1,30 @@
+"""The fast matchers of the gazetteer behave exactly like the plain regexes they replace."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from graph import gazetteer as gz
+
+CHARS = st.sampled_from(list("ab ủyđ-_1,") + ["ủy ban", "ban", "bộ", "sở", "tp"])
+KEYS = st.lists(st.text(st.sampled_from(list("abủyđ ")), min_size=1, max_size=6).map(str.strip).filter(bool),
+                min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(KEYS, st.lists(CHARS, max_size=40), st.integers(0, 10))
+def test_trie_alternation_matches_like_a_flat_list_with_look_behind(keys, parts, start):
+    text = "".join(parts)
+    flat = re.compile(r"(?<!\w)(%s)(?!\w)" % "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True)))
+    expected = [(m.start(), m.end()) for m in flat.finditer(text, start)]
+    assert [(m.start(), m.end()) for m in gz.at_word_start(gz.alternation(keys), text, start)] == expected
+
+
+PATTERNS = st.sampled_from([r"ab", r"a[ -]b|b", r"a?b", r"[a-z]-b", r"b c|c", r"(?:xa|a)b(?!\w)", r"\d{1,2}-b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PATTERNS, st.text(st.sampled_from(list("abcx -12")), max_size=30))
+def test_at_word_start_equals_a_leading_look_behind(pattern, text):
+    # a match rejected for its start is retried one character on, as the regex engine would
+    expected = [m.span() for m in re.finditer(r"(?<!\w)(?:%s)" % pattern, text)]
+    assert [m.span() for m in gz.at_word_start(re.compile(pattern), text)] == expected
