@@ -68,8 +68,14 @@ def _contextual(mentions: list[Mention]) -> list[Mention]:
 # ------------------------------------------------------------------ bodies
 def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
     matcher = gz.body_matcher()
+    title_re, titles = gz.titles()
+    # an office that is also a title ("Thủ tướng Chính phủ"), at the end of a longer title ("Phó
+    # Thủ tướng Chính phủ"), is part of that title: the deputy is no mention of the office
+    in_title = {(t.end(), t.start()) for t in gz.at_word_start(title_re, normal.key, i, j)}
     out = []
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
+        if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
+            continue
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer", {"contextual": contextual}))
