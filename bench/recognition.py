@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+TARGET_MB_S = 2.0
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -53,6 +54,9 @@ def report(name: str, r: dict) -> None:
     rec = r["stages"]["recognise"]
     print(f"  all        {total:7.2f} s CPU  {r['chars'] / total / 1e6:8.2f} M chars/s "
           f"({r['bytes'] / total / 1e6:.2f} MB/s); recognition alone {r['bytes'] / rec / 1e6:.2f} MB/s")
+    rate = r["bytes"] / total / 1e6
+    print(f"  target: read to recognition at >= {TARGET_MB_S} MB/s per core: "
+          f"{'met' if rate >= TARGET_MB_S else 'MISSED'} ({rate:.2f} MB/s)")
 
 
 def main() -> int:

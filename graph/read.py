@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -95,4 +96,10 @@ def _read_sidecar(path: Path) -> dict:
         raise DocumentError(f"sidecar {side.name} is not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict) or not set(data) <= _SIDECAR_KEYS:
         raise DocumentError(f"sidecar {side.name}: expected a mapping with keys {sorted(_SIDECAR_KEYS)}")
-    return {k: str(v) for k, v in data.items()}
+    out = {k: str(v) for k, v in data.items()}
+    if "issued" in out:
+        try:
+            date.fromisoformat(out["issued"])
+        except ValueError:
+            raise DocumentError(f"sidecar {side.name}: issued {out['issued']!r} is not a date (YYYY-MM-DD)") from None
+    return out

@@ -73,3 +73,78 @@ def test_golden_entities_per_document(built):
         found = {f for f in found if f.split("/", 1)[0] in kinds.values()}
         assert found - wrong == want, (file, sorted(found - wrong - want), sorted(want - found))
         assert wrong <= found, (file, "a known false positive is gone: update tests/golden/entities.yaml")
+
+
+def test_forced_encoding_and_undecodable_file(tmp_path):
+    text = "Bộ Chính trị yêu cầu Thành ủy Hà Nội báo cáo."
+    (tmp_path / "a.txt").write_bytes(to_cp1258(text))
+    docs, errors = read_corpus(tmp_path, encoding="cp1258")
+    assert not errors and unicodedata.normalize("NFC", docs[0].text) == text and docs[0].encoding == "cp1258"
+    docs, errors = read_corpus(tmp_path, encoding="utf-8")       # forced, and wrong
+    assert not docs and len(errors) == 1 and "a.txt" in str(errors[0]) and "cannot decode as utf-8" in errors[0].reason
+    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00\xd8")        # UTF-16 with a lone surrogate
+    assert "cannot decode as utf-16" in read_corpus(tmp_path)[1][0].reason
+
+
+def test_sidecar_supplies_and_overrides_metadata(tmp_path):
+    (tmp_path / "t.txt").write_text("Bộ Chính trị yêu cầu Thành ủy Hà Nội báo cáo.", encoding="utf-8")
+    (tmp_path / "t.meta.yaml").write_text("identifier: 12-TB/TW\nissued: 2026-03-02\nissuer: Ban Bí thư\n"
+                                          "signer: Trần Cẩm Tú\ntitle: Thông báo kết luận\n", encoding="utf-8")
+    meta = analyse(read_corpus(tmp_path)[0][0]).meta
+    assert (meta.identifier, meta.type_code, meta.issuer_code, str(meta.issued), meta.signer, meta.title) == (
+        "12-TB/TW", "TB", "TW", "2026-03-02", "Trần Cẩm Tú", "Thông báo kết luận")
+    assert meta.issuer.endswith("/body/ban-bi-thu")
+    (tmp_path / "t.meta.yaml").write_text("issued: 2 March\n", encoding="utf-8")
+    docs, errors = read_corpus(tmp_path)
+    assert not docs and str(errors[0]).endswith("sidecar t.meta.yaml: issued '2 March' is not a date (YYYY-MM-DD)")
+    (tmp_path / "t.meta.yaml").write_text("author: me\n", encoding="utf-8")
+    assert "expected a mapping with keys" in read_corpus(tmp_path)[1][0].reason
+
+
+def test_strict_build_stops_without_output(tmp_path):
+    from build import build
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "good.txt").write_text("Bộ Chính trị yêu cầu Thành ủy Hà Nội báo cáo.", encoding="utf-8")
+    (tmp_path / "c" / "empty.txt").write_bytes(b"")
+    lines = []
+    assert build(corpus=tmp_path / "c", out=tmp_path / "strict", strict=True, log=lines.append) != 0
+    assert not (tmp_path / "strict").exists() and any("empty.txt: empty file" in x for x in lines)
+    assert build(corpus=tmp_path / "c", out=tmp_path / "lenient", log=lines.append) == 0
+    assert (tmp_path / "lenient" / "graph.ttl").exists()
+
+
+# Metadata read from the text, annotated from the sample documents' letterheads, datelines and signatures.
+META = {
+    "000": dict(identifier=None, type_code="KL", issuer="bo-chinh-tri", issued="2017-10-20", signer=None, title=None),
+    "001": dict(identifier="858-BC/TU", type_code="BC", issuer="thanh-uy-ha-noi", issued="2025-09-29",
+                signer="Bùi Thị Minh Hoài", title="PHÁT HUY TRUYỀN THỐNG NGÀN NĂM VĂN HIẾN VÀ ANH HÙNG"),
+    "003": dict(identifier=None, type_code="NEWS", issuer=None, issued="2017-11-20", signer=None,
+                title="Hà Nội thí điểm mô hình chính quyền đô thị tại các quận"),
+    "004": dict(identifier=None, type_code="NEWS", issuer=None, issued="2025-06-16", signer=None,
+                title="Tổng Bí thư Tô Lâm làm việc với Ban Thường vụ Thành ủy Hà Nội"),
+}
+
+
+def test_document_metadata_from_the_text(analysed):
+    for key, want in META.items():
+        m = analysed[key].meta
+        got = dict(identifier=m.identifier, type_code=m.type_code, issuer=m.issuer and m.issuer.rsplit("/", 1)[1],
+                   issued=str(m.issued), signer=m.signer, title=m.title and m.title[:len(want["title"] or "")] or None)
+        assert got == want, key
+
+
+def test_structure_keeps_heading_paths_and_lead_ins(analysed):
+    a = analysed["000"]
+    text = a.normal.text
+    def block(opening):
+        return next(b for b in a.segmented.blocks if text.startswith(opening, b.start))
+    lead = block("Bộ Chính trị yêu cầu Thành ủy Hà Nội, các")
+    item = block("- Nâng cao hiệu lực, hiệu quả quản lý của")
+    assert item.kind == "item" and item.marker == "-" and item.lead_in == lead.index
+    assert item.heading_path == ("Về đẩy mạnh thực hiện Nghị quyết số 11 của Bộ Chính trị",)
+    sub = block("+ Đảng đoàn Quốc hội lãnh đạo việc sửa đổi")
+    assert sub.marker == "+" and sub.level > item.level and text[a.segmented.blocks[sub.lead_in].start:].startswith("Trước hết")
+    assert block("1- Về kết quả đạt được").heading_path[-1] == "Về kết quả đạt được"
+    assert [b.kind for b in a.segmented.blocks[-8:]] == ["recipients"] * 7 + ["signature"]
+    sentences = [text[s.start:s.end] for s in a.segmented.sentences if s.block == lead.index]
+    assert sentences and all(s.strip() == s for s in sentences)

@@ -28,3 +28,18 @@ def test_at_word_start_equals_a_leading_look_behind(pattern, text):
     # a match rejected for its start is retried one character on, as the regex engine would
     expected = [m.span() for m in re.finditer(r"(?<!\w)(?:%s)" % pattern, text)]
     assert [m.span() for m in gz.at_word_start(re.compile(pattern), text)] == expected
+
+
+def _bodies(text: str) -> set[str]:
+    from graph.normalise import normalise
+    from graph.recognise import recognise
+    from graph.segment import segment
+    n = normalise(text)
+    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "body"}
+
+
+def test_regression_deputy_title_is_no_mention_of_the_office():
+    """004 read 'Phó Thủ tướng Chính phủ Hồ Đức Phớc' as a mention of the Prime Minister's office."""
+    assert "thu-tuong-chinh-phu" not in _bodies("Dự có Phó Thủ tướng Chính phủ Hồ Đức Phớc.")
+    assert "thu-tuong-chinh-phu" in _bodies("Thủ tướng Chính phủ chỉ đạo Bộ Tài chính rà soát.")
+    assert "quoc-hoi" in _bodies("Dự có Phó Chủ tịch Quốc hội Vũ Hồng Thanh.")
