@@ -35,7 +35,8 @@ def _cues():
         "past": norm(c["past_markers"]), "deliverables": norm(c["deliverables"]),
         "recurring": norm(c["recurring"]), "legal": norm(c["legal_basis"]), "dependency": norm(c["dependency"]),
         "modals": norm(c["modals"]),
-        "framing": re.compile(r"^(?:(?:%s), )+" % "|".join(c["framing"])),
+        "qualifier": re.compile(r"(?:(?:%s)[ ,]*)+" % "|".join(c["actor_qualifiers"])),
+        "framing": re.compile(r"^(?:(?:%s), |(?:%s) )+" % ("|".join(c["framing"]), "|".join(c["openers"]))),
         "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c["speech_verbs"])))),
     }
 
@@ -51,6 +52,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
+        if _section(seg.blocks[s.block]) is False:
+            continue                           # results and context report what was done, assign nothing
         rec = _explicit(normal, s, actors)
         if rec:
             first_pass.append((s, rec))
@@ -83,7 +86,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 rule = "heading" if block.kind == "heading" else "implicit"
                 rec = _record(normal, s.start, s.end, default_assigner, (default_assignee,), "implement",
                               False, rule, block)
-        elif previous is not None and _follow_on(normal.key, s) and block.kind == "paragraph":
+        elif previous is not None and _follow_on(normal.key, s, block) and block.kind == "paragraph":
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
         if rec is not None:
@@ -108,6 +111,8 @@ def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> Mandate
             v_start, v_end = s.start + m.start(), s.start + m.end()
             if key[v_start:v_end + 4].endswith(("việc", "kiến")) or _is_title(key, v_start):
                 continue
+            if any(a.start <= v_start < a.end for a in inside) or key.endswith("ban ", 0, v_start):
+                continue                       # "Ban Chỉ đạo ...": a name, not the verb
             before = [a for a in inside if a.end <= v_start and re.fullmatch(r"[ ,]*(?:đã |cũng |tiếp tục )?", key[a.end:v_start])]
             after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end)
             if role == "permit":
@@ -116,7 +121,8 @@ def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> Mandate
                     continue
             if not after and not before:
                 if v_start == s.start or _unframed(key[s.start:v_start]) == "":
-                    return _build(normal, s, None, (), role, v_end, "assign", explicit=False)
+                    # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
+                    return _build(normal, s, None, (), role, v_end, "implicit", explicit=False)
                 continue
             subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start]) == ""]
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
@@ -139,6 +145,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subje
             continue
         pos = run[-1].end
         rest = key[pos:s.end].lstrip(" ,")
+        qualifier = cues["qualifier"].match(rest)
+        rest = rest[qualifier.end():] if qualifier else rest
         if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith("sẽ ") and not _starts_with(rest[3:], cues["actor"]):
             continue
         rest_pos = s.end - len(rest)
@@ -238,6 +246,12 @@ def _lead_in(seg: Segmented, block: Block, by_sentence) -> MandateRecord | None:
 def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
     if block.kind not in ("item", "paragraph", "heading"):
         return False
+    section = _section(block)
+    return section if section is not None else block.lead_in is not None
+
+
+def _section(block: Block) -> bool | None:
+    """True under a task heading, False under a results or context heading, None under neither."""
     path = [normalise_phrase(h) for h in block.heading_path]
     if block.kind == "heading" and path:
         path = path[:-1]
@@ -247,7 +261,7 @@ def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
             return True
         if any(n in h for n in cues["non_task"]):
             return False
-    return block.lead_in is not None
+    return None
 
 
 def _imperative(key: str, s: Sentence) -> bool:
@@ -259,8 +273,12 @@ def _lead_in_sentence(normal, s) -> bool:
     return normal.text[s.start:s.end].rstrip().endswith(":") and len(normal.text[s.start:s.end]) < 90
 
 
-def _follow_on(key: str, s: Sentence) -> bool:
-    return bool(re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", key[s.start:s.end])) and _imperative(key, s)
+def _follow_on(key: str, s: Sentence, block: Block) -> bool:
+    """"Đồng thời, tiếp tục ..." or a quoted paragraph of tasks ("“Tập trung ...”, X khẳng định")
+    after a mandate carries on with the same actors."""
+    text = key[s.start:s.end].lstrip("“\"")
+    quoted = key[block.start:block.start + 1] in "“\""
+    return (quoted or bool(re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", text))) and _imperative(key, Sentence(s.block, s.end - len(text), s.end))
 
 
 def _default_assignee(meta: DocumentMeta, actors: list[Mention]) -> str | None:
@@ -290,7 +308,8 @@ def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...
     in_doc = lambda d: any(m.start <= d.start < m.end for m in docs)
     deadlines = [d for d in find_deadlines(key, rec.start, rec.end) if not in_doc(d)]
     dated = [d for d in deadlines if d.deadline or d.start_date]
-    deadline = dated[0] if dated else None
+    due = [d for d in dated if not d.span]        # "hoàn thành ... trước ngày 20-6-2025" beats a run
+    deadline = (due or dated or [None])[0]
     if deadline is None and any(d.recurring for d in deadlines):
         deadline = next(d for d in deadlines if d.recurring)
     elif deadline is not None and any(d.recurring for d in deadlines):
@@ -298,7 +317,7 @@ def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...
     text = key[rec.start:rec.end]
     deliverable = None
     for cue in cues["deliverables"]:
-        m = re.search(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % re.escape(cue), text)
+        m = re.search(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % cue, text)
         if m:
             deliverable = normal.text[rec.start + m.start():rec.start + m.end()]
             break

@@ -60,9 +60,21 @@ def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
 
 
 def _contextual(mentions: list[Mention]) -> list[Mention]:
-    """A contextual alias ("Thành ủy", "Thủ đô") counts only where the document names the body in full."""
+    """A contextual alias ("Thành ủy", "Đảng ủy UBND Thành phố") counts only where the document names
+    in full the body, its parent or the polity whose name ends its own ("... thành phố Hà Nội")."""
     named = {m.iri for m in mentions if not m.attrs.get("contextual")}
-    return [m for m in mentions if not m.attrs.get("contextual") or m.iri in named]
+    return [m for m in mentions if not m.attrs.get("contextual") or _anchored(m.iri, named)]
+
+
+def _anchored(body: str, named: set[str]) -> bool:
+    entries = gz.bodies()
+    entry = entries.get(body)
+    if body in named or entry is None:
+        return body in named
+    if entry.parent in named:
+        return True
+    return any(entries[p].cls == "Polity" and entry.name.lower().endswith(tuple(a.lower() for a in (entries[p].name, *entries[p].aliases)))
+               for p in named if p in entries)
 
 
 # ------------------------------------------------------------------ bodies
@@ -126,7 +138,7 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
     """A name right after a title ("Tổng Bí thư Tô Lâm"), or after a title and its body."""
     title_re, title_items = gz.titles()
     out = []
-    for m in gz.at_word_start(gz.person_name(), normal.text, i, j):
+    for m in _name_candidates(normal.text, i, j):
         window_start = max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
         clause = re.split(r"[;:(]|, (?=[a-zđà-ỹ]+ )", before)[-1]
@@ -147,6 +159,18 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
         out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
                            {"name": name, "post": holding, "title": spec["title"], "en": spec.get("en")}))
     return out
+
+
+def _name_candidates(text: str, i: int, j: int):
+    """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
+    surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
+    pattern = gz.person_name()
+    for m in gz.at_word_start(pattern, text, i, j):
+        yield m
+        for w in re.finditer(r" (?=\w)", text[m.start():m.end()]):
+            inner = pattern.match(text, m.start() + w.end(), j)
+            if inner:
+                yield inner
 
 
 def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mention]) -> list[Mention]:

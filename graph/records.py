@@ -133,6 +133,8 @@ class Deadline:
     deadline: date | None
     start_date: date | None
     recurring: bool
+    kind: str = ""                 # the time.yaml kind: before_date, period, ...
+    span: bool = False             # states when work runs ("từ ngày 20 đến 26-6"), not when it is due
 
 
 @dataclass(frozen=True)

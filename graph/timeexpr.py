@@ -14,14 +14,15 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((e["kind"], re.compile(r"(?<!\w)(?:%s)(?!\w)" % e["pattern"])) for e in load("time")["expressions"])
+    return tuple((e["kind"], re.compile(r"(?<!\w)(?:%s)(?!\w)" % e["pattern"]), bool(e.get("span")))
+                 for e in load("time")["expressions"])
 
 
 def find_deadlines(key: str, start: int = 0, end: int | None = None) -> list[Deadline]:
     """Every time expression in key[start:end], leftmost first; overlapping ones keep the first kind."""
     end = len(key) if end is None else end
     found: list[Deadline] = []
-    for kind, pattern in _patterns():
+    for kind, pattern, span in _patterns():
         for m in pattern.finditer(key, start, end):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
@@ -29,7 +30,7 @@ def find_deadlines(key: str, start: int = 0, end: int | None = None) -> list[Dea
                 deadline, first = _interpret(kind, m)
             except ValueError:                      # 31-02-2025 and the like: not a date
                 continue
-            found.append(Deadline(m.group(0), m.start(), m.end(), deadline, first, kind == "recurring"))
+            found.append(Deadline(m.group(0), m.start(), m.end(), deadline, first, kind == "recurring", kind, span))
     return sorted(found, key=lambda d: d.start)
 
 

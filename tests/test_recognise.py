@@ -43,3 +43,15 @@ def test_regression_deputy_title_is_no_mention_of_the_office():
     assert "thu-tuong-chinh-phu" not in _bodies("Dự có Phó Thủ tướng Chính phủ Hồ Đức Phớc.")
     assert "thu-tuong-chinh-phu" in _bodies("Thủ tướng Chính phủ chỉ đạo Bộ Tài chính rà soát.")
     assert "quoc-hoi" in _bodies("Dự có Phó Chủ tịch Quốc hội Vũ Hồng Thanh.")
+
+
+def test_regression_gazetteer_aliases_are_not_split_names():
+    """bodies.yaml had [các sở, ban, ngành] as a flow list: YAML made "ban" and "ngành" aliases of
+    groups, so "ngành công nghiệp" read as the central ministries. A single lower-case word is no alias."""
+    from graph.data import load
+    data = load("bodies")
+    for item in data["bodies"] + data["groups"]:
+        for alias in [item["name"], *item.get("aliases", ()), *item.get("contextual", ())]:
+            assert " " in alias.strip() or any(c.isupper() or c.isdigit() for c in alias), (item["name"], alias)
+    assert "cac-bo-nganh-trung-uong" not in _bodies("Phát triển các ngành công nghiệp sáng tạo.")
+    assert "cac-so-ban-nganh" in _bodies("Giao các sở, ban, ngành Thành phố rà soát.")
