@@ -315,12 +315,9 @@ def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...
     elif deadline is not None and any(d.recurring for d in deadlines):
         deadline = replace(deadline, recurring=True)
     text = key[rec.start:rec.end]
-    deliverable = None
-    for cue in cues["deliverables"]:
-        m = re.search(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % cue, text)
-        if m:
-            deliverable = normal.text[rec.start + m.start():rec.start + m.end()]
-            break
+    found = [m for cue in cues["deliverables"] for m in re.finditer(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % cue, text)]
+    first = min(found, key=lambda m: m.start(), default=None)    # the product named first
+    deliverable = normal.text[rec.start + first.start():rec.start + first.end()] if first else None
     basis, depends = [], []
     for d in docs:
         lead = key[max(rec.start, d.start - 40):d.start]

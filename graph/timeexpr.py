@@ -42,6 +42,8 @@ def parse_deadline(phrase: str) -> Deadline | None:
 
 def _interpret(kind: str, m: re.Match) -> tuple[date | None, date | None]:
     g = {k: v for k, v in m.groupdict().items() if v}
+    if "m2" in g:                                   # "15 tháng 12 năm 2026"
+        g["m"] = g.pop("m2")
     if kind == "recurring":
         return None, None
     if kind == "period":

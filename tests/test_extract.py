@@ -1,5 +1,10 @@
 """Extraction against the golden files annotated by reading the sample texts (tests/golden), and
 passages written in the style of other governance texts."""
+import calendar
+from datetime import date, timedelta
+
+from hypothesis import given, settings, strategies as st
+
 import goldens
 from graph.extract import extract
 from graph.normalise import normalise
@@ -8,6 +13,8 @@ from graph.meta import document_meta
 from graph.read import SUFFIXES  # noqa: F401  (the reader is exercised in test_read)
 from graph.records import SourceDocument
 from graph.segment import segment
+from graph.targets import parse_number
+from graph.timeexpr import parse_deadline
 
 B = "https://w3id.org/mandate-graph/id/body/"
 BCT, TUHN, HN = B + "bo-chinh-tri", B + "thanh-uy-ha-noi", B + "thanh-pho-ha-noi"
@@ -84,3 +91,96 @@ def test_politburo_notice_style():
 def test_results_are_not_mandates():
     x = _analyse_text("Thành ủy Hà Nội đã ban hành nhiều văn bản để cụ thể hóa các nghị quyết.")
     assert x.mandates == ()
+
+
+# Passages written in the style of other governance texts, annotated by reading them.
+def test_prime_minister_telegram_style():
+    x = _analyse_text("Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+                      "khẩn trương kiểm tra, rà soát các công trình, báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12 năm 2026.")
+    [m] = x.mandates
+    assert m.assigner == B + "thu-tuong-chinh-phu" and m.role == "implement"
+    assert m.assignees == (B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong",)
+    assert m.deadline.deadline.isoformat() == "2026-12-14" and m.deliverable.startswith("báo cáo Thủ tướng")
+
+
+def test_telegram_monitoring_is_recurring():
+    x = _analyse_text("Giao Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính, Ủy ban nhân dân thành phố Hà Nội theo dõi, "
+                      "đôn đốc việc thực hiện Công điện này, báo cáo Thủ tướng Chính phủ hằng tháng.")
+    [m] = x.mandates
+    assert m.leads == (B + "bo-xay-dung",) and set(m.coordinators) == {B + "bo-tai-chinh", B + "uy-ban-nhan-dan-thanh-pho-ha-noi"}
+    assert m.deadline.recurring and m.deadline.deadline is None
+
+
+def test_government_resolution_legal_basis_deliverable_and_month():
+    x = _analyse_text("Căn cứ Nghị quyết số 15/2022/NQ-CP, Bộ Nội vụ chủ trì xây dựng Đề án sắp xếp đơn vị hành chính, "
+                      "trình Chính phủ trong tháng 12/2025.")
+    [m] = x.mandates
+    doc = "https://w3id.org/mandate-graph/id/doc/15-2022-nq-cp"
+    assert m.role == "lead" and m.assignees == (B + "bo-noi-vu",) and m.legal_basis == (doc,)
+    assert m.deliverable.startswith("xây dựng Đề án sắp xếp") and m.deadline.deadline.isoformat() == "2025-12-31"
+    assert [(r.kind, r.target) for r in x.relations] == [("basedOn", doc)]
+
+
+def test_start_date_is_no_deadline():
+    x = _analyse_text("Bộ Tài chính có trách nhiệm bố trí kinh phí để Bộ Y tế triển khai Chương trình từ ngày 1-7-2025.")
+    [m] = x.mandates
+    assert m.assignees == (B + "bo-tai-chinh",) and m.deadline.deadline is None
+    assert m.deadline.start_date.isoformat() == "2025-07-01"
+
+
+def test_reviews_and_amends_relations():
+    x = _analyse_text("Ủy ban nhân dân thành phố Hà Nội tổ chức sơ kết việc thực hiện Nghị quyết số 06-NQ/TW vào cuối năm 2026.")
+    assert [r.kind for r in x.relations] == ["reviews"] and x.mandates[0].deadline.deadline.isoformat() == "2026-12-31"
+    x = _analyse_text("Giao Ủy ban nhân dân thành phố Hà Nội sửa đổi, bổ sung Quyết định số 1234/QĐ-TTg trước năm 2028.")
+    assert [r.kind for r in x.relations] == ["amends"] and x.mandates[0].deadline.deadline.isoformat() == "2027-12-31"
+
+
+def test_politburo_permission_and_secretariat_quarter():
+    x = _analyse_text("Đồng ý để Ủy ban nhân dân thành phố Hà Nội được thí điểm tổ chức chính quyền đô thị giai đoạn 2026 - 2030.")
+    [m] = x.mandates
+    assert m.role == "permit" and m.assignees == (B + "uy-ban-nhan-dan-thanh-pho-ha-noi",)
+    x = _analyse_text("Ban Bí thư giao Ban Tổ chức Trung ương phối hợp với Thành ủy Hà Nội hướng dẫn thực hiện trong quý IV/2027.")
+    [m] = x.mandates
+    assert m.assigner == B + "ban-bi-thu" and m.deadline.deadline.isoformat() == "2027-12-31"
+
+
+def test_targets_formats_and_results():
+    x = _analyse_text("Phấn đấu đến năm 2030 tỷ lệ đô thị hóa đạt khoảng 65%; thu ngân sách đạt 350 - 400 nghìn tỷ đồng; "
+                      "tỷ lệ hộ nghèo dưới 1%.")
+    assert [(t.value, t.value_max, t.comparator, t.unit) for t in x.targets] == [
+        ("65", None, "~", "%"), ("350", "400", "=", "nghìn tỷ đồng"), ("1", None, "<", "%")]
+    assert _analyse_text("Năm 2024, tăng trưởng GRDP đã đạt 6,52%.").targets == ()
+
+
+# Property tests of the parsers: any date, quarter, year and number written the Vietnamese way.
+DATES = st.dates(min_value=date(1990, 1, 2), max_value=date(2099, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES, st.sampled_from(["{d}-{m}-{y}", "{d}/{m}/{y}", "{d:02d}/{m:02d}/{y}", "{d} tháng {m} năm {y}"]))
+def test_dates_in_every_written_form(day, form):
+    written = form.format(d=day.day, m=day.month, y=day.year)
+    assert parse_deadline(f"hoàn thành trước ngày {written}.").deadline == day - timedelta(days=1)
+    assert parse_deadline(f"chậm nhất ngày {written}").deadline == day
+    assert parse_deadline(f"thực hiện từ ngày {written}").start_date == day
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1990, 2099), st.integers(1, 4), st.booleans())
+def test_quarters_and_years(year, quarter, roman):
+    q = ["I", "II", "III", "IV"][quarter - 1] if roman else str(quarter)
+    last = date(year, 3 * quarter, calendar.monthrange(year, 3 * quarter)[1])
+    assert parse_deadline(f"trong quý {q}/{year}").deadline == last
+    assert parse_deadline(f"trong quý {q} năm {year}").deadline == last
+    assert parse_deadline(f"đến năm {year}").deadline == date(year, 12, 31)
+    assert parse_deadline(f"trước năm {year}").deadline == date(year - 1, 12, 31)
+    assert parse_deadline(f"giai đoạn {year} - {year + 5}").deadline == date(year + 5, 12, 31)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_vietnamese_numbers_round_trip(value):
+    whole, _, frac = f"{value:,.2f}".partition(".")
+    written = whole.replace(",", ".") + "," + frac           # 1.234.567,89
+    assert parse_number(written) == value
+    assert parse_number(whole.replace(",", ".")) == int(value)
