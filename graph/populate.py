@@ -19,6 +19,7 @@ from .records import AnalysedDocument, Mention
 from .vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
 _FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
+READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
 
 
 def populate(docs: list[AnalysedDocument]) -> Graph:
@@ -27,7 +28,7 @@ def populate(docs: list[AnalysedDocument]) -> Graph:
         g.bind(prefix, ns)
     resolve = _document_resolver(docs)
     used_bodies: set[str] = set()
-    for doc in docs:
+    for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
         _document(g, doc, resolve)
         for m in doc.mentions:
             target = resolve(m)
@@ -36,7 +37,7 @@ def populate(docs: list[AnalysedDocument]) -> Graph:
             if m.kind == "body":
                 used_bodies.add(m.iri)
         for rec in doc.extraction.mandates:
-            _mandate(g, doc, rec, resolve_iri=lambda i: resolve_partial(i, resolve))
+            _mandate(g, doc, rec, position, resolve_iri=lambda i: resolve_partial(i, resolve))
             used_bodies.update(a for a in (rec.assigner, *rec.assignees, *rec.coordinators) if a)
         for t in doc.extraction.targets:
             _target(g, doc, t)
@@ -235,9 +236,10 @@ def _bodies(g: Graph, used: set[str]) -> None:
 
 
 # ------------------------------------------------------------------ mandates and targets
-def _mandate(g: Graph, doc: AnalysedDocument, rec, *, resolve_iri) -> None:
+def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve_iri) -> None:
     s, e = doc.normal.source_span(rec.start, rec.end)
     node = URIRef(iri("mandate", f"{slug(doc.source.name)}-{s}-{e}"))
+    g.add((node, MG.readingOrder, Literal(position * READING_ORDER_STRIDE + s, datatype=XSD.integer)))
     roles = scheme_members("roles")
     g.add((node, RDF.type, MG.Mandate))
     g.add((node, MG.task, Literal(rec.task)))

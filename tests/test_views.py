@@ -185,3 +185,20 @@ def test_hostile_text_shows_as_text(browser, tmp_path):
             assert "<script>alert(1)</script>" in text and '"A & B"' in text
         assert not p.dialogs
         p.close()
+
+
+def test_aggregated_views_draw(browser, built, graph, tmp_path, monkeypatch):
+    """With a low aggregate_above, every kind of view folds its mandates and still draws cleanly."""
+    from graph.ontology import load_ontology
+    from viz import model
+    from viz.views import write_views
+    monkeypatch.setitem(model.STYLES["scale"], "aggregate_above", 25)
+    write_views(graph, tmp_path, ontology=load_ontology())
+    views = {v.slug: v for v in model.all_views(graph, load_ontology())}
+    for slug in ("who-assigns-what", "accountability", "dependencies", "document-001-6220ac92dd984a97-txt",
+                 "actor-thanh-uy-ha-noi"):
+        assert views[slug].aggregated, slug
+        p = Page(browser, tmp_path / f"{slug}.html")
+        assert p.drawn_nodes() == len(views[slug].nodes)
+        assert p.page.evaluate("document.body.innerText").count(views[slug].note) == 1, slug
+        p.close()

@@ -64,6 +64,7 @@ class Reader:
         self.doc_relations = tuple(sorted(str(p).rsplit("#", 1)[-1]
                                           for p in ontology.transitive_subjects(RDFS.subPropertyOf, MG.cites)))
         self.mandates = sorted(g.subjects(RDF.type, MG.Mandate))
+        self.roles = {str(c).rsplit("role-", 1)[-1] for c in ontology.subjects(SKOS.inScheme, MG.roles)} | {"lead"}
         self._nodes: dict[str, VNode] = {}
 
     def cls(self, node) -> str:
@@ -140,6 +141,10 @@ def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> Vie
                 tuple(keep[k] for k in sorted(keep)), **kw)
 
 
+def _too_big(nodes) -> bool:
+    return len(nodes) > STYLES["scale"]["aggregate_above"]
+
+
 def who_assigns_what(r: Reader) -> View:
     g, nodes, edges = r.g, {}, []
     for m in r.mandates:
@@ -148,19 +153,22 @@ def who_assigns_what(r: Reader) -> View:
         for e in es:
             for end in (e.source, e.target):
                 nodes.setdefault(end, None)
-    if len(nodes) > STYLES["scale"]["aggregate_above"]:
-        return _aggregated(r, edges)
+    if _too_big(nodes):
+        nodes, agg, count = _actor_pairs(r, edges)
+        return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+                     aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
     nodes = {k: r.node(URIRef(k)) for k in nodes}
     return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges)
 
 
-def _aggregated(r: Reader, edges: list[VEdge]) -> View:
-    """Actor-to-actor edges weighted by mandate count, for views too large to draw mandate by mandate."""
+def _actor_pairs(r: Reader, edges: list[VEdge]) -> tuple[dict, list[VEdge], int]:
+    """Mandate edges folded into assigner -> assignee edges weighted by mandate count, for views too
+    large to draw mandate by mandate. Returns the actor nodes, the weighted edges, the mandate count."""
     by_mandate = defaultdict(lambda: ([], []))
     for e in edges:
         if e.kind == "assigns":
             by_mandate[e.target][0].append(e.source)
-        else:
+        elif e.kind in r.roles:
             by_mandate[e.source][1].append(e.target)
     weight = defaultdict(int)
     for givers, takers in by_mandate.values():
@@ -168,9 +176,7 @@ def _aggregated(r: Reader, edges: list[VEdge]) -> View:
             for b in takers:
                 weight[(a, b)] += 1
     nodes = {k: r.node(URIRef(k)) for pair in weight for k in pair}
-    agg = [VEdge(a, b, "mandates", n) for (a, b), n in weight.items()]
-    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
-                 aggregated=True, note=f"{len(by_mandate)} mandates drawn as actor-to-actor edges weighted by count")
+    return nodes, [VEdge(a, b, "mandates", n) for (a, b), n in weight.items()], len(by_mandate)
 
 
 def _with_mandate(r: Reader, m, nodes: dict, edges: list) -> None:
@@ -196,9 +202,18 @@ def actor_views(r: Reader) -> list[View]:
         for child in g.subjects(ORG.subOrganizationOf, a):
             nodes.setdefault(str(child), r.node(child))
             edges.append(VEdge(str(child), str(a), "subOrganizationOf"))
-        name = r.label(a)
+        name, extra = r.label(a), {}
+        if _too_big(nodes):
+            hierarchy = [e for e in edges if e.kind == "subOrganizationOf"]
+            nodes, agg, count = _actor_pairs(r, edges)
+            for e in hierarchy:
+                for end in (e.source, e.target):
+                    nodes.setdefault(end, r.node(URIRef(end)))
+            nodes.setdefault(str(a), r.node(a))
+            edges = agg + hierarchy
+            extra = dict(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
         views.append(_view(r, f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
-                           nodes, edges, subject=str(a)))
+                           nodes, edges, subject=str(a), **extra))
     return views
 
 
@@ -221,10 +236,32 @@ def document_views(r: Reader) -> list[View]:
             for other in g.objects(doc, MG[rel]):
                 nodes.setdefault(str(other), r.node(other))
                 edges.append(VEdge(str(doc), str(other), rel))
-        name = r.label(doc)
+        name, extra = r.label(doc), {}
+        if _too_big(nodes):
+            nodes, edges, extra = _document_aggregated(r, doc, edges)
         views.append(_view(r, f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
-                           subject=str(doc)))
+                           subject=str(doc), **extra))
     return views
+
+
+def _document_aggregated(r: Reader, doc, edges: list[VEdge]) -> tuple[dict, list[VEdge], dict]:
+    """A document too large to draw: its actors as weighted pairs, its projects and cited documents
+    with the number of its mandates that concern them; targets are counted in the note."""
+    nodes, agg, count = _actor_pairs(r, edges)
+    nodes.setdefault(str(doc), r.node(doc))
+    concerns = defaultdict(int)
+    for e in edges:
+        if e.kind == "concerns":
+            concerns[e.target] += 1
+        elif e.kind in r.doc_relations:
+            nodes.setdefault(e.target, r.node(URIRef(e.target)))
+            agg.append(e)
+    for target, n in concerns.items():
+        nodes.setdefault(target, r.node(URIRef(target)))
+        agg.append(VEdge(str(doc), target, "concerns", n))
+    targets = sum(1 for e in edges if e.kind == "states" and r.cls(URIRef(e.target)) == "Target")
+    return nodes, agg, dict(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count; "
+                                                  f"{targets} targets not drawn")
 
 
 def dependency_view(r: Reader) -> View:
@@ -234,6 +271,15 @@ def dependency_view(r: Reader) -> View:
             nodes.setdefault(str(s), r.node(s))
             nodes.setdefault(str(o), r.node(o))
             edges.append(VEdge(str(s), str(o), kind, 1, r.evidence(s)[0] if kind in ("dependsOn", "legalBasis", "concerns") else ()))
+    if _too_big(nodes):                        # each mandate folded into the document that states it
+        weight = defaultdict(int)
+        for e in edges:
+            src = r.g.value(URIRef(e.source), MG.statedIn) or URIRef(e.source)
+            weight[(str(src), e.target, e.kind)] += 1
+        nodes = {k: r.node(URIRef(k)) for (a, b, _) in weight for k in (a, b)}
+        edges = [VEdge(a, b, kind, n) for (a, b, kind), n in weight.items()]
+        return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
+                     aggregated=True, note="mandates folded into the documents that state them; edges weighted by count")
     return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges)
 
 
@@ -251,8 +297,37 @@ def accountability_view(r: Reader) -> View:
             if e.kind != "assigns":
                 edges.append(e)
                 nodes.setdefault(e.target, r.node(URIRef(e.target)))
+    if _too_big(nodes):
+        nodes, edges = _accountability_buckets(r)
+        return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
+                     "Accountability: the six facets", nodes, edges, aggregated=True,
+                     note="mandates grouped by assignee and by the number of facets they meet")
     return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
                  nodes, edges)
+
+
+def _accountability_buckets(r: Reader) -> tuple[dict, list[VEdge]]:
+    """One node per assignee and number of facets met (and several leads or not), sized by count."""
+    g, palette = r.g, STYLES["facets"]
+    buckets = defaultdict(int)
+    for m in r.mandates:
+        met = int(g.value(m, MG.facetCount) or 0)
+        several = len(set(g.objects(m, MG.lead))) > 1
+        for a in g.objects(m, MG.assignee):
+            buckets[(str(a), met, several)] += 1
+    nodes, edges = {}, []
+    for (actor, met, several), n in buckets.items():
+        key = f"{actor}#facets-{met}{'-several-leads' if several else ''}"
+        style = {"color": palette[min(met, len(palette) - 1)]}
+        if several:
+            style.update(borderWidth=STYLES["several_leads"]["borderWidth"], borderColor=STYLES["several_leads"]["color"])
+        vi = f"{n} nhiệm vụ đạt {met}/6 rõ" + (", nhiều cơ quan chủ trì" if several else "")
+        en = f"{n} mandates meeting {met} of 6 facets" + (", several leads" if several else "")
+        nodes[key] = VNode(key, f"{met}/6 · {n}", "Mandate", vi, en, (("mandates", str(n)), ("facets met", str(met))),
+                           style=tuple(sorted(style.items())))
+        nodes.setdefault(actor, r.node(URIRef(actor)))
+        edges.append(VEdge(key, actor, "mandates", n))
+    return nodes, edges
 
 
 def all_views(g: Graph, ontology: Graph) -> list[View]:
