@@ -12,13 +12,19 @@ import shutil
 from pathlib import Path
 
 PER_COPY = re.compile(r"(https://w3id\.org/mandate-graph/id/(?:mandate|evidence|target|doc|holding|graph)/[^>]+)>")
+READING_ORDER = re.compile(r'(#readingOrder> ")(\d+)(")')
 
 
 def scaled_ntriples(nt: str, times: int) -> str:
-    """The N-Triples text repeated ``times`` times with per-copy IRIs."""
+    """The N-Triples text repeated ``times`` times with per-copy IRIs; each copy's documents come
+    after the previous copy's in reading order (mg:readingOrder), as in a corpus N times larger."""
+    from graph.populate import READING_ORDER_STRIDE
+    orders = [int(m.group(2)) for m in READING_ORDER.finditer(nt)]
+    shift = (max(orders, default=0) // READING_ORDER_STRIDE + 1) * READING_ORDER_STRIDE
     parts = [nt]
     for k in range(1, times):
-        parts.append(PER_COPY.sub(lambda m: f"{m.group(1)}-c{k}>", nt))
+        copy = PER_COPY.sub(lambda m: f"{m.group(1)}-c{k}>", nt)
+        parts.append(READING_ORDER.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + k * shift}{m.group(3)}", copy))
     return "".join(parts)
 
 
