@@ -277,8 +277,9 @@ def _follow_on(key: str, s: Sentence, block: Block) -> bool:
     """"Đồng thời, tiếp tục ..." or a quoted paragraph of tasks ("“Tập trung ...”, X khẳng định")
     after a mandate carries on with the same actors."""
     text = key[s.start:s.end].lstrip("“\"")
-    quoted = key[block.start:block.start + 1] in "“\""
-    return (quoted or bool(re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", text))) and _imperative(key, Sentence(s.block, s.end - len(text), s.end))
+    quoted = key.startswith(("“", '"'), block.start)
+    framed = re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", text) is not None
+    return (quoted or framed) and _imperative(key, Sentence(s.block, s.end - len(text), s.end))
 
 
 def _default_assignee(meta: DocumentMeta, actors: list[Mention]) -> str | None:
