@@ -73,8 +73,8 @@ def _anchored(body: str, named: set[str]) -> bool:
         return body in named
     if entry.parent in named:
         return True
-    return any(entries[p].cls == "Polity" and entry.name.lower().endswith(tuple(a.lower() for a in (entries[p].name, *entries[p].aliases)))
-               for p in named if p in entries)
+    polities = [entries[p] for p in named if p in entries and entries[p].cls == "Polity"]
+    return any(entry.name.lower().endswith(tuple(n.lower() for n in (p.name, *p.aliases))) for p in polities)
 
 
 # ------------------------------------------------------------------ bodies
