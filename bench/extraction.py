@@ -33,7 +33,7 @@ def mandate_scores(doc, expected) -> Counter:
     for e, m in goldens.pair(doc, expected):
         if m is None:
             continue
-        got = goldens.observed(doc, m)
+        got = goldens.observed(m)
         correct["span"] += 1
         correct["assigner"] += got["assigner"] == e.assigner
         correct["assignees"] += got["assignees"] == e.assignees
@@ -60,13 +60,13 @@ def main() -> int:
         dated = [e for e in expected if e.deadline]
         got_dated = [m for m in doc.extraction.mandates if m.deadline and m.deadline.deadline]
         hits = sum(1 for e, m in goldens.pair(doc, dated)
-                   if m is not None and goldens.observed(doc, m)["deadline"] == e.deadline)
+                   if m is not None and goldens.observed(m)["deadline"] == e.deadline)
         print(f"  dates     {pr(hits, len(got_dated) if complete else None, len(dated))}")
         if not complete:                       # every sentence naming its assignee is annotated
             named = [e for e in expected if e.explicit]
             got_named = [m for m in doc.extraction.mandates if m.explicit]
             hits = sum(1 for e, m in goldens.pair(doc, named) if m is not None and m.explicit
-                       and goldens.observed(doc, m)["assignees"] == e.assignees)
+                       and goldens.observed(m)["assignees"] == e.assignees)
             print(f"  explicit  {pr(hits, len(got_named), len(named))}  (assignee named in the text)")
 
     doc = by["001"]

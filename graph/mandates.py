@@ -35,6 +35,7 @@ def _cues():
         "past": norm(c["past_markers"]), "deliverables": norm(c["deliverables"]),
         "recurring": norm(c["recurring"]), "legal": norm(c["legal_basis"]), "dependency": norm(c["dependency"]),
         "modals": norm(c["modals"]),
+        "verb_in_name": tuple(w + " " for w in norm(c["verb_in_name_after"])),
         "qualifier": re.compile(r"(?:(?:%s)[ ,]*)+" % "|".join(c["actor_qualifiers"])),
         "framing": re.compile(r"^(?:(?:%s), |(?:%s) )+" % ("|".join(c["framing"]), "|".join(c["openers"]))),
         "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c["speech_verbs"])))),
@@ -109,10 +110,8 @@ def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> Mandate
     for verb, role in cues["assign"].items():
         for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(verb), key[s.start:s.end]):
             v_start, v_end = s.start + m.start(), s.start + m.end()
-            if key[v_start:v_end + 4].endswith(("việc", "kiến")) or _is_title(key, v_start):
-                continue
-            if any(a.start <= v_start < a.end for a in inside) or key.endswith("ban ", 0, v_start):
-                continue                       # "Ban Chỉ đạo ...": a name, not the verb
+            if any(a.start <= v_start < a.end for a in inside) or key.endswith(cues["verb_in_name"], 0, v_start):
+                continue                       # "Ban Chỉ đạo ...", "Phó Thủ tướng": a name, not the verb
             before = [a for a in inside if a.end <= v_start and re.fullmatch(r"[ ,]*(?:đã |cũng |tiếp tục )?", key[a.end:v_start])]
             after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end)
             if role == "permit":
@@ -296,10 +295,6 @@ def _starts_with(text: str, words) -> str | None:
         if text.startswith(w) and not text[len(w):len(w) + 1].isalnum():
             return w
     return None
-
-
-def _is_title(key: str, pos: int) -> bool:
-    return key[max(0, pos - 4):pos] == "phó "
 
 
 # ------------------------------------------------------------------ deadline, deliverable, basis

@@ -12,6 +12,7 @@ import html as htmllib
 import re
 import statistics
 import unicodedata
+from functools import lru_cache
 
 from .data import any_of
 from .records import NormalText, OffsetMap
@@ -67,6 +68,7 @@ def normalise(text: str, *, html: bool = False) -> NormalText:
     return NormalText(source=text, text=current, key=lower_key(current), maps=tuple(maps))
 
 
+@lru_cache(maxsize=4096)
 def normalise_phrase(text: str) -> str:
     """The matching key of a short phrase (a gazetteer alias, a cue word)."""
     return normalise(text).key

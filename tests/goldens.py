@@ -42,7 +42,7 @@ def _iri(tail: str) -> str:
     return ID + (tail if "/" in tail else f"body/{tail}")
 
 
-def observed(doc, m) -> dict:
+def observed(m) -> dict:
     """The fields of an extracted mandate that the golden files state."""
     return {"assigner": m.assigner, "assignees": frozenset(m.assignees), "role": m.role,
             "deadline": m.deadline.deadline.isoformat() if m.deadline and m.deadline.deadline else None,

@@ -30,7 +30,7 @@ def _check(doc, key):
         assert m is not None, f"{key}: no mandate starts {e.text!r}"
         want = {"assigner": e.assigner, "assignees": e.assignees, "role": e.role, "deadline": e.deadline,
                 "recurring": e.recurring, **e.known_error}
-        assert goldens.observed(doc, m) == want, e.text
+        assert goldens.observed(m) == want, e.text
 
 
 def test_000_every_mandate(analysed):

@@ -64,7 +64,7 @@ class Reader:
         self.doc_relations = tuple(sorted(str(p).rsplit("#", 1)[-1]
                                           for p in ontology.transitive_subjects(RDFS.subPropertyOf, MG.cites)))
         self.mandates = sorted(g.subjects(RDF.type, MG.Mandate))
-        self.roles = {str(c).rsplit("role-", 1)[-1] for c in ontology.subjects(SKOS.inScheme, MG.roles)} | {"lead"}
+        self.roles = {str(c).rsplit("role-", 1)[-1] for c in ontology.subjects(SKOS.inScheme, MG.roles)}
         self._nodes: dict[str, VNode] = {}
 
     def cls(self, node) -> str:
