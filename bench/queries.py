@@ -33,7 +33,7 @@ def _alarm(*_):
     raise TimeoutError
 
 
-def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict:
+def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float, probes: list[str]) -> dict:
     from graph.store import library
     signal.signal(signal.SIGALRM, _alarm)
     t = time.perf_counter()
@@ -72,22 +72,46 @@ def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict
                 break
         timings[q.name] = {"median_ms": statistics.median(times) * 1000 if times else None,
                            "rows": rows, "runs": len(times), "error": error}
+    # One name lookup per probe body: pyoxigraph's in-memory store walks the shortest of the
+    # per-term quad lists of the bound terms, so a lookup on a much-mentioned body costs its degree.
+    lookups = {}
+    for iri in probes:
+        q = f"SELECT ?name WHERE {{ <{iri}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?name }}"
+        times = []
+        for _ in range(21):
+            t = time.perf_counter()
+            run(q)
+            times.append(time.perf_counter() - t)
+        lookups[iri] = statistics.median(times) * 1000
     return {"load_s": load, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "queries": timings}
+            "queries": timings, "lookups": lookups}
 
 
-def measure(store: str, nt: Path, onto: Path, repeat: int, budget: float) -> dict:
-    r = subprocess.run([sys.executable, __file__, "--worker", store, str(nt), str(onto), str(repeat), str(budget)],
+def measure(store: str, nt: Path, onto: Path, repeat: int, budget: float, probes: list[str]) -> dict:
+    r = subprocess.run([sys.executable, __file__, "--worker", store, str(nt), str(onto), str(repeat), str(budget),
+                        *probes],
                        capture_output=True, text=True)
     if r.returncode:
         raise SystemExit(f"error: {store} worker failed: {r.stderr.strip().splitlines()[-1]}")
     return json.loads(r.stdout)
 
 
+def _body_degrees(nt: Path) -> dict[str, int]:
+    """Triples per body as subject: the most and least mentioned bodies are the lookup probes."""
+    prefix = "<https://w3id.org/mandate-graph/id/body/"
+    degree: dict[str, int] = {}
+    with nt.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(prefix):
+                iri = line[1:line.index(">")]
+                degree[iri] = degree.get(iri, 0) + 1
+    return degree
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         store, nt, onto, repeat, budget = sys.argv[2:7]
-        print(json.dumps(worker(store, Path(nt), Path(onto), int(repeat), float(budget))))
+        print(json.dumps(worker(store, Path(nt), Path(onto), int(repeat), float(budget), sys.argv[7:])))
         return 0
     from scale import scaled_ntriples
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -109,7 +133,9 @@ def main() -> int:
             path = Path(tmp) / f"graph-{scale}x.nt"
             path.write_text(scaled_ntriples(base, scale), encoding="utf-8")
             triples = sum(1 for _ in path.open(encoding="utf-8"))
-            res = {s: measure(s, path, onto, args.repeat, 2.0 if scale >= 100 else 10.0)
+            degree = _body_degrees(path)
+            probes = [max(degree, key=degree.get), min(degree, key=degree.get)]
+            res = {s: measure(s, path, onto, args.repeat, 2.0 if scale >= 100 else 10.0, probes)
                    for s in args.stores.split(",")}
             print(f"\n== {scale}x: {triples:,} triples")
             for s, r in res.items():
@@ -144,6 +170,9 @@ def main() -> int:
                 print(f"heavy queries (*): rdflib/oxigraph ratio min {low[0]:.1f}x ({low[1]}), "
                       f"median {statistics.median(r for _, r in ratios_heavy):.1f}x; "
                       f"below 10x: {', '.join(n for n, r in ratios_heavy if r < 10) or 'none'}")
+            for iri in probes:
+                print(f"name lookup of {iri.rsplit('/', 1)[-1]} ({degree[iri]:,} triples as subject): "
+                      + ", ".join(f"{s} {res[s]['lookups'][iri]:.3f} ms" for s in res))
     return 0
 
 

@@ -74,6 +74,12 @@ def normalise_phrase(text: str) -> str:
     return normalise(text).key
 
 
+def display_form(text: str) -> str:
+    """A surface form fit for a label: NFC, one space for any run of spaces and line breaks.
+    Unlike the matching key it keeps the writer's letters and tone placement ("Thành uỷ")."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 def lower_key(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):

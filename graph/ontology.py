@@ -36,6 +36,7 @@ class DocumentType:
     concept: str       # IRI of the scheme concept
     cls: str           # IRI of the document class
     word: str          # cue word, normalised: "nghị quyết"
+    in_identifiers: bool = True   # written in identifiers such as 06-NQ/TW (mg:inIdentifiers)
 
 
 @lru_cache(maxsize=None)
@@ -44,8 +45,10 @@ def document_types() -> dict[str, DocumentType]:
     out = {}
     for concept in g.subjects(SKOS.inScheme, MG.documentTypes):
         code = str(g.value(concept, SKOS.notation))
+        flag = g.value(concept, MG.inIdentifiers)
         out[code] = DocumentType(code, str(concept), str(g.value(concept, MG.typeClass)),
-                                 str(g.value(concept, MG.cue) or ""))
+                                 str(g.value(concept, MG.cue) or ""),
+                                 in_identifiers=True if flag is None else bool(flag.toPython()))
     return out
 
 

@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from . import gazetteer as gz
 from .data import load
+from .normalise import display_form
 from .ontology import document_types, scheme_members
 from .records import AnalysedDocument, Mention
 from .vocab import MG, ORG, PREFIXES, iri, search_key, slug
@@ -164,7 +165,7 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
             g.add((node, RDFS.label, Literal(f"{m.attrs['en']}: {m.attrs['name']}", lang="en")))
     if m.kind != "document" or m.attrs.get("partial") is None:
         if surface and m.rule != "bare-title":
-            g.add((node, SKOS.altLabel, Literal(doc.source.text[s:e].replace("\n", " ").strip() if "\n" in doc.source.text[s:e] else doc.source.text[s:e], lang="vi")))
+            g.add((node, SKOS.altLabel, Literal(display_form(doc.source.text[s:e]), lang="vi")))
 
 
 def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -> None:

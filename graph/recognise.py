@@ -215,22 +215,31 @@ def _document_patterns() -> tuple:
     return words, prefix, bare, named
 
 
-_CODES = "CTr|QĐi|NQ|KL|CT|BC|QĐ|TB|HD|KH|ĐA|CV|NĐ|TT|CĐ"
-_PARTY_ID = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({_CODES}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
-_STATE_ID = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({_CODES})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
+@lru_cache(maxsize=None)
+def _identifier_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Party identifiers (06-NQ/TW) and state ones (15/2024/NĐ-CP, laws 45/2019/QH14), over the
+    type codes the ontology marks as written in identifiers (mg:inIdentifiers)."""
+    codes = "|".join(sorted((re.escape(c) for c, t in document_types().items() if t.in_identifiers),
+                            key=lambda c: (-len(c), c)))          # longest first: CTr before CT
+    party = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({codes}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
+    state = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({codes})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
+    return party, state
+
+
 _DATE_AFTER = re.compile(r",? ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 
 
 def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
     words, prefix, bare, named = _document_patterns()
+    party, state = _identifier_patterns()
     out = []
     if normal.text.find("/", i, j) >= 0:       # every identifier has one; most paragraphs none
-        for m in _PARTY_ID.finditer(normal.text, i, j):
+        for m in party.finditer(normal.text, i, j):
             number, code, issuer = m.groups()
-            out.append(_doc_mention(normal, m, prefix, number, code, issuer, None))
-        for m in _STATE_ID.finditer(normal.text, i, j):
+            out.append(_doc_mention(normal, m, prefix, number, code, issuer, None, state=False))
+        for m in state.finditer(normal.text, i, j):
             number, year, code, issuer, law = m.groups()
-            out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year))
+            out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year, state=True))
     compounds = load("documents").get("not_documents", [])
     for m in gz.at_word_start(bare, normal.key, i, j):
         before = normal.key[max(0, m.start() - 12):m.start()]
@@ -251,10 +260,9 @@ def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
     return out
 
 
-def _doc_mention(normal, m, prefix, number, code, issuer, year) -> Mention:
-    code = code.replace("Đ", "Đ")
+def _doc_mention(normal, m, prefix, number, code, issuer, year, *, state: bool) -> Mention:
     identifier = f"{number}/{year}/{issuer}" if code == "L" else (
-        f"{number}/{year}/{code}-{issuer}" if year else (f"{number}/{code}-{issuer}" if m.re is _STATE_ID else f"{number}-{code}/{issuer}"))
+        f"{number}/{year}/{code}-{issuer}" if year else (f"{number}/{code}-{issuer}" if state else f"{number}-{code}/{issuer}"))
     start = m.start()
     pre = prefix.search(normal.key, max(0, start - 20), start)
     if pre:

@@ -155,3 +155,13 @@ def test_readme_documents_every_query_view_and_option():
                 if opt.startswith("--") and opt != "--help" and opt not in readme:
                     missing.append(f"{name} {opt}")
     assert not missing, missing
+
+
+def test_every_label_is_composed_and_single_spaced(built):
+    import unicodedata
+    from rdflib.namespace import RDFS, SKOS
+    g = Graph().parse(built / "graph.nt", format="nt")
+    labels = [str(o) for p in (SKOS.prefLabel, SKOS.altLabel, RDFS.label) for o in g.objects(None, p)]
+    assert len(labels) > 500
+    odd = [l for l in labels if not unicodedata.is_normalized("NFC", l) or "  " in l or l != l.strip()]
+    assert odd == []

@@ -51,3 +51,19 @@ def test_regression_combining_mark_after_line_break():
     n = normalise(text)
     s, e = n.source_span(n.text.index("ă"), len(n.text))
     assert text[s:e] == "ă"
+
+
+@given(st.lists(VI | st.sampled_from([" ", "  ", "\n", "\t"]), max_size=40), st.sampled_from(["NFC", "NFD"]))
+def test_display_form_is_composed_single_spaced_and_stable(parts, form):
+    from graph.normalise import display_form
+    shown = display_form(unicodedata.normalize(form, "".join(parts)))
+    assert unicodedata.is_normalized("NFC", shown)
+    assert "  " not in shown and "\n" not in shown and shown == shown.strip()
+    assert display_form(shown) == shown
+
+
+def test_regression_surface_labels_keep_wording_not_layout():
+    # altLabels were raw source slices: "Ban Chỉ đạo  Thành ủy" (a PDF double space), decomposed letters
+    from graph.normalise import display_form
+    assert display_form("Ban Chỉ đạo  Thành\nuỷ") == "Ban Chỉ đạo Thành uỷ"       # old tone kept
+    assert display_form(unicodedata.normalize("NFD", "Sóc  Sơn")) == "Sóc Sơn"

@@ -55,3 +55,28 @@ def test_regression_gazetteer_aliases_are_not_split_names():
             assert " " in alias.strip() or any(c.isupper() or c.isdigit() for c in alias), (item["name"], alias)
     assert "cac-bo-nganh-trung-uong" not in _bodies("Phát triển các ngành công nghiệp sáng tạo.")
     assert "cac-so-ban-nganh" in _bodies("Giao các sở, ban, ngành Thành phố rà soát.")
+
+
+def _identifiers(text: str) -> list[str]:
+    from graph.normalise import normalise
+    from graph.recognise import recognise
+    from graph.segment import segment
+    n = normalise(text)
+    return [m.attrs["identifier"] for m in recognise(n, segment(n)) if m.rule == "document-identifier"]
+
+
+def test_identifier_codes_come_from_the_ontology(monkeypatch):
+    """Type codes in identifiers are the ontology's document types marked mg:inIdentifiers; a
+    modeller's new type is recognised with no change to Python. Laws (QH) and news (TIN) are not codes."""
+    from graph import recognise as rec
+    from graph.ontology import DocumentType, document_types
+    text = "Thực hiện Nghị quyết số 06-NQ/TW, Luật số 45/2019/QH14, văn bản 12-TIN/TW và 7-QyC/TW."
+    assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14"]
+    extended = dict(document_types(), QyC=DocumentType("QyC", "urn:x:QyC", "urn:x:Rule", "quy chế"))
+    monkeypatch.setattr(rec, "document_types", lambda: extended)
+    rec._identifier_patterns.cache_clear()
+    try:
+        assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14", "7-QyC/TW"]
+    finally:
+        monkeypatch.undo()
+        rec._identifier_patterns.cache_clear()
