@@ -95,6 +95,25 @@ mg:Impossible a owl:Class ; rdfs:subClassOf mg:Person , mg:Body ; rdfs:label "x"
     assert "Unlabelled" in text and not report.ok
 
 
+def test_concept_without_a_vietnamese_definition_fails_qc(tmp_path, built):
+    """mg:roles and three other schemes carried their English definition tagged @vi."""
+    from graph.validate import validate
+    onto = _ontology_with(tmp_path, "copied.ttl", """
+@prefix mg: <https://w3id.org/mandate-graph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+mg:copied a skos:ConceptScheme ; rdfs:label "copied"@en , "chép"@vi ;
+    skos:definition "Same words."@en , "Same words."@vi .
+mg:untranslated a skos:Concept ; skos:inScheme mg:copied ; rdfs:label "x"@en , "x"@vi ;
+    skos:definition "Only English."@en .
+""")
+    report = validate(out=built, ontology_dir=onto)
+    assert [e for e in report.errors if "QC terms-without-definitions" in e] == [
+        "QC terms-without-definitions: https://w3id.org/mandate-graph/ontology#untranslated vi"]
+    assert [e for e in report.errors if "QC definitions-not-translated" in e] == [
+        "QC definitions-not-translated: https://w3id.org/mandate-graph/ontology#copied Same words."]
+
+
 def test_extension_subclass_appears_in_docs(tmp_path, monkeypatch):
     from graph import ontology
     from graph.docs import write_docs
@@ -133,6 +152,7 @@ def test_readme_documents_every_query_view_and_option():
     from graph.store import library
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [q.name for q in library() if f"`{q.name}`" not in readme]
+    missing += [f"qc/{q.stem}" for q in (ROOT / "queries" / "qc").glob("*.rq") if f"`{q.stem}`" not in readme]
     missing += [v for v in ("who-assigns-what.html", "actor-*.html", "document-*.html", "dependencies.html",
                             "accountability.html") if v not in readme]
     parser_holder = {}
