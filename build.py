@@ -54,10 +54,13 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         onto = write_ontology_release(folder)
         write_graph(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
+        log(f"publish   graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms) "
+            f"in {time.perf_counter() - t:.2f}s")
+        t = time.perf_counter()
         from viz.views import write_views
         n_views = write_views(graph, folder / "viz", ontology=onto)
-    log(f"publish   {out}: graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms), viz/ ({n_views} views) "
-        f"in {time.perf_counter() - t:.2f}s")
+        log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
+    log(f"written   {out}")
     log(f"done in {time.perf_counter() - t0:.2f}s")
     return 0
 

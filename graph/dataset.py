@@ -9,9 +9,10 @@ documents) live in one more named graph, `mgid:graph/entities`. The union is gra
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -30,8 +31,9 @@ def graph_name(doc: URIRef) -> URIRef:
     return URIRef(f"{MGID}graph/{str(doc)[len(str(MGID)):]}")
 
 
-def named_graphs(g: Graph) -> dict[URIRef, Graph]:
-    """Partition of ``g`` into the named graphs described in the module docstring."""
+def named_graphs(g: Graph, triples: list[ox.Triple]) -> list[ox.Quad]:
+    """The triples (sorted) placed in the named graphs described in the module docstring, graph
+    by graph: TriG writes one block for each."""
     corpus = set(g.subjects(MG.sourceFile, None))
     owner: dict = {d: d for d in corpus}
     for pred in _OWNERS:
@@ -41,23 +43,15 @@ def named_graphs(g: Graph) -> dict[URIRef, Graph]:
     for s, ev in g.subject_objects(MG.evidence):      # a post holding belongs where its evidence is
         if (s, RDF.type, MG.PostHolding) in g and ev in owner:
             owner.setdefault(s, owner[ev])
-    parts: dict[URIRef, Graph] = defaultdict(Graph)
-    for s, p, o in g:
-        doc = owner.get(s)
-        if doc is None and p == MG.evidence:
-            doc = owner.get(o)                         # "this entity is mentioned here"
-        parts[graph_name(doc) if doc is not None else ENTITIES_GRAPH].add((s, p, o))
-    return dict(parts)
-
-
-def trig(parts: dict[URIRef, Graph], turtle) -> str:
-    """TriG, deterministic: the prefixes once, then each named graph's Turtle body, sorted."""
-    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
-    blocks = []
-    for name, part in sorted(parts.items()):
-        body = "\n".join(line for line in turtle(part).splitlines() if not line.startswith("@prefix"))
-        blocks.append(f"<{name}> {{\n{body.strip()}\n}}\n")
-    return "\n".join(head) + "\n\n" + "\n".join(blocks)
+    names = {str(node): ox.NamedNode(graph_name(doc)) for node, doc in owner.items()}
+    entities, evidence = ox.NamedNode(ENTITIES_GRAPH), str(MG.evidence)
+    placed = []
+    for t in triples:
+        name = names.get(t.subject.value)
+        if name is None and t.predicate.value == evidence:
+            name = names.get(t.object.value)           # "this entity is mentioned here"
+        placed.append(ox.Quad(t.subject, t.predicate, t.object, name or entities))
+    return sorted(placed, key=lambda q: q.graph_name.value)     # a stable sort: sorted within each
 
 
 def jsonld(g: Graph) -> str:
@@ -76,8 +70,9 @@ def jsonld(g: Graph) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def void(g: Graph, parts: dict[URIRef, Graph], *, version: str, files: list[str]) -> Graph:
+def void(g: Graph, quads: list[ox.Quad], *, version: str, files: list[str]) -> Graph:
     """VoID and DCAT: triples, entities per class, sources, version, distributions."""
+    per_graph = Counter(q.graph_name.value for q in quads)
     d = Graph()
     d.bind("void", VOID)
     d.bind("dcat", DCAT)
@@ -108,7 +103,7 @@ def void(g: Graph, parts: dict[URIRef, Graph], *, version: str, files: list[str]
         d.add((DATASET, V("subset"), graph_name(doc)))
         d.add((graph_name(doc), RDF.type, V("Dataset")))
         d.add((graph_name(doc), DCTERMS.source, doc))
-        d.add((graph_name(doc), V("triples"), Literal(len(parts.get(graph_name(doc), ())), datatype=XSD.integer)))
+        d.add((graph_name(doc), V("triples"), Literal(per_graph[str(graph_name(doc))], datatype=XSD.integer)))
     media = {".ttl": "text/turtle", ".nt": "application/n-triples", ".trig": "application/trig",
              ".jsonld": "application/ld+json"}
     for name in files:

@@ -7,7 +7,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import BNode, Graph
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from . import dataset
@@ -43,13 +44,36 @@ def sorted_ntriples(g: Graph) -> str:
 
 
 def turtle(g: Graph) -> str:
-    """Turtle with stable prefixes; rdflib sorts subjects and predicates, we add no blank nodes."""
-    out = Graph()
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, ns, replace=True)
-    for t in g:
-        out.add(t)
-    return out.serialize(format="turtle")
+    """Turtle with stable prefixes, subjects in sorted order."""
+    return _serialise(sorted_triples(g), ox.RdfFormat.TURTLE)
+
+
+def sorted_triples(g: Graph) -> list[ox.Triple]:
+    """The triples of ``g`` as pyoxigraph terms in N-Triples order: the order of every file we write."""
+    if any(isinstance(t, BNode) for triple in g for t in triple):
+        g = to_canonical_graph(g)
+    return sorted((ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in g), key=str)
+
+
+def _term(t):
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if t.language:
+        return ox.Literal(str(t), language=t.language)
+    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+
+
+# pyoxigraph writes Turtle, TriG and N-Triples 20x faster than rdflib's serialisers (10 s against
+# 0.5 s for graph.ttl of a corpus ten times the sample). mgid: is left out: its local names hold
+# "/", which Turtle would escape ("mgid:body\/bo-chinh-tri"); full IRIs read better.
+_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "mgid"}
+
+
+def _serialise(items, fmt: ox.RdfFormat) -> str:
+    prefixes = _PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return ox.serialize(items, format=fmt, prefixes=prefixes).decode("utf-8")
 
 
 GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
@@ -57,12 +81,13 @@ GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
 
 def write_graph(g: Graph, folder: Path, *, version: str) -> None:
     """graph.ttl, graph.nt, graph.trig (a named graph per document), graph.jsonld, void.ttl."""
-    (folder / "graph.ttl").write_text(turtle(g), encoding="utf-8")
-    (folder / "graph.nt").write_text(sorted_ntriples(g), encoding="utf-8")
-    parts = dataset.named_graphs(g)
-    (folder / "graph.trig").write_text(dataset.trig(parts, turtle), encoding="utf-8")
+    triples = sorted_triples(g)
+    (folder / "graph.ttl").write_text(_serialise(triples, ox.RdfFormat.TURTLE), encoding="utf-8")
+    (folder / "graph.nt").write_text(_serialise(triples, ox.RdfFormat.N_TRIPLES), encoding="utf-8")
+    quads = dataset.named_graphs(g, triples)
+    (folder / "graph.trig").write_text(_serialise(quads, ox.RdfFormat.TRIG), encoding="utf-8")
     (folder / "graph.jsonld").write_text(dataset.jsonld(g), encoding="utf-8")
-    (folder / "void.ttl").write_text(turtle(dataset.void(g, parts, version=version, files=list(GRAPH_FILES))),
+    (folder / "void.ttl").write_text(turtle(dataset.void(g, quads, version=version, files=list(GRAPH_FILES))),
                                      encoding="utf-8")
 
 

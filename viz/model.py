@@ -65,7 +65,17 @@ class Reader:
                                           for p in ontology.transitive_subjects(RDFS.subPropertyOf, MG.cites)))
         self.mandates = sorted(g.subjects(RDF.type, MG.Mandate))
         self.roles = {str(c).rsplit("role-", 1)[-1] for c in ontology.subjects(SKOS.inScheme, MG.roles)}
+        # mandates by document and by actor: per-document and per-actor views read them from here
+        # instead of scanning every mandate for each view (quadratic on a large corpus)
+        self.stated_in = defaultdict(list)
+        self.involving = defaultdict(list)
+        for m in self.mandates:
+            self.stated_in[g.value(m, MG.statedIn)].append(m)
+            for a in sorted({a for p in (MG.assigner, MG.assignee, MG.coordinator) for a in g.objects(m, p)}):
+                self.involving[a].append(m)
         self._nodes: dict[str, VNode] = {}
+        self._evidence: dict = {}
+        self._edges: dict = {}
 
     def cls(self, node) -> str:
         best = len(self.order)
@@ -87,6 +97,8 @@ class Reader:
         return ""
 
     def evidence(self, node) -> tuple[tuple, int]:
+        if node in self._evidence:
+            return self._evidence[node]
         items = []
         for ev in self.g.objects(node, MG.evidence):
             doc = self.g.value(ev, MG.source)
@@ -94,7 +106,8 @@ class Reader:
                           "start": int(self.g.value(ev, MG.start)), "end": int(self.g.value(ev, MG.end)),
                           "rule": str(self.g.value(ev, MG.rule))})
         items.sort(key=lambda e: (e["file"], e["start"], e["rule"]))
-        return tuple(items[:EVIDENCE_SHOWN]), len(items)
+        self._evidence[node] = tuple(items[:EVIDENCE_SHOWN]), len(items)
+        return self._evidence[node]
 
     def node(self, node, **style) -> VNode:
         key = str(node)
@@ -126,6 +139,11 @@ class Reader:
 
     def mandate_edges(self, m) -> list[VEdge]:
         """assigner -> mandate -> assignees (by role) and coordinators, each with the mandate's evidence."""
+        if m not in self._edges:
+            self._edges[m] = self._mandate_edges(m)
+        return list(self._edges[m])
+
+    def _mandate_edges(self, m) -> list[VEdge]:
         g, ev = self.g, self.evidence(m)[0]
         role = str(g.value(m, MG.role) or "").rsplit("-", 1)[-1] or "implement"
         out = [VEdge(str(a), str(m), "assigns", 1, ev) for a in g.objects(m, MG.assigner)]
@@ -189,13 +207,11 @@ def _with_mandate(r: Reader, m, nodes: dict, edges: list) -> None:
 
 def actor_views(r: Reader) -> list[View]:
     g = r.g
-    actors = sorted({a for m in r.mandates for p in (MG.assigner, MG.assignee, MG.coordinator) for a in g.objects(m, p)})
     views = []
-    for a in actors:
+    for a in sorted(r.involving):
         nodes, edges = {str(a): r.node(a)}, []
-        for m in r.mandates:
-            if a in set(g.objects(m, MG.assigner)) | set(g.objects(m, MG.assignee)) | set(g.objects(m, MG.coordinator)):
-                _with_mandate(r, m, nodes, edges)
+        for m in r.involving[a]:
+            _with_mandate(r, m, nodes, edges)
         for parent in g.objects(a, ORG.subOrganizationOf):
             nodes.setdefault(str(parent), r.node(parent))
             edges.append(VEdge(str(a), str(parent), "subOrganizationOf"))
@@ -221,13 +237,12 @@ def document_views(r: Reader) -> list[View]:
     g, views = r.g, []
     for doc in sorted(g.subjects(MG.sourceFile, None)):
         nodes, edges = {str(doc): r.node(doc)}, []
-        for m in r.mandates:
-            if g.value(m, MG.statedIn) == doc:
-                edges.append(VEdge(str(doc), str(m), "states"))
-                _with_mandate(r, m, nodes, edges)
-                for c in g.objects(m, MG.concerns):
-                    nodes.setdefault(str(c), r.node(c))
-                    edges.append(VEdge(str(m), str(c), "concerns"))
+        for m in r.stated_in[doc]:
+            edges.append(VEdge(str(doc), str(m), "states"))
+            _with_mandate(r, m, nodes, edges)
+            for c in g.objects(m, MG.concerns):
+                nodes.setdefault(str(c), r.node(c))
+                edges.append(VEdge(str(m), str(c), "concerns"))
         for t in sorted(g.subjects(MG.statedIn, doc)):
             if (t, RDF.type, MG.Target) in g:
                 nodes.setdefault(str(t), r.node(t))
