@@ -6,7 +6,7 @@
     python build.py serve [--host 127.0.0.1] [--port 8000] [--out DIR] [--timeout S] [--max-rows N]
 
 The flow of `build`, top to bottom: read -> normalise -> segment -> recognise -> extract ->
-populate -> publish. Each stage is one module of graph/.
+(one document node per file) -> populate -> publish. Each stage is one module of graph/.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
           log=print) -> int:
     from graph.docs import write_docs
+    from graph.identity import one_node_per_file
     from graph.ontology import ontology_version
     from graph.pipeline import analyse
     from graph.populate import populate
@@ -46,6 +47,9 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         x = doc.extraction
         log(f"analyse   {source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} mentions, "
             f"{len(x.mandates)} mandates, {len(x.targets)} targets in {time.perf_counter() - t:.2f}s")
+    analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file
+    for warning in warnings:
+        log(f"warning: {warning}")
     t = time.perf_counter()
     graph = populate(analysed)
     log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")

@@ -3,12 +3,14 @@
 A scaled graph repeats the built graph N times; each copy gets its own documents, mandates,
 targets, evidence and post holdings (IRIs suffixed -c1, -c2, ...) while bodies, persons, posts
 and projects stay shared, as they would in a larger corpus about the same institutions.
-A scaled corpus repeats the sample texts N times under new file names.
+A scaled corpus repeats the sample texts N times under new file names, each copy a document of its own.
 """
 from __future__ import annotations
 
 import re
 import shutil
+
+import yaml
 from pathlib import Path
 
 PER_COPY = re.compile(r"(https://w3id\.org/mandate-graph/id/(?:mandate|evidence|target|doc|holding|graph)/[^>]+)>")
@@ -29,15 +31,20 @@ def scaled_ntriples(nt: str, times: int) -> str:
 
 
 def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
-    """``times`` copies of every document of ``corpus`` in ``target`` (sidecars copied along)."""
+    """``times`` copies of every document of ``corpus`` in ``target``. The build reads a text it has
+    already read as a duplicate and skips it, so each copy after the first is made a document of
+    its own by a sidecar identifier (BS1/<name>, BS2/<name>, ...); the original sidecar, if any,
+    comes along."""
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(corpus.iterdir()):
         if path.suffix not in (".txt", ".html", ".htm"):
             continue
+        sidecar = path.with_name(f"{path.stem}.meta.yaml")
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
         for k in range(times):
             stem = f"{path.stem}-c{k}"
             shutil.copyfile(path, target / f"{stem}{path.suffix}")
-            sidecar = path.with_name(f"{path.stem}.meta.yaml")
-            if sidecar.exists():
-                shutil.copyfile(sidecar, target / f"{stem}.meta.yaml")
+            copy = dict(meta, identifier=f"BS{k}/{path.stem}") if k else meta
+            if copy:
+                (target / f"{stem}.meta.yaml").write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
     return target
