@@ -37,10 +37,7 @@ def staged_output(out: Path):
 
 def sorted_ntriples(g: Graph) -> str:
     """N-Triples, sorted, blank nodes labelled canonically (the ontology's OWL lists have some)."""
-    if any(isinstance(t, BNode) for triple in g for t in triple):
-        g = to_canonical_graph(g)
-    lines = sorted(set(line for line in g.serialize(format="nt").splitlines() if line.strip()))
-    return "\n".join(lines) + "\n"
+    return _serialise(sorted_triples(g), ox.RdfFormat.N_TRIPLES)
 
 
 def turtle(g: Graph) -> str:
