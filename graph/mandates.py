@@ -83,7 +83,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                               "implement", True, "lead-in", block)
             elif block.kind == "item" and head in item_done:
                 rec = None                                   # the item's mandate quotes all of it
-            elif _imperative(normal.key, s) and default_assignee and not _lead_in_sentence(normal, s):
+            elif (_imperative(normal.key, s) and default_assignee and not _lead_in_sentence(normal, s)
+                  and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end]))):
                 rule = "heading" if block.kind == "heading" else "implicit"
                 rec = _record(normal, s.start, s.end, default_assigner, (default_assignee,), "implement",
                               False, rule, block)
@@ -261,6 +262,16 @@ def _section(block: Block) -> bool | None:
         if any(n in h for n in cues["non_task"]):
             return False
     return None
+
+
+def _section_title(heading: str) -> bool:
+    """A heading that only names a task section ("TỔ CHỨC THỰC HIỆN") is no task, though it opens
+    with a verb."""
+    title = _NUMBERING.sub("", heading).strip(" .:;-–\n")
+    return title in _cues()["task_headings"]
+
+
+_NUMBERING = re.compile(r"^\s*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*")
 
 
 def _imperative(key: str, s: Sentence) -> bool:

@@ -176,6 +176,7 @@ _SPLIT_ID_END = re.compile(r"(?:\d-|[A-ZĐ]/)$")
 _SPLIT_ID_START = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{0,4}(?:[/-]|\b)")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|[.!?…][”\"»)’])$")
 WEB_LINE = 120                  # median line length above which every line is a paragraph
+SHORT_LINE = 0.6                # a line under 0.6 of the median length ends its paragraph (PDF text)
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)-]|[IVXLC]{1,6}[.-]|[a-zđ]\))\s")
 
 
@@ -187,12 +188,19 @@ def _layout(src: str) -> tuple[str, OffsetMap]:
         stripped = raw.strip()
         if stripped and not _PAGE_NUMBER.match(stripped):
             lines.append((m.start() + lead, m.start() + lead + len(stripped), stripped))
-    web = bool(lines) and statistics.median(len(t) for _, _, t in lines) > WEB_LINE
+    median = statistics.median(len(t) for _, _, t in lines) if lines else 0
+    web = median > WEB_LINE
     b = _Builder()
+    first = ""                                  # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
         if n:
             pi, pj, prev = lines[n - 1]
-            b.put(_separator(prev, line, web), pj, i)
+            sep = _separator(prev, line, web, numbered=bool(_NUMBERED.match(first)) and
+                             (prev is first or len(prev) < SHORT_LINE * median))
+            b.put(sep, pj, i)
+            first = line if sep == "\n" else first
+        else:
+            first = line
         pos = i
         for sp in _SPACE.finditer(src, i, j):
             b.copy(src, pos, sp.start())
@@ -207,8 +215,9 @@ def _caps(line: str) -> bool:
     return line.isupper() and sum(c.isalpha() for c in line) >= 3
 
 
-def _separator(prev: str, line: str, web: bool) -> str:
-    """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph)."""
+def _separator(prev: str, line: str, web: bool, *, numbered: bool = False) -> str:
+    """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph).
+    ``numbered``: ``prev`` ends a numbered heading: it is its first line, or a short last one."""
     # both end-of-line patterns are two characters at most: search only there, not the whole line
     if _SPLIT_ID_END.search(prev, len(prev) - 2) and _SPLIT_ID_START.match(line):
         return ""
@@ -221,6 +230,6 @@ def _separator(prev: str, line: str, web: bool) -> str:
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev, len(prev) - 2):
         return "\n" if opens else " "
-    if opens and _NUMBERED.match(prev) and prev[-1] not in ",-–":
-        return "\n"                # a numbered heading, then its first paragraph
+    if opens and numbered and prev[-1] not in ",-–" and not any_of("layout", "line_continues", anchored=False).search(prev):
+        return "\n"                # a numbered heading (of one line or more), then its first paragraph
     return " "

@@ -184,3 +184,13 @@ def test_vietnamese_numbers_round_trip(value):
     written = whole.replace(",", ".") + "," + frac           # 1.234.567,89
     assert parse_number(written) == value
     assert parse_number(whole.replace(",", ".")) == int(value)
+
+
+def test_regression_section_title_is_no_task(analysed):
+    """001's closing heading "TỔ CHỨC THỰC HIỆN" opens with a verb ("tổ chức") and sits in a task
+    section, so it was read as the implicit task "organise implementation"."""
+    doc = analysed["001"]
+    headings = [doc.normal.text[m.start:m.end] for m in doc.extraction.mandates if m.rule == "heading"]
+    assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
+    from graph.mandates import _section_title
+    assert _section_title("vi. tổ chức thực hiện") and not _section_title("tổ chức thực hiện tốt nghị quyết")

@@ -67,3 +67,20 @@ def test_regression_surface_labels_keep_wording_not_layout():
     from graph.normalise import display_form
     assert display_form("Ban Chỉ đạo  Thành\nuỷ") == "Ban Chỉ đạo Thành uỷ"       # old tone kept
     assert display_form(unicodedata.normalize("NFD", "Sóc  Sơn")) == "Sóc Sơn"
+
+
+def test_regression_numbered_heading_of_two_lines_ends_before_its_paragraph():
+    """001's "6. Phát triển giáo dục ..., hội nhập quốc tế" wraps onto a short second line; the
+    paragraph after it was joined to the heading, so its first task read as part of the heading."""
+    body = "\n\n".join(["Cấp ủy các cấp lãnh đạo, chỉ đạo thực hiện tốt các chương trình, kế hoạch công tác."] * 6)
+    text = (body + "\n\n6. Phát triển giáo dục và đào tạo, nguồn nhân lực chất lượng cao dẫn đầu \n\n"
+            "cả nước, hội nhập quốc tế\n\nNâng cao chất lượng giáo dục và đào tạo toàn diện theo hướng \n\n"
+            "tiếp cận nhanh với trình độ tiên tiến của khu vực.")
+    lines = normalise(text).text.split("\n")
+    assert "6. Phát triển giáo dục và đào tạo, nguồn nhân lực chất lượng cao dẫn đầu cả nước, hội nhập quốc tế" in lines
+    assert lines[-1].startswith("Nâng cao chất lượng giáo dục và đào tạo toàn diện theo hướng tiếp cận")
+    # a heading line ending in a function word goes on, though the next line opens with a capital
+    heading = normalise(body + "\n\n5. Nâng cao phúc lợi xã hội, chất lượng cuộc sống của \n\n"
+                        "Nhân dân luôn được chú trọng và đạt kết quả tích cực").text.split("\n")
+    assert heading[-1] == ("5. Nâng cao phúc lợi xã hội, chất lượng cuộc sống của Nhân dân luôn được chú trọng "
+                           "và đạt kết quả tích cực")
