@@ -38,6 +38,10 @@ def test_000_every_mandate(analysed):
     assert [m.start for m in analysed["000"].extraction.mandates] == sorted(m.start for m in analysed["000"].extraction.mandates)
 
 
+def test_003_every_mandate_and_nothing_from_the_sidebars(analysed):
+    _check(analysed["003"], "003")
+
+
 def test_004_every_mandate(analysed):
     _check(analysed["004"], "004")
 
