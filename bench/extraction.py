@@ -1,5 +1,5 @@
 """Precision and recall of extraction against the hand-annotated golden files of tests/golden:
-mandates (span, assigner, assignees, role) and deadlines of 000 and 004 (every mandate annotated)
+mandates (span, assigner, assignees, role) and deadlines of 000, 003 and 004 (every mandate annotated)
 and of 001 (its explicit assignments and deadline sentences: recall only, the file being a
 selection), and the 2030 targets of 001 section III.2 (value, value_max, comparator, unit).
 
