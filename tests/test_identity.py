@@ -4,16 +4,22 @@ from dataclasses import replace
 from conftest import CORPUS
 
 
-def _as_file(doc, name, *, text_suffix=""):
+def _as_file(doc, name, *, rewrite=None):
+    """``doc`` as if read from file ``name``; ``rewrite``: "content" or "boilerplate" changes the
+    letters (not the length) of the first block of that kind."""
     source = replace(doc.source, name=name, path=f"/corpus/{name}")
-    return replace(doc, source=source, normal=replace(doc.normal, key=doc.normal.key + text_suffix))
+    key = doc.normal.key
+    if rewrite:
+        b = next(b for b in doc.segmented.blocks if (b.kind == "boilerplate") == (rewrite == "boilerplate"))
+        key = key[:b.start] + "x" * (b.end - b.start) + key[b.end:]
+    return replace(doc, source=source, normal=replace(doc.normal, key=key))
 
 
 def test_same_text_twice_is_skipped_and_a_different_text_gets_its_own_node(analysed):
     from graph.identity import one_node_per_file
     a = analysed["000"]
     copy = _as_file(a, "zz-copy.txt")
-    reprint = _as_file(a, "zz-reprint.txt", text_suffix=" ghi chú")
+    reprint = _as_file(a, "zz-reprint.txt", rewrite="content")
     kept, warnings = one_node_per_file([reprint, copy, analysed["004"], a])
     names = [d.source.name for d in kept]
     assert names == sorted([a.source.name, analysed["004"].source.name, "zz-reprint.txt"])
@@ -22,8 +28,18 @@ def test_same_text_twice_is_skipped_and_a_different_text_gets_its_own_node(analy
     assert next(d for d in kept if d.source.name == a.source.name).meta.iri == a.meta.iri
     assert next(d for d in kept if d.source.name == "zz-reprint.txt").meta.iri == a.meta.iri + "-file-zz-reprint"
     assert len(warnings) == 2
-    assert warnings[0].startswith("/corpus/zz-copy.txt: the same text as 000_") and warnings[0].endswith("skipped")
+    assert warnings[0].startswith("/corpus/zz-copy.txt: the same text as 000_") and warnings[0].endswith("; skipped")
     assert "zz-reprint.txt: identified as kl-bo-chinh-tri-2017-10-20" in warnings[1]
+
+
+def test_a_web_page_saved_twice_with_other_sidebars_is_a_duplicate(analysed):
+    """Its IRI comes from its file name, so only its content shows it is the same page."""
+    from graph.identity import one_node_per_file
+    page = analysed["003"]
+    again = _as_file(page, "zz-saved-later.txt", rewrite="boilerplate")
+    assert again.normal.key != page.normal.key
+    kept, warnings = one_node_per_file([page, again])
+    assert kept == [page] and warnings == [f"/corpus/zz-saved-later.txt: the same text as {page.source.name}; skipped"]
 
 
 def test_distinct_files_are_left_alone(analysed):
