@@ -31,20 +31,39 @@ def scaled_ntriples(nt: str, times: int) -> str:
 
 
 def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
-    """``times`` copies of every document of ``corpus`` in ``target``. The build reads a text it has
-    already read as a duplicate and skips it, so each copy after the first is made a document of
-    its own by a sidecar identifier (BS1/<name>, BS2/<name>, ...); the original sidecar, if any,
-    comes along."""
+    """``times`` copies of every document of ``corpus`` in ``target``, each a document of its own:
+    the build skips a text it has already read, so each copy after the first gets one more
+    paragraph ("Bản sao số k.") after its last block of content, and a sidecar identifier
+    (BS1/<name>, ...) so that it does not resolve to the original's IRI. The original sidecar, if
+    any, comes along."""
+    from graph.read import read_document
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(corpus.iterdir()):
         if path.suffix not in (".txt", ".html", ".htm"):
             continue
         sidecar = path.with_name(f"{path.stem}.meta.yaml")
         meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+        source = read_document(path)
+        cut = _content_end(source)
         for k in range(times):
             stem = f"{path.stem}-c{k}"
-            shutil.copyfile(path, target / f"{stem}{path.suffix}")
+            if k == 0:
+                shutil.copyfile(path, target / f"{stem}{path.suffix}")
+            else:
+                text = source.text
+                marker = f"<p>Bản sao số {k}.</p>" if path.suffix != ".txt" else f"Bản sao số {k}."
+                (target / f"{stem}{path.suffix}").write_text(f"{text[:cut]}\n\n{marker}\n\n{text[cut:]}",
+                                                            encoding="utf-8", newline="")
             copy = dict(meta, identifier=f"BS{k}/{path.stem}") if k else meta
             if copy:
                 (target / f"{stem}.meta.yaml").write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
     return target
+
+
+def _content_end(source) -> int:
+    """Source offset of the end of the last block that is not boilerplate."""
+    from graph.normalise import normalise
+    from graph.segment import segment
+    normal = normalise(source.text, html=source.media == "html")
+    last = max(b.end for b in segment(normal).blocks if b.kind != "boilerplate")
+    return normal.source_span(last - 1, last)[1]
