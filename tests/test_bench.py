@@ -1,0 +1,21 @@
+"""The benchmarks run (their figures are theirs to print; nothing here times anything)."""
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _bench(*args: str) -> str:
+    r = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def test_build_benchmark_runs_on_the_sample():
+    out = _bench("bench/build.py", "--scales", "1")
+    assert "   1x     4 " in out
+
+
+def test_extraction_benchmark_runs():
+    out = _bench("bench/extraction.py")
+    assert "mandates, 003 (every mandate" in out and "targets, 001" in out
