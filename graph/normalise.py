@@ -14,7 +14,7 @@ import statistics
 import unicodedata
 from functools import lru_cache
 
-from .data import any_of
+from .data import any_of, load
 from .records import NormalText, OffsetMap
 
 
@@ -215,6 +215,22 @@ def _caps(line: str) -> bool:
     return line.isupper() and sum(c.isalpha() for c in line) >= 3
 
 
+@lru_cache(maxsize=None)
+def _split_names() -> tuple[tuple[str, str], ...]:
+    """Every way to break each name of layout.yaml's names_across_lines between two lines."""
+    out = []
+    for name in load("layout")["names_across_lines"]:
+        words = unicodedata.normalize("NFC", name).split()
+        out += [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    return tuple(out)
+
+
+def _name_across(prev: str, line: str) -> bool:
+    return any(prev.endswith(head) and (len(prev) == len(head) or not prev[-len(head) - 1].isalnum())
+               and line.startswith(tail) and (len(line) == len(tail) or not line[len(tail)].isalnum())
+               for head, tail in _split_names())
+
+
 def _separator(prev: str, line: str, web: bool, *, numbered: bool = False) -> str:
     """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph).
     ``numbered``: ``prev`` ends a numbered heading: it is its first line, or a short last one."""
@@ -230,6 +246,7 @@ def _separator(prev: str, line: str, web: bool, *, numbered: bool = False) -> st
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev, len(prev) - 2):
         return "\n" if opens else " "
-    if opens and numbered and prev[-1] not in ",-–" and not any_of("layout", "line_continues", anchored=False).search(prev):
+    if (opens and numbered and prev[-1] not in ",-–" and not any_of("layout", "line_continues", anchored=False).search(prev)
+            and not _name_across(prev, line)):
         return "\n"                # a numbered heading (of one line or more), then its first paragraph
     return " "

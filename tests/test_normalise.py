@@ -84,3 +84,7 @@ def test_regression_numbered_heading_of_two_lines_ends_before_its_paragraph():
                         "Nhân dân luôn được chú trọng và đạt kết quả tích cực").text.split("\n")
     assert heading[-1] == ("5. Nâng cao phúc lợi xã hội, chất lượng cuộc sống của Nhân dân luôn được chú trọng "
                            "và đạt kết quả tích cực")
+    # ... and one that breaks inside a name (layout.yaml names_across_lines)
+    named = normalise(body + "\n\n3. Phát huy truyền thống văn hiến Thăng Long - Hà Nội, xây dựng người Hà \n\n"
+                      "Nội thanh lịch, văn minh").text.split("\n")
+    assert named[-1].endswith("xây dựng người Hà Nội thanh lịch, văn minh")
