@@ -226,6 +226,8 @@ def _split_names() -> tuple[tuple[str, str], ...]:
 
 
 def _name_across(prev: str, line: str) -> bool:
+    # layout runs before tone modernisation: compare in the modern form, as the names are written
+    prev, line = _modern_tone(prev)[0], _modern_tone(line)[0]
     return any(prev.endswith(head) and (len(prev) == len(head) or not prev[-len(head) - 1].isalnum())
                and line.startswith(tail) and (len(line) == len(tail) or not line[len(tail)].isalnum())
                for head, tail in _split_names())
