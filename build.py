@@ -2,7 +2,7 @@
 
     python build.py [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict]
     python build.py validate [--out DIR]
-    python build.py query NAME_OR_FILE [--format table|csv|tsv|json] [--param k=v] [--out DIR]
+    python build.py query NAME_OR_FILE [--format table|csv|tsv|json] [--param k=v] [--width N] [--out DIR]
     python build.py serve [--host 127.0.0.1] [--port 8000] [--out DIR] [--timeout S] [--max-rows N]
 
 The flow of `build`, top to bottom: read -> normalise -> segment -> recognise -> extract ->
@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("query")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    q.add_argument("--width", type=int, default=None, metavar="COLUMNS",
+                   help="fit a table in so many columns, long cells cut with '…' (default: the terminal's "
+                        "width on a terminal, no limit otherwise; 0: no limit)")
     q.add_argument("--out", type=Path, default=HERE / "out")
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -114,7 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "query":
             from graph.query import QueryError, run_query
             try:
-                sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param))
+                width = args.width
+                if width is None and sys.stdout.isatty():
+                    import shutil
+                    width = shutil.get_terminal_size().columns
+                sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
+                                           width=width or None))
             except QueryError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return exc.status

@@ -12,7 +12,9 @@ from .store import QueryError, bind, execute, load_store, resolve_query
 __all__ = ["QueryError", "run_query"]
 
 
-def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | dict = ()) -> str:
+def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | dict = (),
+              width: int | None = None) -> str:
+    """The result of a query as text. ``width``: columns a table must fit in (None: any)."""
     path = resolve_query(name)
     text = bind(path.read_text(encoding="utf-8"), params, source=str(path))
     store = load_store(out)
@@ -34,7 +36,7 @@ def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | d
         return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
     if fmt == "tsv":
         return results.select_tsv(t).decode("utf-8")
-    return _table(list(t.variables), [["" if c is None else c.value for c in row] for row in t.rows])
+    return _table(list(t.variables), [["" if c is None else c.value for c in row] for row in t.rows], width=width)
 
 
 def _width(s: str) -> int:
@@ -42,9 +44,42 @@ def _width(s: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]], *, width: int | None = None) -> str:
     rows = [[re.sub(r"\s+", " ", c) for c in r] for r in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    if width:
+        widths = _fit(widths, width - 3 * (len(widths) - 1))
+        header = [_clip(h, w) for h, w in zip(header, widths)]
+        rows = [[_clip(c, w) for c, w in zip(r, widths)] for r in rows]
     fmt = lambda cells: " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
     lines = [fmt(header), "-+-".join("-" * w for w in widths)] + [fmt(r) for r in rows]
     return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+MIN_COLUMN = 8      # a column is never cut narrower than this, even if the table then overflows
+
+
+def _fit(widths: list[int], room: int) -> list[int]:
+    """Column widths summing to at most ``room``: one cap for all columns, as high as fits, so that
+    narrow columns stay whole and long ones share what is left."""
+    if sum(widths) <= room:
+        return list(widths)
+    cap = MIN_COLUMN
+    for candidate in range(max(widths), MIN_COLUMN - 1, -1):
+        if sum(min(w, candidate) for w in widths) <= room:
+            cap = candidate
+            break
+    return [min(w, cap) for w in widths]
+
+
+def _clip(cell: str, w: int) -> str:
+    if _width(cell) <= w:
+        return cell
+    out, used = [], 0
+    for c in cell:
+        cw = _width(c)
+        if used + cw > w - 1:
+            break
+        out.append(c)
+        used += cw
+    return "".join(out) + "…"

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -157,3 +158,34 @@ def test_void_counts_triples_entities_and_sources(built):
     from rdflib import RDF
     assert int(d.value(mandates, VOID.entities)) == len(set(g.subjects(RDF.type, MG.Mandate)))
     assert len(set(d.objects(ds, Namespace("http://purl.org/dc/terms/").source))) == 4
+
+
+_CELL = st.lists(st.sampled_from(list("aăâđêôơư HàNộiThủđô,") + ["\u0301", "\u0323", "ủy", "Bộ Chính trị"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=1, max_size=6), st.integers(20, 120))
+def test_table_fits_the_width_asked_for(rows, width):
+    from graph.query import MIN_COLUMN, _table, _width
+    lines = _table(["actor", "task", "n"], rows, width=width).splitlines()[:-1]
+    widest = max(_width(line) for line in lines)
+    natural = max(_width(line) for line in _table(["actor", "task", "n"], rows).splitlines()[:-1])
+    # fits, unless even the narrowest columns (MIN_COLUMN each) cannot; never wider than unfitted
+    assert widest <= max(width, 3 * MIN_COLUMN + 6) and widest <= natural
+    ruled = lines[1].split("-+-")
+    for line in lines[2:]:             # every row keeps the columns of the rule line
+        cells = line.split(" | ")
+        if len(cells) == len(ruled):  # (a row ending in empty cells loses its trailing separators)
+            assert [_width(c) for c in cells[:-1]] == [len(r) for r in ruled[:-1]]
+        assert _width(line) <= _width(lines[1])
+
+
+def test_query_width_option_cuts_long_cells(tmp_path):
+    import subprocess, sys
+    from conftest import ROOT
+    r = subprocess.run([sys.executable, "build.py", "query", "body-hierarchy", "--width", "50"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()[2:-1]
+    assert rows and all(len(line) <= 50 for line in rows) and any("…" in line for line in rows)
