@@ -37,6 +37,8 @@ class DocumentType:
     cls: str           # IRI of the document class
     word: str          # cue word, normalised: "nghị quyết"
     in_identifiers: bool = True   # written in identifiers such as 06-NQ/TW (mg:inIdentifiers)
+    vi: str = ""                  # skos:prefLabel @vi, "Kết luận"
+    en: str = ""                  # skos:prefLabel @en, "Conclusion"
 
 
 @lru_cache(maxsize=None)
@@ -46,9 +48,11 @@ def document_types() -> dict[str, DocumentType]:
     for concept in g.subjects(SKOS.inScheme, MG.documentTypes):
         code = str(g.value(concept, SKOS.notation))
         flag = g.value(concept, MG.inIdentifiers)
+        names = {label.language: str(label) for label in g.objects(concept, SKOS.prefLabel)}
         out[code] = DocumentType(code, str(concept), str(g.value(concept, MG.typeClass)),
                                  str(g.value(concept, MG.cue) or ""),
-                                 in_identifiers=True if flag is None else bool(flag.toPython()))
+                                 in_identifiers=True if flag is None else bool(flag.toPython()),
+                                 vi=names.get("vi", ""), en=names.get("en", ""))
     return out
 
 

@@ -90,6 +90,16 @@ def _with_year(m: Mention) -> str:
     return m.iri
 
 
+def _described(meta, types) -> tuple[str, str] | None:
+    """A name for a document with neither title nor identifier, from what it is, who issued it and
+    when: ("Kết luận của Bộ Chính trị, ngày 20/10/2017", "Conclusion of the Politburo, 2017-10-20")."""
+    kind, issuer = types.get(meta.type_code), gz.bodies().get(meta.issuer or "")
+    if kind is None or issuer is None or meta.issued is None:
+        return None
+    return (f"{kind.vi} của {issuer.name}, ngày {meta.issued:%d/%m/%Y}",
+            f"{kind.en} of the {issuer.en or issuer.name}, {meta.issued.isoformat()}")
+
+
 def _document(g: Graph, doc: AnalysedDocument, resolve) -> None:
     meta, node = doc.meta, URIRef(doc.meta.iri)
     types = document_types()
@@ -97,9 +107,12 @@ def _document(g: Graph, doc: AnalysedDocument, resolve) -> None:
     g.add((node, RDF.type, URIRef(cls)))
     g.add((node, MG.sourceFile, Literal(doc.source.name)))
     g.add((node, MG.encoding, Literal(doc.source.encoding)))
-    label = meta.title or (f"{meta.identifier}" if meta.identifier else doc.source.name)
+    described = _described(meta, types)
+    label = meta.title or meta.identifier or (described[0] if described else doc.source.name)
     g.add((node, RDFS.label, Literal(label, lang="vi")))
     g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+    if described and label == described[0]:
+        g.add((node, RDFS.label, Literal(described[1], lang="en")))
     if meta.title:
         g.add((node, DCTERMS.title, Literal(meta.title, lang="vi")))
     if meta.type_code in types:

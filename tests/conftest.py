@@ -23,3 +23,13 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
     assert build(corpus=CORPUS, out=out, log=lambda m: None) == 0
     return out
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the RDF golden files of tests/golden/ from what the code now gives")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
