@@ -7,9 +7,10 @@ from pathlib import Path
 
 from . import gazetteer as gz
 from .data import load
+from .ontology import document_types
 from .records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
 from .recognise import doc_iri
-from .vocab import iri
+from .vocab import MG, iri
 
 _ID = re.compile(r"Số:? ?(\d{1,5}) ?- ?([A-ZĐ][A-Za-zĐ]{0,3}) ?/ ?([A-ZĐ]{1,6}\d*)")
 _DATELINE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
@@ -38,7 +39,7 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
         if _CONCLUDED.search(normal.key[:2000]):
             type_code = "KL"
         elif web or not signature_blocks:
-            type_code = "NEWS"
+            type_code = _news_code()
     title = _title(normal, segmented)
     side = source.sidecar
     if side.get("identifier"):
@@ -58,10 +59,15 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer))
 
 
+def _news_code() -> str:
+    """The type code of news pages: the ontology's document type whose class is mg:NewsArticle."""
+    return next(code for code, t in document_types().items() if t.cls == str(MG.NewsArticle))
+
+
 def corpus_doc_iri(name: str, identifier, issued, type_code, issuer) -> str:
     if identifier:
         return doc_iri(identifier, issued.year if issued else None)
-    if type_code and type_code != "NEWS" and issuer and issued:
+    if type_code and type_code != _news_code() and issuer and issued:
         return iri("doc", f"{type_code}-{issuer.rsplit('/', 1)[1]}-{issued.isoformat()}")
     return iri("doc", f"file-{Path(name).stem}")
 

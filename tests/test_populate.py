@@ -34,3 +34,17 @@ def test_every_subject_of_000_is_typed(analysed):
     g = populate([analysed["000"]])
     untyped = {s for s in g.subjects() if (s, RDF.type, None) not in g}
     assert untyped == set()
+
+
+def test_regression_news_pages_are_news_articles(analysed):
+    """meta.py called them "NEWS", a code the ontology does not have (its notation is TIN), so
+    003 and 004 were plain mg:Document with no mg:documentType."""
+    from rdflib import RDF, URIRef
+    from graph.populate import populate
+    from graph.vocab import MG
+    for key in ("003", "004"):
+        doc = analysed[key]
+        g = populate([doc])
+        node = URIRef(doc.meta.iri)
+        assert (node, RDF.type, MG.NewsArticle) in g
+        assert (node, MG.documentType, MG["doctype-NEWS"]) in g

@@ -118,9 +118,9 @@ META = {
     "000": dict(identifier=None, type_code="KL", issuer="bo-chinh-tri", issued="2017-10-20", signer=None, title=None),
     "001": dict(identifier="858-BC/TU", type_code="BC", issuer="thanh-uy-ha-noi", issued="2025-09-29",
                 signer="Bùi Thị Minh Hoài", title="PHÁT HUY TRUYỀN THỐNG NGÀN NĂM VĂN HIẾN VÀ ANH HÙNG"),
-    "003": dict(identifier=None, type_code="NEWS", issuer=None, issued="2017-11-20", signer=None,
+    "003": dict(identifier=None, type_code="TIN", issuer=None, issued="2017-11-20", signer=None,
                 title="Hà Nội thí điểm mô hình chính quyền đô thị tại các quận"),
-    "004": dict(identifier=None, type_code="NEWS", issuer=None, issued="2025-06-16", signer=None,
+    "004": dict(identifier=None, type_code="TIN", issuer=None, issued="2025-06-16", signer=None,
                 title="Tổng Bí thư Tô Lâm làm việc với Ban Thường vụ Thành ủy Hà Nội"),
 }
 
