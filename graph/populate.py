@@ -182,7 +182,8 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
 
 
 def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -> None:
-    post_label = m.attrs["post"][0].upper() + m.attrs["post"][1:]
+    shown = m.attrs.get("post_text") or m.attrs["post"]          # as written: "Bí thư Thành ủy Hà Nội"
+    post_label = shown[0].upper() + shown[1:]
     post = URIRef(iri("post", post_label))
     g.add((post, RDF.type, MG.Post))
     g.add((post, SKOS.prefLabel, Literal(post_label, lang="vi")))

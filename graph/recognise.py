@@ -146,18 +146,18 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
         if not titles_here:
             continue
         title = titles_here[-1]
-        post = clause[title.start():].strip(" ,")
         spec = title_items[title.group(1)]
-        holding = None if spec.get("rank") else post
-        if spec.get("rank") and len(titles_here) > 1:
-            holding = None
+        # the post as a span: its key matches bare titles, its text (same offsets) names it
+        span = None if spec.get("rank") else (m.start() - len(clause) + title.start(), m.start())
         after = normal.key[m.end():min(j, m.end() + 80)]
         trailing = title_re.match(after, 2) if after.startswith(", ") else None
-        if holding is None and trailing:
-            holding = re.match(r"[^,;.]*", after[2:]).group(0).strip()
+        if span is None and trailing:
+            span = (m.end() + 2, m.end() + 2 + len(re.match(r"[^,;.]*", after[2:]).group(0)))
+        holding = normal.key[span[0]:span[1]].strip(" ,") if span else None
         name = m.group(0)
         out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
-                           {"name": name, "post": holding, "title": spec["title"], "en": spec.get("en")}))
+                           {"name": name, "post": holding, "title": spec["title"], "en": spec.get("en"),
+                            "post_text": normal.text[span[0]:span[1]].strip(" ,") if span else None}))
     return out
 
 

@@ -48,3 +48,15 @@ def test_regression_news_pages_are_news_articles(analysed):
         node = URIRef(doc.meta.iri)
         assert (node, RDF.type, MG.NewsArticle) in g
         assert (node, MG.documentType, MG["doctype-NEWS"]) in g
+
+
+def test_regression_posts_are_named_as_written(analysed):
+    """Post labels came from the lower-case matching key: "Bí thư thành ủy hà nội"."""
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+    from graph.populate import populate
+    from graph.vocab import MG
+    g = populate([analysed["004"]])
+    posts = {str(g.value(p, SKOS.prefLabel)) for p in g.subjects(RDF.type, MG.Post)}
+    assert {"Bí thư Thành ủy Hà Nội", "Bộ trưởng Bộ Công an", "Phó Thủ tướng Chính phủ",
+            "Chủ nhiệm Ủy ban Kiểm tra Trung ương"} <= posts

@@ -189,3 +189,10 @@ def test_query_width_option_cuts_long_cells(tmp_path):
     assert r.returncode == 0, r.stderr
     rows = r.stdout.splitlines()[2:-1]
     assert rows and all(len(line) <= 50 for line in rows) and any("…" in line for line in rows)
+
+
+def test_regression_persons_and_posts_lists_a_holding_once(built):
+    """A holding read twice in one document (two evidences) gave two identical rows."""
+    out = run_query("persons-and-posts", out=built, fmt="tsv")
+    rows = out.splitlines()[1:]
+    assert rows and len(rows) == len(set(rows))
