@@ -293,7 +293,10 @@ def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
     out = []
     for pattern, spec in gz.project_patterns():
         for m in gz.at_word_start(pattern, normal.text, i, j):
-            name = m.group(0)[0].upper() + m.group(0)[1:]
+            name = m.group(0)
+            for words in spec.get("not_in_name", ()):     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
+                name = name.replace(f" {words} ", " ")
+            name = name[0].upper() + name[1:]
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                {"name": name, "kind": spec["kind"], "en": spec["en"]}))
     return out

@@ -80,3 +80,13 @@ def test_identifier_codes_come_from_the_ontology(monkeypatch):
     finally:
         monkeypatch.undo()
         rec._identifier_patterns.cache_clear()
+
+
+def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
+    """001 names "sân bay quốc tế Nội Bài" and "sân bay Nội Bài": two projects, one airport."""
+    from graph.normalise import normalise
+    from graph.recognise import recognise
+    from graph.segment import segment
+    n = normalise("Mở rộng sân bay quốc tế Nội Bài; kết nối sân bay Nội Bài với trung tâm.")
+    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
+    assert found == {"san-bay-noi-bai"}
