@@ -181,11 +181,10 @@ def test_table_fits_the_width_asked_for(rows, width):
         assert _width(line) <= _width(lines[1])
 
 
-def test_query_width_option_cuts_long_cells(tmp_path):
+def test_query_width_option_cuts_long_cells(built):
     import subprocess, sys
-    from conftest import ROOT
-    r = subprocess.run([sys.executable, "build.py", "query", "body-hierarchy", "--width", "50"], cwd=ROOT,
-                       capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "build.py", "query", "body-hierarchy", "--width", "50", "--out", str(built)],
+                       cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     rows = r.stdout.splitlines()[2:-1]
     assert rows and all(len(line) <= 50 for line in rows) and any("…" in line for line in rows)
