@@ -290,16 +290,23 @@ def doc_iri(identifier: str, year: int | None) -> str:
 
 # ------------------------------------------------------------------ projects and places
 def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
-    out = []
+    out, same_as = [], _project_names()
     for pattern, spec in gz.project_patterns():
         for m in gz.at_word_start(pattern, normal.text, i, j):
             name = m.group(0)
             for words in spec.get("not_in_name", ()):     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
                 name = name.replace(f" {words} ", " ")
             name = name[0].upper() + name[1:]
+            name = same_as.get(normalise_phrase(name), name)
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                {"name": name, "kind": spec["kind"], "en": spec["en"]}))
     return out
+
+
+@lru_cache(maxsize=None)
+def _project_names() -> dict[str, str]:
+    """projects.yaml's same_as, keyed by the matching form of the other name."""
+    return {normalise_phrase(k): v for k, v in (load("projects").get("same_as") or {}).items()}
 
 
 def _places(normal: NormalText, i: int, j: int) -> list[Mention]:

@@ -90,3 +90,14 @@ def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
     n = normalise("Mở rộng sân bay quốc tế Nội Bài; kết nối sân bay Nội Bài với trung tâm.")
     found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
     assert found == {"san-bay-noi-bai"}
+
+
+def test_regression_railway_names_keep_every_stop_and_other_names_resolve():
+    """"đường sắt Lào Cai - Hà Nội - Hải Phòng" was cut to "Lào Cai - Hà Nội"; "đường sắt Cát Linh - Hà
+    Đông" is the metro line 2A (projects.yaml same_as)."""
+    from graph.normalise import normalise
+    from graph.recognise import recognise
+    from graph.segment import segment
+    n = normalise("Hoàn thành đường sắt Lào Cai - Hà Nội - Hải Phòng; khai thác đường sắt Cát Linh - Hà Đông.")
+    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
+    assert found == {"duong-sat-lao-cai-ha-noi-hai-phong", "duong-sat-do-thi-tuyen-2a-cat-linh-ha-dong"}
