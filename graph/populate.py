@@ -31,9 +31,10 @@ def populate(docs: list[AnalysedDocument]) -> Graph:
     used_bodies: set[str] = set()
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
         _document(g, doc, resolve)
+        fuller = _more_specific_posts(doc)
         for m in doc.mentions:
             target = resolve(m)
-            _mention(g, doc, m, target)
+            _mention(g, doc, m, target, stated_more_fully=fuller)
             g.add((URIRef(doc.meta.iri), MG.mentions, URIRef(target)))
             if m.kind == "body":
                 used_bodies.add(m.iri)
@@ -147,7 +148,8 @@ def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) 
 
 
 # ------------------------------------------------------------------ entities
-def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
+def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, *,
+             stated_more_fully: dict[str, set[str]]) -> None:
     node = URIRef(target)
     g.add((node, MG.evidence, _evidence(g, doc, m.start, m.end, m.rule)))
     s, e = doc.normal.source_span(m.start, m.end)
@@ -166,7 +168,7 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
         g.add((node, RDF.type, MG.Person))
         g.add((node, SKOS.prefLabel, Literal(name, lang="vi")))
         g.add((node, RDFS.label, Literal(name, lang="vi")))
-        if m.attrs.get("post"):
+        if m.attrs.get("post") and m.attrs["post"] not in stated_more_fully.get(m.iri, ()):
             _post_holding(g, doc, node, m)
     elif m.kind == "document":
         _cited(g, m, node, doc)
@@ -179,6 +181,16 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str) -> None:
     if m.kind != "document" or m.attrs.get("partial") is None:
         if surface and m.rule != "bare-title":
             g.add((node, SKOS.altLabel, Literal(display_form(doc.source.text[s:e]), lang="vi")))
+
+
+def _more_specific_posts(doc: AnalysedDocument) -> dict[str, set[str]]:
+    """Per person, the posts the document also states more fully: "Bí thư" where it also says
+    "Bí thư Thành ủy Hà Nội". They are the same post, so only the full statement is a holding."""
+    posts = defaultdict(set)
+    for m in doc.mentions:
+        if m.kind == "person" and m.attrs.get("post"):
+            posts[m.iri].add(m.attrs["post"])
+    return {p: {a for a in ps if any(b.startswith(a + " ") for b in ps)} for p, ps in posts.items()}
 
 
 def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -> None:

@@ -60,3 +60,15 @@ def test_regression_posts_are_named_as_written(analysed):
     posts = {str(g.value(p, SKOS.prefLabel)) for p in g.subjects(RDF.type, MG.Post)}
     assert {"Bí thư Thành ủy Hà Nội", "Bộ trưởng Bộ Công an", "Phó Thủ tướng Chính phủ",
             "Chủ nhiệm Ủy ban Kiểm tra Trung ương"} <= posts
+
+
+def test_a_post_stated_more_fully_in_the_same_document_is_one_holding(analysed):
+    """004 calls Bùi Thị Minh Hoài "Bí thư" and "Bí thư Thành ủy Hà Nội": one post, one holding."""
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+    from graph.populate import populate
+    from graph.vocab import MG
+    g = populate([analysed["004"]])
+    person = URIRef("https://w3id.org/mandate-graph/id/person/bui-thi-minh-hoai")
+    posts = sorted(str(g.value(g.value(h, MG.post), SKOS.prefLabel)) for h in g.subjects(MG.holder, person))
+    assert posts == ["Bí thư Thành ủy Hà Nội"]
