@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import yaml
-from pathlib import Path
 
 PER_COPY = re.compile(r"(https://w3id\.org/mandate-graph/id/(?:mandate|evidence|target|doc|holding|graph)/[^>]+)>")
 READING_ORDER = re.compile(r'(#readingOrder> ")(\d+)(")')
@@ -50,10 +50,9 @@ def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
             if k == 0:
                 shutil.copyfile(path, target / f"{stem}{path.suffix}")
             else:
-                text = source.text
                 marker = f"<p>Bản sao số {k}.</p>" if path.suffix != ".txt" else f"Bản sao số {k}."
-                (target / f"{stem}{path.suffix}").write_text(f"{text[:cut]}\n\n{marker}\n\n{text[cut:]}",
-                                                            encoding="utf-8", newline="")
+                (target / f"{stem}{path.suffix}").write_text(
+                    f"{source.text[:cut]}\n\n{marker}\n\n{source.text[cut:]}", encoding="utf-8", newline="")
             copy = dict(meta, identifier=f"BS{k}/{path.stem}") if k else meta
             if copy:
                 (target / f"{stem}.meta.yaml").write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")

@@ -191,16 +191,14 @@ def _layout(src: str) -> tuple[str, OffsetMap]:
     median = statistics.median(len(t) for _, _, t in lines) if lines else 0
     web = median > WEB_LINE
     b = _Builder()
-    first = ""                                  # the first line of the paragraph being built
+    first = 0                                   # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
         if n:
             pi, pj, prev = lines[n - 1]
-            sep = _separator(prev, line, web, numbered=bool(_NUMBERED.match(first)) and
-                             (prev is first or len(prev) < SHORT_LINE * median))
+            sep = _separator(prev, line, web, numbered=bool(_NUMBERED.match(lines[first][2])) and
+                             (first == n - 1 or len(prev) < SHORT_LINE * median))
             b.put(sep, pj, i)
-            first = line if sep == "\n" else first
-        else:
-            first = line
+            first = n if sep == "\n" else first
         pos = i
         for sp in _SPACE.finditer(src, i, j):
             b.copy(src, pos, sp.start())

@@ -62,19 +62,18 @@ def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
 def _contextual(mentions: list[Mention]) -> list[Mention]:
     """A contextual alias ("Thành ủy", "Đảng ủy UBND Thành phố") counts only where the document names
     in full the body, its parent or the polity whose name ends its own ("... thành phố Hà Nội")."""
-    named = {m.iri for m in mentions if not m.attrs.get("contextual")}
-    return [m for m in mentions if not m.attrs.get("contextual") or _anchored(m.iri, named)]
-
-
-def _anchored(body: str, named: set[str]) -> bool:
     entries = gz.bodies()
-    entry = entries.get(body)
+    named = {m.iri for m in mentions if not m.attrs.get("contextual")}
+    polities = tuple(n.lower() for p in named if p in entries and entries[p].cls == "Polity"
+                     for n in (entries[p].name, *entries[p].aliases))
+    return [m for m in mentions if not m.attrs.get("contextual") or _anchored(m.iri, named, polities)]
+
+
+def _anchored(body: str, named: set[str], polities: tuple[str, ...]) -> bool:
+    entry = gz.bodies().get(body)
     if body in named or entry is None:
         return body in named
-    if entry.parent in named:
-        return True
-    polities = [entries[p] for p in named if p in entries and entries[p].cls == "Polity"]
-    return any(entry.name.lower().endswith(tuple(n.lower() for n in (p.name, *p.aliases))) for p in polities)
+    return entry.parent in named or entry.name.lower().endswith(polities)
 
 
 # ------------------------------------------------------------------ bodies
@@ -219,8 +218,7 @@ def _document_patterns() -> tuple:
 def _identifier_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Party identifiers (06-NQ/TW) and state ones (15/2024/NĐ-CP, laws 45/2019/QH14), over the
     type codes the ontology marks as written in identifiers (mg:inIdentifiers)."""
-    codes = "|".join(sorted((re.escape(c) for c, t in document_types().items() if t.in_identifiers),
-                            key=lambda c: (-len(c), c)))          # longest first: CTr before CT
+    codes = gz.trie(c for c, t in document_types().items() if t.in_identifiers)   # longest first: CTr, CT
     party = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({codes}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
     state = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({codes})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
     return party, state
