@@ -1,4 +1,10 @@
-"""Loads the language data of graph/data/*.yaml (cached): gazetteers, cue words, layout."""
+"""Loads the language data of graph/data/*.yaml, checked against its schema on load.
+
+A modeller's mistake (YAML syntax, a missing or unknown key, a value of the wrong type, a regular
+expression that does not compile, a body of an unknown kind, class or parent) is reported as one
+line naming the file, the place and the problem (``DataError``) when the file is first loaded,
+not when some rule happens to read the bad key.
+"""
 from __future__ import annotations
 
 import re
@@ -8,12 +14,207 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
+_LAYERS: list[Path] = []          # folders given with --data, searched before DATA
+
+
+def use_data(folder: Path) -> None:
+    """Layer a modeller's folder over the bundled data: a file there replaces the bundled one of
+    the same name. Call before anything is loaded (the command line does)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder (--data)")
+    unknown = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in SCHEMA)
+    if unknown:
+        raise DataError(f"{folder / unknown[0]}: not a data file of this release (known: "
+                        f"{', '.join(n + '.yaml' for n in SCHEMA)})")
+    _LAYERS.insert(0, folder)
+    load.cache_clear()
+
+
+def data_file(name: str) -> Path:
+    return next((layer / f"{name}.yaml" for layer in _LAYERS if (layer / f"{name}.yaml").is_file()),
+                DATA / f"{name}.yaml")
+
+
+class DataError(ValueError):
+    """A data file that cannot be used; the message is one line: file, place, problem."""
+
+
+# -- the schema: each file's keys and the type of each value ---------------------------------
+# A spec is a type (str, int, bool), REGEX or DATE (strings that must compile or parse), a list
+# [spec], a closed mapping {key: spec} (a key ending in "?" is optional), or OPEN(spec), a mapping
+# from any string key (a cue word) to spec.
+REGEX, DATE = "regex", "date"
+
+
+class OPEN:
+    def __init__(self, spec):
+        self.spec = spec
+
+
+_BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], "contextual?": [str],
+         "parent?": str, "valid_from?": DATE, "valid_until?": DATE}
+_GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
+_HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
+         "valid_until?": DATE}
+
+SCHEMA = {
+    "bodies": {"bodies": [_BODY], "groups": [_GROUP],
+               "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
+                            "district_valid_until": DATE}},
+    "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
+             "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],
+             "task_headings": [str], "non_task_headings": [str], "past_markers": [str],
+             "deliverables": [REGEX], "legal_basis": [str], "dependency": [str], "recurring": [str],
+             "relations": OPEN([str]), "modals": [str], "framing": [REGEX], "actor_qualifiers": [REGEX],
+             "openers": [REGEX], "speech_verbs": [str]},
+    "documents": {"issuer_codes": OPEN(str),
+                  "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,
+                             "year?": int}],
+                  "known": [{"identifier": str, "year": int, "date?": DATE, "title?": str}],
+                  "not_documents?": [str]},
+    "layout": {"item_markers": [REGEX], "line_continues": [REGEX], "names_across_lines": [str],
+               "heading_levels": [[REGEX, int]], "item_levels": [[REGEX, int]], "recipients": [REGEX],
+               "signature": [REGEX], "boilerplate_end": [REGEX], "boilerplate_line": [REGEX],
+               "abbreviations": [str], "web_heading_max": int},
+    "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}]},
+    "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str]}],
+                 "same_as": OPEN(str), "places": [str]},
+    "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
+                "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str]},
+    "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}]},
+}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Misfit(Exception):
+    """Where (keys and indexes from the top) and how a value does not fit its spec."""
+    def __init__(self, at: tuple, problem: str):
+        super().__init__(problem)
+        self.at, self.problem = at, problem
+
+
+def check(value, spec, at: tuple = ()) -> None:
+    """Raise _Misfit at the first place ``value`` does not fit ``spec``."""
+    if spec is REGEX:
+        check(value, str, at)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise _Misfit(at, f"invalid regular expression {value!r}: {exc}") from None
+    elif spec is DATE:
+        if not (isinstance(value, str) and _DATE.match(value)):
+            raise _Misfit(at, f"{value!r} is not a date written YYYY-MM-DD (quote it)")
+    elif isinstance(spec, type):
+        if not isinstance(value, spec) or (spec is int and isinstance(value, bool)):
+            raise _Misfit(at, f"{_shown(value)} should be {_TYPE_NAMES[spec]}")
+    elif isinstance(spec, OPEN):
+        if not isinstance(value, dict):
+            raise _Misfit(at, "should be a mapping")
+        for key, item in value.items():
+            check(key, str, (*at, key))
+            check(item, spec.spec, (*at, key))
+    elif isinstance(spec, list):
+        if not isinstance(value, list):
+            raise _Misfit(at, "should be a list")
+        if len(spec) != 1 and len(value) != len(spec):          # a fixed row, as [pattern, level]
+            raise _Misfit(at, f"should be a list of {len(spec)} values")
+        for i, item in enumerate(value):
+            check(item, spec[0] if len(spec) == 1 else spec[i], (*at, i))
+    else:
+        if not isinstance(value, dict):
+            raise _Misfit(at, f"should be a mapping, not {_shown(value)}")
+        keys = {k.rstrip("?"): k.endswith("?") for k in spec}
+        for key in value:
+            if key not in keys:
+                raise _Misfit((*at, key), f"unknown key {key!r} (known: {', '.join(keys)}); "
+                                          f"a name with a comma needs quotes in a {{flow}} mapping")
+        for key, optional in keys.items():
+            if key not in value:
+                if not optional:
+                    raise _Misfit(at, f"missing key {key!r}")
+                continue
+            check(value[key], spec[key + "?" if optional else key], (*at, key))
+
+
+def _where(path: Path, text: str, value, at: tuple) -> str:
+    """``file:line:column: entry`` for the place ``at`` (the line from YAML's node marks)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    mark, entry, cur = node.start_mark if node else None, [], value
+    for step in at:
+        if isinstance(step, int):
+            name = cur[step].get("name") or cur[step].get("head") if isinstance(cur[step], dict) else None
+            entry.append(f"[{step}]" + (f" ({name})" if isinstance(name, str) else ""))
+            node = node.value[step] if node is not None and step < len(node.value) else None
+        else:
+            entry.append(("." if entry else "") + str(step))
+            pair = next(((k, v) for k, v in node.value if k.value == step), None) if node is not None else None
+            node = pair[1] if pair else None
+            if pair:
+                mark = pair[0].start_mark
+        cur = cur[step] if isinstance(cur, (dict, list)) and (isinstance(cur, list) or step in cur) else None
+        if node is not None:
+            mark = node.start_mark if isinstance(step, int) else mark
+    place = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    return f"{place}: {''.join(entry)}" if entry else place
+
+
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+
+
+def _shown(value) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"[:80]
+
+
+def parse(path: Path, spec, *, extra=None) -> dict:
+    """One data file, parsed and checked."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        value = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise DataError(f"{place}: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: {exc}") from None
+    try:
+        check(value, spec)
+        if extra is not None:
+            extra(value)
+    except _Misfit as exc:
+        raise DataError(f"{_where(path, text, value, exc.at)}: {exc.problem}") from None
+    return value
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
-    with open(DATA / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    if name not in SCHEMA:
+        raise DataError(f"{DATA / name}.yaml: no such data file")
+    return parse(data_file(name), SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+
+
+def check_bodies(data: dict) -> None:
+    """Every kind is a body kind of the ontology, every class one of its classes, every parent a
+    listed body or group (an unknown parent would become an unlabelled IRI)."""
+    from .ontology import body_classes, scheme_members
+    kinds, classes = set(scheme_members("bodyKinds")), body_classes()
+    names = {item["name"] for item in data["bodies"] + data["groups"]}
+    sections = [(("bodies",), data["bodies"]), (("groups",), data["groups"]),
+                (("patterns", "heads"), data["patterns"]["heads"])]
+    for section, items in sections:
+        for i, item in enumerate(items):
+            if "kind" in item and item["kind"] not in kinds:
+                raise _Misfit((*section, i, "kind"), f"unknown kind {item['kind']!r} (a skos:notation of "
+                                                     f"mg:bodyKinds in ontology/schemes.ttl)")
+            if "class" in item and item["class"] not in classes:
+                raise _Misfit((*section, i, "class"), f"unknown class {item['class']!r} "
+                                                      f"(known: {', '.join(sorted(classes))})")
+            if item.get("parent") and item["parent"] not in names:
+                raise _Misfit((*section, i, "parent"), f"unknown parent {item['parent']!r} "
+                                                       f"(not a name in bodies or groups)")
 
 
 @lru_cache(maxsize=None)
@@ -26,3 +227,9 @@ def any_of(name: str, key: str, *, anchored: bool = True) -> re.Pattern:
 @lru_cache(maxsize=None)
 def ranked(name: str, key: str) -> tuple[tuple[re.Pattern, int], ...]:
     return tuple((re.compile("^(?:%s)" % p), level) for p, level in load(name)[key])
+
+
+def load_all() -> None:
+    """Load and check every data file, so a modeller's mistake stops a build before any work."""
+    for name in SCHEMA:
+        load(name)

@@ -2,16 +2,18 @@
 concept schemes the recogniser reads from it (document-type codes, roles, body kinds)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDFS, SKOS
 
+from .resources import shared
 from .vocab import MG
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = shared("ontology")
 SHAPES = "shapes.ttl"
 
 
@@ -26,8 +28,31 @@ def load_ontology(folder: Path = ONTOLOGY_DIR) -> Graph:
         try:
             g.parse(path, format="turtle")
         except Exception as exc:            # rdflib raises many types; the user needs the file and line
-            raise ValueError(f"{path}: not valid Turtle: {str(exc).splitlines()[0]}") from None
+            raise ValueError(turtle_error(path, exc)) from None
     return g
+
+
+_AT_LINE = re.compile(r"at line (\d+)")
+_CAUSE = re.compile(r"Bad syntax \((.*?)\) at \^")
+
+
+def turtle_error(path: Path, exc: Exception) -> str:
+    """One line: the file, the line rdflib stopped at, and why (its first line alone says
+    "at line 2 of <>:" and nothing of the cause)."""
+    text = str(exc)
+    line = _AT_LINE.search(text)
+    cause = _CAUSE.search(text)
+    place = f"{path}:{line.group(1)}" if line else str(path)
+    reason = cause.group(1) if cause else next((t for t in text.splitlines() if t.strip()), type(exc).__name__)
+    return f"{place}: not valid Turtle: {reason}"
+
+
+@lru_cache(maxsize=None)
+def body_classes() -> frozenset[str]:
+    """Local names of the classes below mg:Body, the values bodies.yaml may give as ``class:``."""
+    g = load_ontology()
+    return frozenset(str(c)[len(str(MG)):] for c in g.transitive_subjects(RDFS.subClassOf, MG.Body)
+                     if str(c).startswith(str(MG)) and c != MG.Body)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,7 @@
-"""Stage 7, publish: the output folder, written beside the old one and renamed into place, so a
-build that fails part-way leaves the previous output as it was. Same input, same bytes."""
+"""Stage 7, publish: the graph files, sorted and deterministic (same input, same bytes); the
+folder they go into is staged and swapped in by graph/output.py."""
 from __future__ import annotations
 
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,25 +11,6 @@ from rdflib.compare import to_canonical_graph
 from . import dataset
 from .ontology import load_ontology
 from .vocab import PREFIXES
-
-
-@contextmanager
-def staged_output(out: Path):
-    """Yields a fresh folder; on success it replaces ``out``, on failure it is removed."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = out.with_name(f".{out.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def sorted_ntriples(g: Graph) -> str:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .resources import shared
 from .vocab import MGID, PREFIXES
 
 ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/mandate-graph/ontology")
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = shared("queries")
 _VALUES = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*([^{}]*?)\s*\}", re.IGNORECASE)
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*)?:[^\s<>\"]*$")
 

@@ -11,8 +11,9 @@ from rdflib import Graph
 
 from .ontology import ONTOLOGY_DIR, SHAPES, load_ontology
 from .publish import sorted_ntriples
+from .resources import shared
 
-QC_DIR = Path(__file__).resolve().parent.parent / "queries" / "qc"
+QC_DIR = shared("queries") / "qc"
 
 
 @dataclass

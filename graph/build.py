@@ -1,0 +1,63 @@
+"""The flow of a build, top to bottom: read -> normalise -> segment -> recognise -> extract ->
+(one document node per file) -> populate -> publish. Each stage is one module of graph/."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .data import load_all
+from .output import check_target, staged_output
+
+
+def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
+          log=print) -> int:
+    from viz.views import write_views
+
+    from .docs import write_docs
+    from .identity import one_node_per_file
+    from .ontology import ontology_version
+    from .pipeline import analyse
+    from .populate import populate
+    from .publish import write_graph, write_ontology_release
+    from .read import read_corpus
+
+    t0 = time.perf_counter()
+    check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
+    load_all()                                       # and data files with mistakes
+    docs, errors = read_corpus(corpus, encoding=encoding)
+    for err in errors:
+        log(f"error: {err}")
+    if errors and strict:
+        log(f"build stopped: {len(errors)} unreadable document(s) and --strict")
+        return 1
+    if not docs:
+        log(f"error: {corpus}: no readable .txt or .html documents")
+        return 1
+    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {time.perf_counter() - t0:.2f}s")
+    analysed = []
+    for source in docs:
+        t = time.perf_counter()
+        doc = analyse(source)
+        analysed.append(doc)
+        x = doc.extraction
+        log(f"analyse   {source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} mentions, "
+            f"{len(x.mandates)} mandates, {len(x.targets)} targets in {time.perf_counter() - t:.2f}s")
+    analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file
+    for warning in warnings:
+        log(f"warning: {warning}")
+    t = time.perf_counter()
+    graph = populate(analysed)
+    log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
+    t = time.perf_counter()
+    with staged_output(out, corpus=corpus) as folder:
+        onto = write_ontology_release(folder)
+        write_graph(graph, folder, version=ontology_version(onto))
+        n_terms = write_docs(onto, graph, folder / "docs")
+        log(f"publish   graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms) "
+            f"in {time.perf_counter() - t:.2f}s")
+        t = time.perf_counter()
+        n_views = write_views(graph, folder / "viz", ontology=onto)
+        log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
+    log(f"written   {out}")
+    log(f"done in {time.perf_counter() - t0:.2f}s")
+    return 0

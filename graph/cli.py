@@ -1,0 +1,109 @@
+"""The command line: `mandate-graph` (installed) or `python build.py` (a source checkout).
+
+    mandate-graph [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict]
+    mandate-graph validate [--out DIR]
+    mandate-graph query NAME_OR_FILE [--format table|csv|tsv|json] [--param k=v] [--width N] [--out DIR]
+    mandate-graph serve [--host 127.0.0.1] [--port 8000] [--out DIR] [--timeout S] [--max-rows N]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build
+from .output import OutputError
+from .resources import shared
+
+DEFAULT_OUT = Path("out")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-"):
+        argv.insert(0, "build")
+    parser = argparse.ArgumentParser(prog="mandate-graph", description="Build, validate, query and serve the knowledge graph of mandates.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the graph, the docs and the views")
+    b.add_argument("--corpus", type=Path, default=shared("corpus"), help="folder of .txt/.html documents")
+    b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    b.add_argument("--encoding", help="force an encoding (utf-8, utf-16, cp1258) instead of detecting it")
+    b.add_argument("--data", type=Path, metavar="DIR",
+                   help="a folder of data files (bodies.yaml, cues.yaml, ...) that replace the bundled ones of the same name")
+    b.add_argument("--strict", action="store_true", help="exit non-zero if any document is unreadable")
+    v = sub.add_parser("validate", help="HermiT, SHACL shapes and QC queries")
+    v.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    v.add_argument("--no-reasoner", action="store_true", help="skip HermiT")
+    q = sub.add_parser("query", help="run a query of queries/ or any .rq file on the built graph")
+    q.add_argument("query")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    q.add_argument("--width", type=int, default=None, metavar="COLUMNS",
+                   help="fit a table in so many columns, long cells cut with '…' (default: the terminal's "
+                        "width on a terminal, no limit otherwise; 0: no limit)")
+    q.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (0: any free port, printed at start)")
+    s.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    s.add_argument("--max-rows", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
+    s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            if args.data:
+                from .data import use_data
+                use_data(args.data)
+            return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
+                         log=lambda msg: print(msg, file=sys.stderr))
+        if args.command == "validate":
+            from graph.validate import validate
+            report = validate(out=args.out, reasoner=not args.no_reasoner)
+            for line in report.notes:
+                print(line)
+            for line in report.warnings:
+                print(f"warning: {line}")
+            for line in report.errors:
+                print(f"error: {line}")
+            print("valid" if report.ok else f"invalid: {len(report.errors)} error(s)")
+            return 0 if report.ok else 1
+        if args.command == "query":
+            from graph.query import QueryError, run_query
+            try:
+                width = args.width
+                if width is None and sys.stdout.isatty():
+                    import shutil
+                    width = shutil.get_terminal_size().columns
+                sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
+                                           width=width or None))
+            except QueryError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return exc.status
+            return 0
+        if args.command == "serve":
+            from graph.serve import Limits, serve
+            from graph.store import QueryError
+            try:
+                serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
+                      limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+                      log=lambda msg: print(msg, file=sys.stderr, flush=True))
+            except QueryError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return exc.status
+            except OSError as exc:
+                print(f"error: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+                return 1
+            return 0
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:          # a full or read-only disk while reading or writing
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 2
+
+

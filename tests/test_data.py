@@ -1,0 +1,86 @@
+"""Modellers' mistakes in graph/data/*.yaml and ontology/*.ttl: one line naming the file, the
+place and the problem, never a traceback nor silently wrong output (issue 11, item 4)."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, ROOT
+
+from graph.data import DATA, SCHEMA, DataError, check_bodies, load, parse
+
+
+def _parse(tmp_path, name, text):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return parse(path, SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+
+
+def _bodies(entry: str, tmp_path):
+    text = (DATA / "bodies.yaml").read_text(encoding="utf-8").replace("bodies:\n", f"bodies:\n  {entry}\n", 1)
+    return _parse(tmp_path, "bodies", text)
+
+
+def test_every_bundled_data_file_fits_its_schema():
+    for name in SCHEMA:
+        assert load(name)
+
+
+def test_a_yaml_syntax_error_gives_file_line_and_column(tmp_path):
+    with pytest.raises(DataError) as err:
+        _parse(tmp_path, "time", "expressions:\n  - {kind: by, pattern: 'x'\n  - oops\n")
+    assert str(err.value).startswith(f"{tmp_path / 'time.yaml'}:3:") and "\n" not in str(err.value)
+
+
+def test_a_name_with_a_comma_in_a_flow_mapping_is_caught(tmp_path):
+    """The bug this found: "Bộ Văn hóa, Thể thao và Du lịch" was read as the body "Bộ Văn hóa"."""
+    with pytest.raises(DataError, match=r"bodies.yaml:10:\d+: bodies\[0\] \(Bộ Y\)\.Tế: unknown key 'Tế'"):
+        _bodies("- {name: Bộ Y, Tế, class: StateBody, kind: ministry}", tmp_path)
+    assert "Bộ Văn hóa, Thể thao và Du lịch" in {b["name"] for b in load("bodies")["bodies"]}
+
+
+def test_wrong_structure_names_the_key_and_entry(tmp_path):
+    with pytest.raises(DataError, match=r"bodies\[0\] \(Bộ Y tế\): missing key 'class'"):
+        _bodies("- {name: Bộ Y tế, kind: ministry}", tmp_path)
+    with pytest.raises(DataError, match=r"layout.yaml:\d+:\d+: web_heading_max: str 'ninety' should be a whole number"):
+        _parse(tmp_path, "layout", (DATA / "layout.yaml").read_text(encoding="utf-8")
+               .replace("web_heading_max: 90", "web_heading_max: ninety"))
+    with pytest.raises(DataError, match=r"targets.yaml:1:1: missing key 'result_headings'"):
+        _parse(tmp_path, "targets", "target_headings: []\n")
+
+
+def test_an_invalid_regex_names_the_file_and_pattern(tmp_path):
+    with pytest.raises(DataError, match=r"time.yaml:2:\d+: expressions\[0\]\.pattern: invalid regular expression '\(trước'"):
+        _parse(tmp_path, "time", "expressions:\n  - {kind: by, pattern: '(trước'}\n")
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ("- {name: Bộ Y tế, class: StateBody, kind: ministery}", "unknown kind 'ministery'"),
+    ("- {name: Bộ Y tế, class: StateBodies, kind: ministry}", "unknown class 'StateBodies'"),
+    ("- {name: Bộ Y tế, class: StateBody, kind: ministry, parent: Chinh phu}", "unknown parent 'Chinh phu'"),
+])
+def test_unknown_kind_class_or_parent_in_bodies(tmp_path, entry, problem):
+    with pytest.raises(DataError, match=r"bodies.yaml:10:\d+: bodies\[0\] \(Bộ Y tế\)\.\w+: " + problem):
+        _bodies(entry, tmp_path)
+
+
+def test_a_build_with_a_bad_data_folder_is_a_one_line_error(tmp_path):
+    layer = tmp_path / "data"
+    layer.mkdir()
+    (layer / "time.yaml").write_text("expressions:\n  - {kind: by, pattern: '[đến'}\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "build.py", "--corpus", str(CORPUS), "--out", str(tmp_path / "out"),
+                        "--data", str(layer)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"error: {layer / 'time.yaml'}:2:")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_turtle_error_keeps_its_cause_and_line(tmp_path):
+    from graph.ontology import load_ontology
+    shutil.copytree(ROOT / "ontology", tmp_path / "onto")
+    (tmp_path / "onto" / "extensions" / "bad.ttl").write_text(
+        '@prefix mg: <https://w3id.org/mandate-graph/ontology#> .\nmg:X mg:y "open ;\nmg:Z mg:y mg:W .\n')
+    with pytest.raises(ValueError) as err:
+        load_ontology(tmp_path / "onto")
+    assert str(err.value) == f"{tmp_path / 'onto' / 'extensions' / 'bad.ttl'}:2: not valid Turtle: newline found in string literal"
