@@ -33,3 +33,47 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+SNAPSHOTS = ROOT / "tests" / "golden" / "snapshots"
+
+
+class Snapshot:
+    """Golden outputs: RDF compared by isomorphism, text by bytes; ``--update-golden`` rewrites
+    them from what the code now gives (read the diff before committing it)."""
+
+    def __init__(self, update: bool):
+        self.update = update
+
+    def rdf(self, name: str, got, fmt: str = "turtle") -> None:
+        from rdflib import Graph
+        from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+        from graph.publish import turtle
+        path = SNAPSHOTS / name
+        if self.update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(turtle(got), encoding="utf-8")
+        want = Graph().parse(path, format="turtle")
+        if not isomorphic(got, want):
+            _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(got))
+            lines = [f"- {t}" for t in sorted(missing.serialize(format="nt").splitlines())[:10]]
+            lines += [f"+ {t}" for t in sorted(extra.serialize(format="nt").splitlines())[:10]]
+            raise AssertionError(f"{name}: {len(missing)} triples missing, {len(extra)} unexpected "
+                                 "(regenerate with --update-golden if meant):\n" + "\n".join(lines))
+
+    def text(self, name: str, got: str) -> None:
+        import difflib
+        path = SNAPSHOTS / name
+        if self.update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(got.encode("utf-8"))
+        want = path.read_bytes().decode("utf-8")
+        if got != want:
+            diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "golden", "now", lineterm="", n=1)
+            raise AssertionError(f"{name} differs (regenerate with --update-golden if meant):\n"
+                                 + "\n".join(list(diff)[:30]))
+
+
+@pytest.fixture
+def snapshot(update_golden) -> Snapshot:
+    return Snapshot(update_golden)
