@@ -42,14 +42,12 @@ def check(text: str, *, allow_service=(), max_chars: int = MAX_CHARS) -> None:
         raise Refused("read-only endpoint: SPARQL Update is refused", 403)
     _service(text, set(allow_service))
     code = mask(text)
-    depth, deepest = 0, (0, 0)
+    depth = 0
     for m in re.finditer(r"[\[({]|[\])}]", code):
         depth += 1 if m.group() in "[({" else -1
-        if depth > deepest[0]:
-            deepest = (depth, m.start())
-    if deepest[0] > MAX_DEPTH:
-        raise Refused(f"query refused: brackets nested {deepest[0]} deep at {position(text, deepest[1])}, "
-                      f"at most {MAX_DEPTH} allowed")
+        if depth > MAX_DEPTH:            # stop at the first one too deep: that is the place to fix
+            raise Refused(f"query refused: brackets nested more than {MAX_DEPTH} deep at "
+                          f"{position(text, m.start())}")
     ops = len(re.findall(r"[-+*/|&=<>!^]", code)) + len(re.findall(r"union", code, re.IGNORECASE))
     if ops > MAX_OPERATORS:
         raise Refused(f"query refused: {ops:,} operators and UNIONs, at most {MAX_OPERATORS:,} allowed")
