@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--width", type=int, default=None, metavar="COLUMNS",
                    help="fit a table in so many columns, long cells cut with '…' (default: the terminal's "
                         "width on a terminal, no limit otherwise; 0: no limit)")
+    q.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="an endpoint a SERVICE clause may call (repeatable; default: none, no network)")
     q.add_argument("--out", type=Path, default=DEFAULT_OUT)
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -49,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     s.add_argument("--max-rows", type=int, default=10_000, help="rows or triples returned at most (default 10000)")
     s.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    s.add_argument("--cors", metavar="ORIGIN",
+                   help="let web pages of this one origin read answers (default: no CORS header)")
+    s.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="an endpoint a SERVICE clause may call, written as a full <IRI> in the query "
+                        "(repeatable; default: SERVICE refused)")
+    s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a Host name to answer besides the bound address, e.g. a reverse proxy's (repeatable)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -76,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                     import shutil
                     width = shutil.get_terminal_size().columns
                 sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
-                                           width=width or None))
+                                           width=width or None, allow_service=args.allow_service))
             except QueryError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return exc.status
@@ -87,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
                       limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+                      cors=args.cors, allow_service=args.allow_service, allow_hosts=args.allow_host,
                       log=lambda msg: print(msg, file=sys.stderr, flush=True))
             except QueryError as exc:
                 print(f"error: {exc}", file=sys.stderr)

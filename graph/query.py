@@ -13,13 +13,14 @@ __all__ = ["QueryError", "run_query"]
 
 
 def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | dict = (),
-              width: int | None = None) -> str:
-    """The result of a query as text. ``width``: columns a table must fit in (None: any)."""
+              width: int | None = None, allow_service=()) -> str:
+    """The result of a query as text. ``width``: columns a table must fit in (None: any).
+    ``allow_service``: endpoint IRIs a SERVICE clause may call (none by default: no network)."""
     path = resolve_query(name)
     text = bind(path.read_text(encoding="utf-8"), params, source=str(path))
     store = load_store(out)
     try:
-        result = execute(store, text)
+        result = execute(store, text, allow_service=allow_service)
     except QueryError as exc:
         raise QueryError(f"{path}: {exc}") from None
     kind = results.kind(result)

@@ -1,20 +1,26 @@
 """`build.py serve`: a read-only SPARQL 1.1 Protocol endpoint at /sparql and the views at /.
 
-Queries run in worker processes forked from the one that loaded the store, so a query past the
-time limit is stopped for real (its worker is killed and replaced) instead of being left to run.
+Queries run in worker processes (graph.pool), so a query past the time limit is stopped for real
+(its worker is killed and replaced). The endpoint is meant to be harmless to run on a desktop: it
+sends no request anywhere (SERVICE is refused unless allowed), answers only requests addressed to
+it by name (against DNS rebinding), sends no CORS header unless asked, and bounds what a client can
+make it read or hold.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import queue
+import ipaddress
+import re
+import signal
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from . import results
-from .store import QueryError, execute, load_store
+from . import guard, results
+from .store import QueryError, execute
 
 _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".png": "image/png", ".js": "text/javascript",
                  ".css": "text/css", ".json": "application/json", ".ttl": "text/turtle; charset=utf-8",
@@ -31,6 +37,8 @@ _GRAPH_ACCEPT = {"text/turtle": "turtle", "application/x-turtle": "turtle", "app
 class Limits:
     timeout: float = 10.0        # seconds a query may run
     max_rows: int = 10_000       # rows (or triples) returned; more are cut and flagged
+    read_timeout: float = 10.0   # seconds a client may stay silent while sending a request
+    max_body: int = 1 << 20      # bytes in a request body
 
 
 @dataclass(frozen=True)
@@ -66,10 +74,10 @@ def negotiate(accept: str, table: dict[str, str], default: str) -> str | None:
     return None
 
 
-def answer(store, query: str, accept: str, limits: Limits) -> Reply:
+def answer(store, query: str, accept: str, limits: Limits, allow_service=()) -> Reply:
     """Run one query and serialise its result as the client asked: the worker's whole job."""
     try:
-        result = execute(store, query)
+        result = execute(store, query, allow_service=allow_service)
     except QueryError as exc:
         return Reply(400, "text/plain; charset=utf-8", f"{exc}\n".encode())
     kind = results.kind(result)
@@ -94,61 +102,6 @@ def _cut_header(cut: bool, limits: Limits) -> tuple:
     return (("X-Result-Truncated", f"true; limit={limits.max_rows}"),) if cut else ()
 
 
-# ------------------------------------------------------------------ workers
-def _work(conn, store, limits: Limits) -> None:
-    while True:
-        try:
-            query, accept = conn.recv()
-        except EOFError:
-            return
-        try:
-            conn.send(answer(store, query, accept, limits))
-        except Exception as exc:             # a worker must answer, whatever the query did
-            conn.send(Reply(500, "text/plain", f"query failed: {exc}\n".encode()))
-
-
-class Workers:
-    """A few forked processes holding the store; a query over the time limit costs its worker."""
-
-    def __init__(self, store, limits: Limits, size: int = 2):
-        self.store, self.limits = store, limits
-        self.ctx = mp.get_context("fork")
-        self.idle: queue.Queue = queue.Queue()
-        self.all = []
-        for _ in range(size):
-            self.idle.put(self._spawn())
-
-    def _spawn(self):
-        parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_work, args=(child, self.store, self.limits), daemon=True)
-        proc.start()
-        child.close()
-        self.all.append(proc)
-        return proc, parent
-
-    def run(self, query: str, accept: str) -> Reply:
-        try:
-            proc, conn = self.idle.get(timeout=self.limits.timeout)
-        except queue.Empty:
-            return Reply(503, "text/plain", b"all query workers are busy; try again\n", (("Retry-After", "1"),))
-        conn.send((query, accept))
-        if conn.poll(self.limits.timeout):
-            reply = conn.recv()
-            self.idle.put((proc, conn))
-            return reply
-        proc.kill()
-        proc.join()
-        conn.close()
-        self.idle.put(self._spawn())
-        return Reply(503, "text/plain",
-                     f"query stopped: it ran longer than the time limit of {self.limits.timeout:g} s\n".encode())
-
-    def close(self) -> None:
-        for proc in self.all:
-            if proc.is_alive():
-                proc.kill()
-
-
 # ------------------------------------------------------------------ HTTP
 _FORM = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>mandate-graph SPARQL</title>
 <h1>mandate-graph SPARQL endpoint</h1><p>Read-only SPARQL 1.1 Protocol. GET or POST a <code>query</code>.
@@ -158,12 +111,66 @@ The default graph is the union of the documents' named graphs.</p>
 """
 
 
-def make_handler(out: Path, workers: Workers):
+@dataclass(frozen=True)
+class Access:
+    """Who may talk to the endpoint and what it may do on their behalf."""
+    hosts: frozenset = frozenset()       # Host header values accepted, "name:port", lower case
+    names: frozenset = frozenset()       # names accepted on any port (a proxy in front)
+    any_ip: bool = False                 # bound to every address: an IP literal is accepted
+    port: int = 0
+    cors: str | None = None              # the one origin allowed to read answers, if any
+    allow_service: tuple = ()            # endpoints a SERVICE may call
+
+
+def host_allowed(header: str | None, access: Access) -> bool:
+    """Whether a Host header names this server (a DNS-rebinding page sends its own name)."""
+    m = re.fullmatch(r"(\[[0-9a-f:.]+\]|[^:\[\]/\s]+)(?::(\d{1,5}))?", (header or "").strip().lower())
+    if not m:
+        return False
+    name, port = m.group(1), int(m.group(2) or 80)
+    if name in access.names:
+        return True
+    if port != access.port:
+        return False
+    if f"{name}:{port}" in access.hosts:
+        return True
+    if access.any_ip:
+        try:
+            ipaddress.ip_address(name.strip("[]"))
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+def _access(host: str, port: int, cors, allow_hosts, allow_service) -> Access:
+    bound = host.strip("[]").lower()
+    names = {bound}
+    try:
+        ip = ipaddress.ip_address(bound)
+        loopback, wildcard = ip.is_loopback, ip.is_unspecified
+    except ValueError:
+        loopback, wildcard = bound == "localhost", bound == ""
+    if loopback or wildcard:
+        names |= {"localhost", "127.0.0.1", "[::1]"}
+    hosts = {f"[{n}]:{port}" if ":" in n and not n.startswith("[") else f"{n}:{port}" for n in names}
+    return Access(frozenset(hosts), frozenset(n.lower() for n in allow_hosts), wildcard, port, cors,
+                  tuple(allow_service))
+
+
+def _close(status: int, message: str) -> Reply:
+    """A refusal after which the connection is closed: the rest of the request cannot be trusted."""
+    return Reply(status, "text/plain; charset=utf-8", f"{message}\n".encode(), (("Connection", "close"),))
+
+
+def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access | None = None):
     viz, data = (Path(out) / "viz").resolve(), Path(out).resolve()
+    access = access or _access("127.0.0.1", 0, None, (), ())
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "mandate-graph"
         protocol_version = "HTTP/1.1"
+        timeout = limits.read_timeout        # a silent client is dropped, not waited on forever
 
         def log_message(self, fmt, *args):      # quiet: one line per request to stderr is noise in tests
             pass
@@ -172,23 +179,42 @@ def make_handler(out: Path, workers: Workers):
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(reply.body)))
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Vary", "Accept")
+            if access.cors:
+                self.send_header("Access-Control-Allow-Origin", access.cors)
+                self.send_header("Vary", "Accept, Origin")
+            else:
+                self.send_header("Vary", "Accept")
             for k, v in reply.headers:
                 self.send_header(k, v)
+                if k == "Connection" and v == "close":
+                    self.close_connection = True
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(reply.body)
 
+        def _refused(self) -> bool:
+            if host_allowed(self.headers.get("Host"), access):
+                return False
+            self._send(_close(421, f"misdirected request: this server does not answer to Host "
+                                   f"{self.headers.get('Host')!r}"))
+            return True
+
         def do_OPTIONS(self):
+            if self._refused():
+                return
             self.send_response(204)
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+            if access.cors:
+                self.send_header("Access-Control-Allow-Origin", access.cors)
+                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+                self.send_header("Vary", "Origin")
             self.send_header("Content-Length", "0")
             self.end_headers()
 
         def do_GET(self):
+            if self._refused():
+                return
             url = urlsplit(self.path)
             if url.path == "/sparql":
                 args = parse_qs(url.query)
@@ -202,11 +228,14 @@ def make_handler(out: Path, workers: Workers):
         do_HEAD = do_GET
 
         def do_POST(self):
+            if self._refused():
+                return
+            body = self._body()
+            if isinstance(body, Reply):
+                return self._send(body)
             url = urlsplit(self.path)
             if url.path != "/sparql":
                 return self._send(Reply(405, "text/plain", b"POST is accepted at /sparql only\n", (("Allow", "GET"),)))
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode("utf-8", "replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
                 return self._send(_read_only())
@@ -222,7 +251,29 @@ def make_handler(out: Path, workers: Workers):
             return self._send(Reply(415, "text/plain",
                                     b"use application/sparql-query or application/x-www-form-urlencoded\n"))
 
+        def _body(self) -> str | Reply:
+            """The request body, read within the time limit; a Reply if it cannot be read safely."""
+            if self.headers.get("Transfer-Encoding"):
+                return _close(411, "send the body with a Content-Length, not chunked")
+            lengths = self.headers.get_all("Content-Length") or ["0"]
+            if len(set(lengths)) != 1 or not re.fullmatch(r"\s*\d{1,15}\s*", lengths[0]):
+                return _close(400, f"invalid Content-Length: {', '.join(lengths)!r}")
+            length = int(lengths[0])
+            if length > limits.max_body:
+                return _close(400, f"request body too large: {length:,} bytes, at most {limits.max_body:,}")
+            try:
+                raw = self.rfile.read(length)
+            except TimeoutError:
+                return _close(408, f"request body not received within {limits.read_timeout:g} s")
+            if len(raw) < length:
+                return _close(400, "request body shorter than its Content-Length")
+            return raw.decode("utf-8", "replace")
+
         def _query(self, text: str) -> Reply:
+            try:        # checked here too, so that a query that would crash a worker never reaches one
+                guard.check(text, allow_service=access.allow_service)
+            except guard.Refused as exc:
+                return Reply(exc.http, "text/plain; charset=utf-8", f"{exc}\n".encode())
             return workers.run(text, self.headers.get("Accept", ""))
 
         def _static(self, path: str) -> Reply:
@@ -238,9 +289,9 @@ def make_handler(out: Path, workers: Workers):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128        # listen backlog: room for many clients connecting at once
 
     def handle_error(self, request, client_address):
-        import sys
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):   # a client that hung up is no error
             print(f"error: request from {client_address[0]}: {exc!r}", file=sys.stderr)
@@ -250,23 +301,62 @@ def _read_only() -> Reply:
     return Reply(403, "text/plain", b"read-only endpoint: SPARQL Update is refused\n")
 
 
-def serve(*, out: Path, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits(),
-          workers: int = 2, ready=None, log=print) -> None:
-    """Load the built graph of ``out`` and serve it until interrupted."""
-    t = time.perf_counter()
-    store = load_store(out)
-    pool = Workers(store, limits, size=workers)
-    server = _Server((host, port), make_handler(out, pool))
-    log(f"loaded {len(store):,} quads in {time.perf_counter() - t:.2f}s; "
-        f"serving http://{host}:{server.server_port}/sparql and the views at http://{host}:{server.server_port}/ "
-        f"(time limit {limits.timeout:g}s, {limits.max_rows:,} rows)")
-    if ready is not None:
-        ready(server)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        pool.close()
+class _Stop(Exception):
+    """Raised in the main thread by SIGTERM or SIGINT to leave serve_forever."""
 
+
+def _stop(signum, frame):
+    raise _Stop()
+
+
+def serve(*, out: Path, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits(),
+          workers: int = 2, ready=None, log=print, cors: str | None = None,
+          allow_service=(), allow_hosts=()) -> None:
+    """Load the built graph of ``out`` and serve it until SIGTERM, SIGINT or ``server.shutdown()``.
+
+    ``cors``: the one origin whose pages may read answers; ``allow_service``: endpoint IRIs a
+    SERVICE clause may call; ``allow_hosts``: names, besides the bound address, the server answers
+    to (a reverse proxy's). Bad settings raise QueryError with a one-line message."""
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+        raise QueryError(f"--port {port}: expected a port number from 0 to 65535 (0: any free port)")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise QueryError(f"--workers {workers}: expected at least 1 query worker process")
+    if not limits.timeout > 0 or limits.max_rows < 0:
+        raise QueryError("--timeout must be above 0 and --max-rows 0 or more")
+    for iri in allow_service:
+        if not re.fullmatch(r"https?://[^\s<>\"{}|^`\\]+", iri):
+            raise QueryError(f"--allow-service {iri}: expected an absolute http(s) IRI")
+    if cors is not None and not re.fullmatch(r"https?://[^\s/]+|\*", cors):
+        raise QueryError(f"--cors {cors}: expected an origin such as https://example.org")
+    graph = Path(out) / "graph.trig"
+    if not graph.exists():
+        raise QueryError(f"{graph}: no built graph; run `python build.py` first", 1)
+    t = time.perf_counter()
+    from .pool import Workers
+    # workers first, the socket after: no worker can hold the port, whatever the start method
+    pool = Workers(Path(out).resolve(), limits, size=workers, allow_service=allow_service)
+    main = threading.current_thread() is threading.main_thread()
+    previous = {}
+    try:
+        server = _Server((host, port), make_handler(out, pool, limits, None))
+        bound = server.server_address[1]
+        server.RequestHandlerClass = make_handler(
+            out, pool, limits, _access(host, bound, cors, allow_hosts, allow_service))
+        if main:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                previous[sig] = signal.signal(sig, _stop)
+        try:
+            log(f"loaded {pool.quads:,} quads in {time.perf_counter() - t:.2f}s; "
+                f"serving http://{host}:{bound}/sparql and the views at http://{host}:{bound}/ "
+                f"(time limit {limits.timeout:g}s, {limits.max_rows:,} rows)")
+            if ready is not None:
+                ready(server)
+            server.serve_forever()
+        except (KeyboardInterrupt, _Stop):
+            pass
+        finally:
+            server.server_close()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        pool.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import guard
 from .resources import shared
 from .vocab import MGID, PREFIXES
 
@@ -46,12 +47,53 @@ def load_store(out: Path) -> ox.Store:
     return store
 
 
-def execute(store: ox.Store, text: str):
-    """Run a SPARQL query with the default graph as the union of the named graphs."""
+def execute(store: ox.Store, text: str, *, allow_service=()):
+    """Run a SPARQL query with the default graph as the union of the named graphs, after the
+    checks of graph.guard (size, nesting, no update, no SERVICE outside ``allow_service``)."""
+    try:
+        guard.check(text, allow_service=allow_service)
+    except guard.Refused as exc:
+        raise QueryError(str(exc)) from None
     try:
         return store.query(text, use_default_graph_as_union=True)
+    except SyntaxError:
+        raise QueryError(f"malformed query: {syntax_error(store, text)}") from None
+
+
+_PAD = " " * 32      # longer than any keyword, so that no keyword probe runs into the end
+
+
+def syntax_error(store: ox.Store, text: str) -> str:
+    """``error at LINE:COLUMN: ...`` for a query pyoxigraph cannot parse, at the place it went wrong.
+
+    pyoxigraph reports the furthest place any rule looked at. Its keyword rule first takes as many
+    characters as the keyword has and then compares them, so the place reported is the start of the
+    wrong token plus the length of the shortest keyword tried there (or the end of the query, when
+    that runs past it). Parsing again with trailing spaces keeps every probe inside the text, and
+    the keyword lengths are then taken back off."""
+    try:
+        store.query(text + _PAD)
+        return "error at end of query"           # cannot happen: it failed without the padding
     except SyntaxError as exc:
-        raise QueryError(f"malformed query: {str(exc).splitlines()[0]}") from None
+        message = str(exc)
+    m = re.match(r"error at (\d+):(\d+): expected (.*)", message, re.S)
+    if not m:
+        return message.splitlines()[0]
+    padded = text + _PAD
+    line, col = int(m.group(1)), int(m.group(2))
+    starts = [0] + [i + 1 for i, c in enumerate(padded) if c == "\n"]
+    offset = starts[min(line, len(starts)) - 1] + col - 1
+    expected = [e.strip() for e in re.split(r",\s*", m.group(3).removeprefix("one of "))]
+    keywords = [len(e) for e in expected if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", e)]
+    if keywords:
+        offset -= min(keywords)
+    end = len(text.rstrip())
+    if offset >= end:
+        return f"error at {guard.position(text, end)}: unexpected end of query"
+    offset = max(offset, 0)
+    token = re.match(r"\S{1,20}", text[offset:])
+    near = f"unexpected {token.group()!r}" if token else "unexpected text"
+    return f"error at {guard.position(text, offset)}: {near}"
 
 
 # ------------------------------------------------------------------ the library

@@ -29,6 +29,11 @@ class Report:
 
 def validate(*, out: Path, ontology_dir: Path = ONTOLOGY_DIR, qc_dir: Path = QC_DIR,
              reasoner: bool = True) -> Report:
+    out = Path(out)
+    if not out.is_dir():        # checked first: "valid" about a graph that is not there misleads
+        raise FileNotFoundError(f"{out}: no such output folder; run `python build.py` first")
+    if not (out / "graph.nt").is_file():
+        raise FileNotFoundError(f"{out / 'graph.nt'}: no built graph; run `python build.py` first")
     report = Report()
     try:
         onto = load_ontology(ontology_dir)
@@ -37,13 +42,9 @@ def validate(*, out: Path, ontology_dir: Path = ONTOLOGY_DIR, qc_dir: Path = QC_
         return report
     if reasoner:
         _hermit(onto, report)
-    graph_file = Path(out) / "graph.nt"
     data = Graph()
-    if graph_file.exists():
-        data.parse(graph_file, format="nt")
-        _shacl(data, onto, ontology_dir / SHAPES, report)
-    else:
-        report.warnings.append(f"{graph_file}: no built graph; SHACL shapes skipped (run `python build.py` first)")
+    data.parse(out / "graph.nt", format="nt")
+    _shacl(data, onto, ontology_dir / SHAPES, report)
     _qc(onto, data, qc_dir, report)
     return report
 

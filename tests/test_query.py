@@ -118,10 +118,26 @@ def test_table_stays_aligned_with_decomposed_vietnamese(mini, tmp_path):
 
 def test_malformed_query_reports_line_and_column(built, tmp_path):
     bad = tmp_path / "bad.rq"
-    bad.write_text("SELECT ?x WHERE {\n  ?x ?y \n}", encoding="utf-8")
-    with pytest.raises(QueryError, match=r"bad\.rq: malformed query: error at 3:\d+") as exc:
+    bad.write_text("SELECT ?x WHERE {\n  ?x ?y ?z .\n  FILTER(?x = )\n  ?a ?b ?c .\n}\nLIMIT 5\n", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"bad\.rq: malformed query: error at 3:15: unexpected '\)'") as exc:
         run_query(str(bad), out=built)
     assert exc.value.status == 2
+
+
+@pytest.mark.parametrize("text, where", [
+    ("SELECT * WHERE { ?s ?p \"Thành ủy Hà Nội\" . FILTER(?s = ) ?a ?b ?c }", "1:56: unexpected ')'"),
+    ("SELECT * WHERE { ?s ?p ?o } LIMT 10", "1:29: unexpected 'LIMT'"),
+    ("SELCT ?x WHERE { ?s ?p ?o }", "1:1: unexpected 'SELCT'"),
+    ("PREFIX ex: <http://x/>\nSELECT ?x WHERE {\n  ?x ex:p \"a\" \"b\" .\n}\n", "3:15: unexpected '\"b\"'"),
+    ("SELECT ?x WHERE {", "1:18: unexpected end of query"),
+])
+def test_syntax_errors_point_at_the_wrong_token_not_the_end(text, where):
+    """pyoxigraph reports the furthest place a keyword probe read to, often the end of the query."""
+    import pyoxigraph as ox
+    from graph.store import execute
+    with pytest.raises(QueryError) as exc:
+        execute(ox.Store(), text)
+    assert str(exc.value) == f"malformed query: error at {where}"
 
 
 # ------------------------------------------------------------------ published forms
