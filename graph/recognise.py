@@ -52,13 +52,31 @@ def _in_block(normal: NormalText, block: Block) -> list[Mention]:
     return out
 
 
+def _rank(m: Mention):
+    return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
+
+
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
+    """The candidates by priority, then length, each kept unless it overlaps one kept before."""
+    if any(m.start >= m.end for m in cands):
+        return _resolve_overlaps_sorted(cands)   # an empty span: the sorted-list form, exact for it
+    # one flag per character taken: a candidate's check and marking cost its own length, where
+    # inserting into a sorted list of spans costs the number of spans taken (quadratic)
+    taken = bytearray(max((m.end for m in cands), default=0))
+    out = []
+    for m in sorted(cands, key=_rank):
+        if taken.find(1, m.start, m.end) >= 0:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out.append(m)
+    return out
+
+
+def _resolve_overlaps_sorted(cands: list[Mention]) -> list[Mention]:
     starts: list[int] = []                     # the spans taken so far: disjoint, sorted by start
     ends: list[int] = []
     out = []
-    def rank(m: Mention):
-        return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
-    for m in sorted(cands, key=rank):
+    for m in sorted(cands, key=_rank):
         k = bisect_left(starts, m.end)         # spans from k on start at or after m's end
         if k and ends[k - 1] > m.start:
             continue                           # the last span starting before m's end overlaps it
