@@ -10,6 +10,7 @@ Rules, tried in order on each sentence (names are recorded as mg:rule):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -50,12 +51,19 @@ def _unframed(text: str) -> str:
 def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, ...],
                   meta: DocumentMeta) -> list[MandateRecord]:
     actors = [m for m in mentions if m.kind in _ACTOR_KINDS]
+    # Sorted indexes, so that each sentence and mandate looks up its own mentions and each lead-in
+    # its own sentences (bisect, dict) instead of scanning the whole document: linear time.
+    actor_index = _Starts(actors)
+    mention_index = _Starts(mentions)
+    sentences_of: dict[int, list[int]] = {}
+    for n, s in enumerate(seg.sentences):
+        sentences_of.setdefault(s.block, []).append(n)
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
         if _section(seg.blocks[s.block]) is False:
             continue                           # results and context report what was done, assign nothing
-        rec = _explicit(normal, s, actors)
+        rec = _explicit(normal, s, actor_index)
         if rec:
             first_pass.append((s, rec))
             by_sentence[n] = rec
@@ -69,14 +77,14 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         block = seg.blocks[s.block]
         rec = by_sentence.get(n)
         if rec is not None:
-            lead = _lead_in(seg, block, by_sentence)
+            lead = _lead_in(seg, block, by_sentence, sentences_of)
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
             rec = replace(rec, assigner=assigner)
             if not rec.assignees and default_assignee:    # "Tổng Bí thư đề nghị triển khai ...": implied
                 rec = replace(rec, assignees=(default_assignee,), explicit=False)
         elif _is_task_context(normal, seg, block):
             head = block.continues if block.continues is not None else block.index
-            lead = _lead_in(seg, block, by_sentence)
+            lead = _lead_in(seg, block, by_sentence, sentences_of)
             if block.kind == "item" and lead and lead.assignees and head not in item_done and block.continues is None:
                 item_done.add(head)
                 rec = _record(normal, s.start, block.end, lead.assigner or default_assigner, lead.assignees,
@@ -92,7 +100,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
         if rec is not None:
-            rec = _enrich(normal, rec, mentions)
+            rec = _enrich(normal, rec, mention_index)
             out.append(rec)
             previous = rec
         elif block.kind == "paragraph":
@@ -100,10 +108,24 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     return out
 
 
+class _Starts:
+    """Mentions indexed by start offset, for range look-ups by bisection."""
+
+    def __init__(self, mentions) -> None:
+        self.mentions = list(mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda n: self.mentions[n].start)
+        self.starts = [self.mentions[n].start for n in self.order]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions with ``start <= m.start < end``, in the order they were given (text order)."""
+        found = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [self.mentions[n] for n in sorted(found)]
+
+
 # ------------------------------------------------------------------ explicit rules
-def _explicit(normal: NormalText, s: Sentence, actors: list[Mention]) -> MandateRecord | None:
+def _explicit(normal: NormalText, s: Sentence, actors: _Starts) -> MandateRecord | None:
     key = normal.key
-    inside = [a for a in actors if s.start <= a.start and a.end <= s.end]
+    inside = [a for a in actors.starting_in(s.start, s.end) if a.end <= s.end]
     cues = _cues()
     at_start = _actor_verb(normal, s, inside, subject_only=True)
     if at_start:
@@ -229,15 +251,17 @@ def _record(normal, start, end, assigner, assignees, role, explicit, rule, block
 
 
 # ------------------------------------------------------------------ context
-def _lead_in(seg: Segmented, block: Block, by_sentence) -> MandateRecord | None:
-    """The mandate stated in the lead-in of ``block`` (or in the item that lead-in continues)."""
+def _lead_in(seg: Segmented, block: Block, by_sentence, sentences_of: dict[int, list[int]]
+             ) -> MandateRecord | None:
+    """The mandate stated in the lead-in of ``block`` (or in the item that lead-in continues).
+    ``sentences_of``: the indexes of each block's sentences, in order."""
     index = block.lead_in
     seen = set()
     while index is not None and index not in seen:
         seen.add(index)
         lead_block = seg.blocks[index]
-        for n, s in enumerate(seg.sentences):
-            if s.block == index and n in by_sentence:
+        for n in sentences_of.get(index, ()):
+            if n in by_sentence:
                 return by_sentence[n]
         index = lead_block.continues if lead_block.continues is not None else lead_block.lead_in
     return None
@@ -309,9 +333,10 @@ def _starts_with(text: str, words) -> str | None:
 
 
 # ------------------------------------------------------------------ deadline, deliverable, basis
-def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...]) -> MandateRecord:
+def _enrich(normal: NormalText, rec: MandateRecord, mentions: _Starts) -> MandateRecord:
     key, cues = normal.key, _cues()
-    docs = [m for m in mentions if m.kind == "document" and rec.start <= m.start < rec.end]
+    here = mentions.starting_in(rec.start, rec.end)
+    docs = [m for m in here if m.kind == "document"]
     in_doc = lambda d: any(m.start <= d.start < m.end for m in docs)
     deadlines = [d for d in find_deadlines(key, rec.start, rec.end) if not in_doc(d)]
     dated = [d for d in deadlines if d.deadline or d.start_date]
@@ -332,7 +357,7 @@ def _enrich(normal: NormalText, rec: MandateRecord, mentions: tuple[Mention, ...
             basis.append(d.iri)
         if any(f"{c} " in lead[-30:] for c in cues["dependency"]):
             depends.append(d.iri)
-    concerns = [m.iri for m in mentions if m.kind in ("project", "document") and rec.start <= m.start < rec.end]
+    concerns = [m.iri for m in here if m.kind in ("project", "document")]
     return replace(rec, deadline=deadline, deliverable=deliverable, legal_basis=tuple(dict.fromkeys(basis)),
                    depends_on=tuple(dict.fromkeys(depends)), concerns=tuple(dict.fromkeys(concerns)),
                    heading_path=rec.heading_path)

@@ -12,6 +12,7 @@ import html as htmllib
 import re
 import statistics
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from .data import any_of, load
@@ -99,16 +100,80 @@ _HTML_TOKEN = re.compile(
     re.S | re.I)
 
 
+# _HTML_TOKEN, scanned in linear time. Its comment and dropped-element branches end in a lazy
+# ".*?" that, for an opening without its closing ("<script>" with no "</script>"), runs to the end
+# of the page before failing: quadratic in a page with many. So the scan matches only their
+# openings (_HTML_OPEN, the same alternatives in the same order) and looks the closing up in a
+# sorted index of every "-->" and "</NAME>" of the page; without one, the opening is what the
+# next alternative of _HTML_TOKEN makes of it ("<![^>]*>" for "<!--", a plain tag for "<script>").
+# Every alternative that starts with "<" ends with ">", so the scan for them stops after the
+# page's last ">": a "[^>]*" with no ">" after it would otherwise run to the end each time.
+_HTML_OPEN = re.compile(
+    rf"(<!--)|<({_DROPPED})\b[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<![^>]*>"
+    r"|&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?",
+    re.S | re.I)
+_HTML_DECLARATION = re.compile(r"<![^>]*>")
+_HTML_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
+_HTML_CLOSE = re.compile(rf"-->|</({_DROPPED})\s*>", re.I)
+
+
+class _Token:
+    """What _HTML_TOKEN would have matched: its span, and the tag name of a plain tag."""
+    __slots__ = ("start", "end", "text", "tag")
+
+    def __init__(self, src: str, start: int, end: int, tag: str | None) -> None:
+        self.start, self.end, self.text, self.tag = start, end, src[start:end], tag
+
+
+def _html_tokens(src: str):
+    """The matches of ``_HTML_TOKEN.finditer(src)``, found in linear time (see _HTML_OPEN)."""
+    closes: dict[str, tuple[list[int], list[int]]] = {}    # "-->" or element name -> (starts, ends)
+    for c in _HTML_CLOSE.finditer(src):
+        starts, ends = closes.setdefault((c.group(1) or "-->").lower(), ([], []))
+        starts.append(c.start())
+        ends.append(c.end())
+    def closing(name: str, at: int) -> int | None:
+        """The end of the first closing of ``name`` that starts at or after ``at``."""
+        starts, ends = closes.get(name, ((), ()))
+        k = bisect_left(starts, at)
+        return ends[k] if k < len(starts) else None
+    last = src.rfind(">") + 1
+    pos = 0
+    while pos < last:
+        m = _HTML_OPEN.search(src, pos, last)
+        if m is None:
+            break
+        end, tag = m.end(), None
+        if m.group(1):                                       # "<!--"
+            end = closing("-->", m.end())
+            if end is None:
+                d = _HTML_DECLARATION.match(src, m.start(), last)
+                if d is None:                                # "<!--" and no ">" after: no token here
+                    pos = m.start() + 1
+                    continue
+                end = d.end()
+        elif m.group(2):                                     # "<script ...>": up to "</script>"
+            end = closing(m.group(2).lower(), m.end())
+            if end is None:
+                end, tag = m.end(), m.group(2)               # a plain tag, and no block tag
+        elif m.group(4):
+            tag = m.group(4)
+        yield _Token(src, m.start(), end, tag)
+        pos = end
+    for m in _HTML_ENTITY.finditer(src, max(pos, last)):     # after the last ">": entities only
+        yield _Token(src, m.start(), m.end(), None)
+
+
 def _html_to_text(src: str) -> tuple[str, OffsetMap]:
     b, pos = _Builder(), 0
-    for m in _HTML_TOKEN.finditer(src):
-        b.copy(src, pos, m.start())
-        if m.group(0).startswith("&"):
-            decoded = htmllib.unescape(m.group(0))
-            b.put(decoded if decoded != m.group(0) else m.group(0), m.start(), m.end())
-        elif m.group(3) and m.group(3).lower() in _BLOCK_TAGS:
-            b.put("\n", m.start(), m.end())
-        pos = m.end()
+    for m in _html_tokens(src):
+        b.copy(src, pos, m.start)
+        if m.text.startswith("&"):
+            decoded = htmllib.unescape(m.text)
+            b.put(decoded if decoded != m.text else m.text, m.start, m.end)
+        elif m.tag and m.tag.lower() in _BLOCK_TAGS:
+            b.put("\n", m.start, m.end)
+        pos = m.end
     b.copy(src, pos, len(src))
     return b.result()
 

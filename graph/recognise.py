@@ -6,7 +6,7 @@ normalised offsets (mapped to the source by populate). Overlaps resolve by prior
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 
@@ -32,8 +32,17 @@ def recognise(normal: NormalText, segmented: Segmented) -> tuple[Mention, ...]:
     chosen = _contextual(chosen)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
-    chosen = [m for m in chosen if not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    title_starts = [t.start for t in titles]
+    chosen = [m for m in chosen if not _within_any(m, titles, title_starts)]
     return tuple(sorted(chosen + titles, key=lambda m: (m.start, m.end)))
+
+
+def _within_any(m: Mention, spans: list[Mention], starts: list[int]) -> bool:
+    """Whether one of ``spans`` (disjoint, in text order, starting at ``starts``) contains ``m``.
+    Disjoint spans sorted by start are sorted by end too, so only the last one starting at or
+    before ``m`` can contain it: a bisection, not a scan of every span."""
+    k = bisect_right(starts, m.start)
+    return k > 0 and m.end <= spans[k - 1].end
 
 
 def _in_block(normal: NormalText, block: Block) -> list[Mention]:
@@ -43,13 +52,31 @@ def _in_block(normal: NormalText, block: Block) -> list[Mention]:
     return out
 
 
+def _rank(m: Mention):
+    return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
+
+
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
+    """The candidates by priority, then length, each kept unless it overlaps one kept before."""
+    if any(m.start >= m.end for m in cands):
+        return _resolve_overlaps_sorted(cands)   # an empty span: the sorted-list form, exact for it
+    # one flag per character taken: a candidate's check and marking cost its own length, where
+    # inserting into a sorted list of spans costs the number of spans taken (quadratic)
+    taken = bytearray(max((m.end for m in cands), default=0))
+    out = []
+    for m in sorted(cands, key=_rank):
+        if taken.find(1, m.start, m.end) >= 0:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out.append(m)
+    return out
+
+
+def _resolve_overlaps_sorted(cands: list[Mention]) -> list[Mention]:
     starts: list[int] = []                     # the spans taken so far: disjoint, sorted by start
     ends: list[int] = []
     out = []
-    def rank(m: Mention):
-        return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
-    for m in sorted(cands, key=rank):
+    for m in sorted(cands, key=_rank):
         k = bisect_left(starts, m.end)         # spans from k on start at or after m's end
         if k and ends[k - 1] > m.start:
             continue                           # the last span starting before m's end overlaps it
@@ -181,7 +208,11 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
             holders.setdefault(m.attrs["post"], m)
     if not holders:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    # the mentions are disjoint: sorted by start, they are sorted by end too, and those overlapping
+    # a span are one run of them, found by bisection (not a scan of every mention per title)
+    taken = sorted((m.start, m.end) for m in mentions)
+    taken_starts = [s for s, _ in taken]
+    taken_ends = [e for _, e in taken]
     pattern = gz.alternation(holders)
     out = []
     for block in segmented.blocks:
@@ -189,7 +220,9 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
             continue
         for m in gz.at_word_start(pattern, normal.key, block.start, block.end):
             nxt = normal.text[m.end():m.end() + 2]
-            inside_other = any(s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end()) for s, e in taken)
+            overlapping = taken[bisect_right(taken_ends, m.start()):bisect_left(taken_starts, m.end())]
+            inside_other = any(s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end())
+                               for s, e in overlapping)
             if nxt[:1] == " " and nxt[1:2].isupper() or inside_other:
                 continue                              # a title followed by a name, or inside another mention
             person = holders[m.group(1)]

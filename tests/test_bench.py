@@ -19,3 +19,9 @@ def test_build_benchmark_runs_on_the_sample():
 def test_extraction_benchmark_runs():
     out = _bench("bench/extraction.py")
     assert "mandates, 003 (every mandate" in out and "targets, 001" in out
+
+
+def test_linear_benchmark_runs_at_small_sizes():
+    out = _bench("bench/linear.py", "--sizes", "0.05,0.1")
+    assert out.count("s/MB") == 4 and out.count("per-MB ratio 0.1 MB / 0.05 MB") == 2
+    assert "text: one document" in out and "html: one document" in out

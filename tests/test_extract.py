@@ -198,3 +198,57 @@ def test_regression_section_title_is_no_task(analysed):
     assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
     from graph.mandates import _section_title
     assert _section_title("vi. tổ chức thực hiện") and not _section_title("tổ chức thực hiện tốt nghị quyết")
+
+
+# ------------------------------------------------------------------ linear time in document size
+def _python_lines(fn) -> int:
+    """The number of lines of graph/ code that ``fn()`` executes (a count of work, not a time)."""
+    import sys
+    from conftest import ROOT
+    package, count = str(ROOT / "graph"), 0
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+    sys.settrace(lambda frame, event, arg: local if frame.f_code.co_filename.startswith(package) else None)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _repeated_sample(copies: int) -> SourceDocument:
+    """One document: the contents of the three short sample texts, repeated, each copy after a
+    marker paragraph of its own (as bench/linear.py builds its documents)."""
+    import importlib.util
+    from conftest import ROOT
+    spec = importlib.util.spec_from_file_location("bench_linear", ROOT / "bench" / "linear.py")
+    linear = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(linear)
+    pieces = [p for p in linear._pieces() if len(p) < 50_000]
+    text = "".join(f"{pieces[k % len(pieces)]}\n\nBản sao số {k + 1}.\n\n" for k in range(copies))
+    return SourceDocument(name="big.txt", path="", text=text, encoding="utf-8", media="text", sidecar={})
+
+
+def test_regression_analysis_work_grows_linearly_with_the_document():
+    """Twice the document, about twice the work: extraction scanned every mention for every sentence
+    and mandate, every sentence for every lead-in, every mention for every bare title (3.2 times
+    the lines of code for twice the text; now 2.0)."""
+    from graph.pipeline import analyse
+    small, large = _repeated_sample(6), _repeated_sample(12)
+    analyse(small)                                      # data files loaded, caches warm
+    ratio = _python_lines(lambda: analyse(large)) / _python_lines(lambda: analyse(small))
+    assert ratio < 2.5, ratio
+
+
+def test_bare_titles_and_contained_mentions_by_bisection():
+    """The indexes find what the scans found: a title held by a named person, used bare later,
+    stands for that person, and the body it names is no mention of its own."""
+    text = ("Tại buổi làm việc, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài phát biểu.\n\n"
+            "Bí thư Thành ủy Hà Nội yêu cầu các sở, ngành khẩn trương triển khai.\n")
+    normal = normalise(text)
+    mentions = recognise(normal, segment(normal))
+    bare = [m for m in mentions if m.rule == "bare-title"]
+    assert [normal.text[m.start:m.end] for m in bare] == ["Bí thư Thành ủy Hà Nội"]
+    assert not any(m.kind == "body" and bare[0].start <= m.start < bare[0].end for m in mentions)
