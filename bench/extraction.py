@@ -45,7 +45,7 @@ def mandate_scores(doc, expected) -> Counter:
 def main() -> int:
     import goldens
     from graph.pipeline import analyse
-    from graph.read import read_corpus
+    from graph.analyse.read import read_corpus
     docs, _ = read_corpus(ROOT / "corpus")
     by = {d.name[:3]: analyse(d) for d in docs}
 

@@ -30,9 +30,9 @@ MB = 2 ** 20
 def _pieces() -> list[str]:
     """The content of every bundled text (up to the end of its last block that is not boilerplate:
     no signature, no recipients, no web-page sidebars), in file order."""
-    from graph.normalise import normalise
-    from graph.read import read_document
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.read import read_document
+    from graph.analyse.segment import segment
     out = []
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         source = read_document(path)

@@ -34,12 +34,12 @@ def _alarm(*_):
 
 
 def worker(store: str, nt: Path, onto: Path, repeat: int, budget: float, probes: list[str]) -> dict:
-    from graph.store import library
+    from graph.query.store import library
     signal.signal(signal.SIGALRM, _alarm)
     t = time.perf_counter()
     if store == "oxigraph":
         import pyoxigraph as ox
-        from graph.store import ONTOLOGY_GRAPH
+        from graph.query.store import ONTOLOGY_GRAPH
         db = ox.Store()
         db.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
         db.bulk_load(path=str(onto), format=ox.RdfFormat.N_TRIPLES, to_graph=ONTOLOGY_GRAPH)

@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def run(corpus: Path) -> dict:
-    from graph.normalise import normalise
-    from graph.read import read_corpus
-    from graph.recognise import recognise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.read import read_corpus
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
     stages = dict.fromkeys(("read", "normalise", "segment", "recognise"), 0.0)
     t = time.process_time()
     docs, errors = read_corpus(corpus)

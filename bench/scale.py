@@ -20,7 +20,7 @@ READING_ORDER = re.compile(r'(#readingOrder> ")(\d+)(")')
 def scaled_ntriples(nt: str, times: int) -> str:
     """The N-Triples text repeated ``times`` times with per-copy IRIs; each copy's documents come
     after the previous copy's in reading order (mg:readingOrder), as in a corpus N times larger."""
-    from graph.populate import READING_ORDER_STRIDE
+    from graph.assemble.populate import READING_ORDER_STRIDE
     orders = [int(m.group(2)) for m in READING_ORDER.finditer(nt)]
     shift = (max(orders, default=0) // READING_ORDER_STRIDE + 1) * READING_ORDER_STRIDE
     parts = [nt]
@@ -36,7 +36,7 @@ def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
     paragraph ("Bản sao số k.") after its last block of content, and a sidecar identifier
     (BS1/<name>, ...) so that it does not resolve to the original's IRI. The original sidecar, if
     any, comes along."""
-    from graph.read import read_document
+    from graph.analyse.read import read_document
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(corpus.iterdir()):
         if path.suffix not in (".txt", ".html", ".htm"):
@@ -61,8 +61,8 @@ def scaled_corpus(corpus: Path, target: Path, times: int) -> Path:
 
 def _content_end(source) -> int:
     """Source offset of the end of the last block that is not boilerplate."""
-    from graph.normalise import normalise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.segment import segment
     normal = normalise(source.text, html=source.media == "html")
     last = max(b.end for b in segment(normal).blocks if b.kind != "boilerplate")
     return normal.source_span(last - 1, last)[1]

@@ -5,21 +5,21 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .data import load_all
-from .output import check_target, staged_output
+from graph.data import load_all
+from graph.publish.output import check_target, staged_output
 
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
           log=print) -> int:
     from viz.views import write_views
 
-    from .docs import write_docs
-    from .identity import one_node_per_file
-    from .ontology import ontology_version
-    from .pipeline import analyse
-    from .populate import populate
-    from .publish import write_graph, write_ontology_release
-    from .read import read_corpus
+    from graph.publish.termdocs import write_docs
+    from graph.assemble.dedupe import one_node_per_file
+    from graph.ontology import ontology_version
+    from graph.pipeline import analyse
+    from graph.assemble.populate import populate
+    from graph.publish.rdf import write_graph, write_ontology_release
+    from graph.analyse.read import read_corpus
 
     t0 = time.perf_counter()
     check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work

@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build
-from .output import OutputError
-from .resources import shared
+from graph.build import build
+from graph.publish.output import OutputError
+from graph.resources import shared
 
 DEFAULT_OUT = Path("out")
 
@@ -62,12 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             if args.data:
-                from .data import use_data
+                from graph.data import use_data
                 use_data(args.data)
             return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
                          log=lambda msg: print(msg, file=sys.stderr))
         if args.command == "validate":
-            from graph.validate import validate
+            from graph.query.validate import validate
             report = validate(out=args.out, reasoner=not args.no_reasoner)
             for line in report.notes:
                 print(line)
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             print("valid" if report.ok else f"invalid: {len(report.errors)} error(s)")
             return 0 if report.ok else 1
         if args.command == "query":
-            from graph.query import QueryError, run_query
+            from graph.query.run import QueryError, run_query
             try:
                 width = args.width
                 if width is None and sys.stdout.isatty():
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                 return exc.status
             return 0
         if args.command == "serve":
-            from graph.serve import Limits, serve
-            from graph.store import QueryError
+            from graph.query.serve import Limits, serve
+            from graph.query.store import QueryError
             try:
                 serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
                       limits=Limits(timeout=args.timeout, max_rows=args.max_rows),

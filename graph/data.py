@@ -199,7 +199,7 @@ def load(name: str) -> dict:
 def check_bodies(data: dict) -> None:
     """Every kind is a body kind of the ontology, every class one of its classes, every parent a
     listed body or group (an unknown parent would become an unlabelled IRI)."""
-    from .ontology import body_classes, scheme_members
+    from graph.ontology import body_classes, scheme_members
     kinds, classes = set(scheme_members("bodyKinds")), body_classes()
     names = {item["name"] for item in data["bodies"] + data["groups"]}
     sections = [(("bodies",), data["bodies"]), (("groups",), data["groups"]),

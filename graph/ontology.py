@@ -10,8 +10,8 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDFS, SKOS
 
-from .resources import shared
-from .vocab import MG
+from graph.resources import shared
+from graph.vocab import MG
 
 ONTOLOGY_DIR = shared("ontology")
 SHAPES = "shapes.ttl"

@@ -1,12 +1,12 @@
 """One document through the stages: read -> normalise -> segment -> recognise -> extract."""
 from __future__ import annotations
 
-from .extract import extract
-from .meta import document_meta
-from .normalise import normalise
-from .records import AnalysedDocument, SourceDocument
-from .recognise import recognise
-from .segment import segment
+from graph.extract.relations import extract
+from graph.analyse.metadata import document_meta
+from graph.analyse.normalise import normalise
+from graph.records import AnalysedDocument, SourceDocument
+from graph.analyse.recognise import recognise
+from graph.analyse.segment import segment
 
 
 def analyse(source: SourceDocument) -> AnalysedDocument:

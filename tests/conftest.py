@@ -11,7 +11,7 @@ CORPUS = ROOT / "corpus"
 @pytest.fixture(scope="session")
 def analysed():
     from graph.pipeline import analyse
-    from graph.read import read_corpus
+    from graph.analyse.read import read_corpus
     docs, errors = read_corpus(CORPUS)
     assert not errors
     return {d.name[:3]: analyse(d) for d in docs}
@@ -48,7 +48,7 @@ class Snapshot:
     def rdf(self, name: str, got, fmt: str = "turtle") -> None:
         from rdflib import Graph
         from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-        from graph.publish import turtle
+        from graph.publish.rdf import turtle
         path = SNAPSHOTS / name
         if self.update or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)

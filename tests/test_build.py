@@ -26,10 +26,10 @@ def test_failed_build_leaves_previous_output(tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert build(corpus=CORPUS, out=out, log=lambda m: None) == 0
     before = (out / "graph.ttl").read_bytes()
-    import graph.publish
+    import graph.publish.rdf
     def boom(*a, **k):
         raise RuntimeError("disk full")
-    monkeypatch.setattr(graph.publish, "write_ontology_release", boom)
+    monkeypatch.setattr(graph.publish.rdf, "write_ontology_release", boom)
     try:
         build(corpus=CORPUS, out=out, log=lambda m: None)
     except RuntimeError:
@@ -81,7 +81,7 @@ def _ontology_with(tmp_path, name: str, turtle: str):
 
 
 def test_term_without_label_and_unsatisfiable_class_fail_validation(tmp_path, built):
-    from graph.validate import validate
+    from graph.query.validate import validate
     onto = _ontology_with(tmp_path, "bad.ttl", """
 @prefix mg: <https://w3id.org/mandate-graph/ontology#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -97,7 +97,7 @@ mg:Impossible a owl:Class ; rdfs:subClassOf mg:Person , mg:Body ; rdfs:label "x"
 
 def test_concept_without_a_vietnamese_definition_fails_qc(tmp_path, built):
     """mg:roles and three other schemes carried their English definition tagged @vi."""
-    from graph.validate import validate
+    from graph.query.validate import validate
     onto = _ontology_with(tmp_path, "copied.ttl", """
 @prefix mg: <https://w3id.org/mandate-graph/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -116,7 +116,7 @@ mg:untranslated a skos:Concept ; skos:inScheme mg:copied ; rdfs:label "x"@en , "
 
 def test_extension_subclass_appears_in_docs(tmp_path, monkeypatch):
     from graph import ontology
-    from graph.docs import write_docs
+    from graph.publish.termdocs import write_docs
     onto_dir = _ontology_with(tmp_path, "ward.ttl", """
 @prefix mg: <https://w3id.org/mandate-graph/ontology#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -149,7 +149,7 @@ def test_readme_documents_every_query_view_and_option():
     """Docs are tested: a query, a view kind or a command-line option missing from the README fails."""
     import argparse
     import build as cli
-    from graph.store import library
+    from graph.query.store import library
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [q.name for q in library() if f"`{q.name}`" not in readme]
     missing += [f"qc/{q.stem}" for q in (ROOT / "queries" / "qc").glob("*.rq") if f"`{q.stem}`" not in readme]

@@ -6,15 +6,15 @@ from datetime import date, timedelta
 from hypothesis import given, settings, strategies as st
 
 import goldens
-from graph.extract import extract
-from graph.normalise import normalise
-from graph.recognise import recognise
-from graph.meta import document_meta
-from graph.read import SUFFIXES  # noqa: F401  (the reader is exercised in test_read)
+from graph.extract.relations import extract
+from graph.analyse.normalise import normalise
+from graph.analyse.recognise import recognise
+from graph.analyse.metadata import document_meta
+from graph.analyse.read import SUFFIXES  # noqa: F401  (the reader is exercised in test_read)
 from graph.records import SourceDocument
-from graph.segment import segment
-from graph.targets import parse_number
-from graph.timeexpr import parse_deadline
+from graph.analyse.segment import segment
+from graph.extract.targets import parse_number
+from graph.extract.deadlines import parse_deadline
 
 B = "https://w3id.org/mandate-graph/id/body/"
 BCT, TUHN, HN = B + "bo-chinh-tri", B + "thanh-uy-ha-noi", B + "thanh-pho-ha-noi"
@@ -196,7 +196,7 @@ def test_regression_section_title_is_no_task(analysed):
     doc = analysed["001"]
     headings = [doc.normal.text[m.start:m.end] for m in doc.extraction.mandates if m.rule == "heading"]
     assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
-    from graph.mandates import _section_title
+    from graph.extract.mandates import _section_title
     assert _section_title("vi. tổ chức thực hiện") and not _section_title("tổ chức thực hiện tốt nghị quyết")
 
 

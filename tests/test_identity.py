@@ -1,4 +1,4 @@
-"""One document node per corpus file (graph/identity.py)."""
+"""One document node per corpus file (graph/assemble/dedupe.py)."""
 from dataclasses import replace
 
 from conftest import CORPUS
@@ -16,7 +16,7 @@ def _as_file(doc, name, *, rewrite=None):
 
 
 def test_same_text_twice_is_skipped_and_a_different_text_gets_its_own_node(analysed):
-    from graph.identity import one_node_per_file
+    from graph.assemble.dedupe import one_node_per_file
     a = analysed["000"]
     copy = _as_file(a, "zz-copy.txt")
     reprint = _as_file(a, "zz-reprint.txt", rewrite="content")
@@ -34,7 +34,7 @@ def test_same_text_twice_is_skipped_and_a_different_text_gets_its_own_node(analy
 
 def test_a_web_page_saved_twice_with_other_sidebars_is_a_duplicate(analysed):
     """Its IRI comes from its file name, so only its content shows it is the same page."""
-    from graph.identity import one_node_per_file
+    from graph.assemble.dedupe import one_node_per_file
     page = analysed["003"]
     again = _as_file(page, "zz-saved-later.txt", rewrite="boilerplate")
     assert again.normal.key != page.normal.key
@@ -43,7 +43,7 @@ def test_a_web_page_saved_twice_with_other_sidebars_is_a_duplicate(analysed):
 
 
 def test_distinct_files_are_left_alone(analysed):
-    from graph.identity import one_node_per_file
+    from graph.assemble.dedupe import one_node_per_file
     docs = list(analysed.values())
     kept, warnings = one_node_per_file(docs)
     assert warnings == [] and {d.meta.iri for d in kept} == {d.meta.iri for d in docs}
@@ -54,7 +54,7 @@ def test_regression_a_file_saved_twice_gave_one_document_two_files(tmp_path):
     every copy was then looked up in whichever file came first, and nine views overwrote each other."""
     import shutil
     from build import build
-    from graph.validate import validate
+    from graph.query.validate import validate
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("a.txt", "b.txt"):

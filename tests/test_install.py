@@ -60,7 +60,7 @@ def test_every_imported_distribution_is_declared():
     catch it too, this names the culprit."""
     declared = {d.split(">")[0].split("=")[0].split("[")[0].strip().lower()
                 for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
-    code = ("import sys, build, graph.cli, graph.serve, graph.validate, viz.views, viz.page;"
+    code = ("import sys, build, graph.cli, graph.query.serve, graph.query.validate, viz.views, viz.page;"
             "print('\\n'.join(sorted({m.split('.')[0] for m in sys.modules})))")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

@@ -2,7 +2,7 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from graph.normalise import _modern_tone, normalise
+from graph.analyse.normalise import _modern_tone, normalise
 
 VI = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐHNTU àáảãạèéẻẽẹòóỏõọùúủũụỳýỷỹỵ-/\n\t,.:;0123456789") +
                      ["uỷ", "hoá", "Thành uỷ", "06-\nNQ/TW", "\n\n", "  ", "- ", "\u0301", "\u0323"])
@@ -46,7 +46,7 @@ def test_decomposed_input_matches_composed():
 
 def test_regression_combining_mark_after_line_break():
     """hypothesis found it: NFC grouped '\\n' with a following combining mark, so a span began at the break."""
-    from graph.normalise import normalise
+    from graph.analyse.normalise import normalise
     text = "\n\u0301ă"
     n = normalise(text)
     s, e = n.source_span(n.text.index("ă"), len(n.text))
@@ -55,7 +55,7 @@ def test_regression_combining_mark_after_line_break():
 
 @given(st.lists(VI | st.sampled_from([" ", "  ", "\n", "\t"]), max_size=40), st.sampled_from(["NFC", "NFD"]))
 def test_display_form_is_composed_single_spaced_and_stable(parts, form):
-    from graph.normalise import display_form
+    from graph.analyse.normalise import display_form
     shown = display_form(unicodedata.normalize(form, "".join(parts)))
     assert unicodedata.is_normalized("NFC", shown)
     assert "  " not in shown and "\n" not in shown and shown == shown.strip()
@@ -64,7 +64,7 @@ def test_display_form_is_composed_single_spaced_and_stable(parts, form):
 
 def test_regression_surface_labels_keep_wording_not_layout():
     # altLabels were raw source slices: "Ban Chỉ đạo  Thành ủy" (a PDF double space), decomposed letters
-    from graph.normalise import display_form
+    from graph.analyse.normalise import display_form
     assert display_form("Ban Chỉ đạo  Thành\nuỷ") == "Ban Chỉ đạo Thành uỷ"       # old tone kept
     assert display_form(unicodedata.normalize("NFD", "Sóc  Sơn")) == "Sóc Sơn"
 
@@ -101,7 +101,7 @@ HTML_ATOMS = st.sampled_from(["<", ">", "<!--", "-->", "--->", "<script>", "</sc
 @given(st.lists(HTML_ATOMS, max_size=40))
 def test_html_tokens_are_those_of_the_single_regex(parts):
     """The linear scan finds exactly the tokens of _HTML_TOKEN.finditer, closed or not."""
-    from graph.normalise import _HTML_TOKEN, _html_tokens
+    from graph.analyse.normalise import _HTML_TOKEN, _html_tokens
     page = "".join(parts)
     want = [(m.start(), m.end(), m.group(3)) for m in _HTML_TOKEN.finditer(page)]
     got = [(t.start, t.end, t.tag) for t in _html_tokens(page)]
@@ -117,7 +117,7 @@ def test_regression_unclosed_script_and_style_tags_are_linear():
     import subprocess
     import sys
     from conftest import ROOT
-    code = ("from graph.normalise import normalise\n"
+    code = ("from graph.analyse.normalise import normalise\n"
             "page = '<html><body>' + '<p>Tin số 1.</p><script>var a = 1;\\n<style>p {}\\n' * 20000\n"
             "text = normalise(page, html=True).text\n"
             "assert text.count('Tin số 1.') == 20000 and 'var a = 1;' in text\n")

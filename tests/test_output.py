@@ -12,7 +12,7 @@ import pytest
 
 from conftest import CORPUS, ROOT
 
-from graph.output import MANIFEST_NAME, OutputError, check_complete, check_target, staged_output
+from graph.publish.output import MANIFEST_NAME, OutputError, check_complete, check_target, staged_output
 
 
 @pytest.fixture(scope="module")
@@ -106,14 +106,14 @@ def test_a_read_only_parent_is_a_one_line_error(tmp_path, small_corpus):
 # Each stage's entry point, replaced by a SIGKILL of the build's own process: the kill a user or
 # the OOM killer would deal, at that point of the flow.
 STAGES = [
-    ("graph.read", "read_corpus"),
+    ("graph.analyse.read", "read_corpus"),
     ("graph.pipeline", "analyse"),
-    ("graph.populate", "populate"),
-    ("graph.publish", "write_graph"),
-    ("graph.docs", "write_docs"),
+    ("graph.assemble.populate", "populate"),
+    ("graph.publish.rdf", "write_graph"),
+    ("graph.publish.termdocs", "write_docs"),
     ("viz.views", "write_views"),
-    ("graph.output", "write_manifest"),
-    ("graph.output", "_exchange"),
+    ("graph.publish.output", "write_manifest"),
+    ("graph.publish.output", "_exchange"),
 ]
 
 _KILLER = textwrap.dedent("""
@@ -150,7 +150,7 @@ def test_a_build_killed_after_the_swap_leaves_the_new_output(tmp_path, small_cor
     code = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
-        import graph.output as o
+        import graph.publish.output as o
         real = o._exchange
         def exchange_then_die(a, b):
             real(a, b)

@@ -13,8 +13,8 @@ GOLDEN = ROOT / "tests" / "golden" / "graph-000.ttl"
 
 
 def test_graph_of_000_is_the_golden_one(analysed, update_golden):
-    from graph.populate import populate
-    from graph.publish import turtle
+    from graph.assemble.populate import populate
+    from graph.publish.rdf import turtle
     got = populate([analysed["000"]])
     if update_golden:
         GOLDEN.write_text(turtle(got), encoding="utf-8")
@@ -30,7 +30,7 @@ def test_graph_of_000_is_the_golden_one(analysed, update_golden):
 def test_every_subject_of_000_is_typed(analysed):
     """Nothing in 000's graph floats free: every subject is typed."""
     from rdflib import RDF
-    from graph.populate import populate
+    from graph.assemble.populate import populate
     g = populate([analysed["000"]])
     untyped = {s for s in g.subjects() if (s, RDF.type, None) not in g}
     assert untyped == set()
@@ -40,7 +40,7 @@ def test_regression_news_pages_are_news_articles(analysed):
     """meta.py called them "NEWS", a code the ontology does not have (its notation is TIN), so
     003 and 004 were plain mg:Document with no mg:documentType."""
     from rdflib import RDF, URIRef
-    from graph.populate import populate
+    from graph.assemble.populate import populate
     from graph.vocab import MG
     for key in ("003", "004"):
         doc = analysed[key]
@@ -54,7 +54,7 @@ def test_regression_posts_are_named_as_written(analysed):
     """Post labels came from the lower-case matching key: "Bí thư thành ủy hà nội"."""
     from rdflib import RDF
     from rdflib.namespace import SKOS
-    from graph.populate import populate
+    from graph.assemble.populate import populate
     from graph.vocab import MG
     g = populate([analysed["004"]])
     posts = {str(g.value(p, SKOS.prefLabel)) for p in g.subjects(RDF.type, MG.Post)}
@@ -66,7 +66,7 @@ def test_a_post_stated_more_fully_in_the_same_document_is_one_holding(analysed):
     """004 calls Bùi Thị Minh Hoài "Bí thư" and "Bí thư Thành ủy Hà Nội": one post, one holding."""
     from rdflib import URIRef
     from rdflib.namespace import SKOS
-    from graph.populate import populate
+    from graph.assemble.populate import populate
     from graph.vocab import MG
     g = populate([analysed["004"]])
     person = URIRef("https://w3id.org/mandate-graph/id/person/bui-thi-minh-hoai")

@@ -14,8 +14,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from conftest import ROOT
-from graph.query import run_query
-from graph.store import QueryError, bind, library
+from graph.query.run import run_query
+from graph.query.store import QueryError, bind, library
 
 FIXTURE = ROOT / "tests" / "fixtures" / "query"
 EXPECTED = yaml.safe_load((FIXTURE / "expected.yaml").read_text(encoding="utf-8"))
@@ -110,7 +110,7 @@ def test_formats(built):
 
 def test_table_stays_aligned_with_decomposed_vietnamese(mini, tmp_path):
     import unicodedata
-    from graph.query import _table, _width
+    from graph.query.run import _table, _width
     rows = [[unicodedata.normalize("NFD", "Thành ủy Hà Nội"), "1"], ["Bộ Chính trị", "22"]]
     lines = _table(["actor", "n"], rows).splitlines()
     assert len({_width(line.split(" | ")[0]) for line in lines[:1] + lines[2:4]}) == 1
@@ -134,7 +134,7 @@ def test_malformed_query_reports_line_and_column(built, tmp_path):
 def test_syntax_errors_point_at_the_wrong_token_not_the_end(text, where):
     """pyoxigraph reports the furthest place a keyword probe read to, often the end of the query."""
     import pyoxigraph as ox
-    from graph.store import execute
+    from graph.query.store import execute
     with pytest.raises(QueryError) as exc:
         execute(ox.Store(), text)
     assert str(exc.value) == f"malformed query: error at {where}"
@@ -183,7 +183,7 @@ _CELL = st.lists(st.sampled_from(list("aăâđêôơư HàNộiThủđô,") + ["
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=1, max_size=6), st.integers(20, 120))
 def test_table_fits_the_width_asked_for(rows, width):
-    from graph.query import MIN_COLUMN, _table, _width
+    from graph.query.run import MIN_COLUMN, _table, _width
     lines = _table(["actor", "task", "n"], rows, width=width).splitlines()[:-1]
     widest = max(_width(line) for line in lines)
     natural = max(_width(line) for line in _table(["actor", "task", "n"], rows).splitlines()[:-1])

@@ -1,7 +1,7 @@
 import unicodedata
 
 from graph.pipeline import analyse
-from graph.read import read_corpus
+from graph.analyse.read import read_corpus
 
 from conftest import CORPUS, ROOT
 

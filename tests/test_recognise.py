@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from graph import gazetteer as gz
+from graph.analyse import gazetteer as gz
 
 CHARS = st.sampled_from(list("ab ủyđ-_1,") + ["ủy ban", "ban", "bộ", "sở", "tp"])
 KEYS = st.lists(st.text(st.sampled_from(list("abủyđ ")), min_size=1, max_size=6).map(str.strip).filter(bool),
@@ -31,9 +31,9 @@ def test_at_word_start_equals_a_leading_look_behind(pattern, text):
 
 
 def _bodies(text: str) -> set[str]:
-    from graph.normalise import normalise
-    from graph.recognise import recognise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
     n = normalise(text)
     return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "body"}
 
@@ -58,9 +58,9 @@ def test_regression_gazetteer_aliases_are_not_split_names():
 
 
 def _identifiers(text: str) -> list[str]:
-    from graph.normalise import normalise
-    from graph.recognise import recognise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
     n = normalise(text)
     return [m.attrs["identifier"] for m in recognise(n, segment(n)) if m.rule == "document-identifier"]
 
@@ -68,7 +68,7 @@ def _identifiers(text: str) -> list[str]:
 def test_identifier_codes_come_from_the_ontology(monkeypatch):
     """Type codes in identifiers are the ontology's document types marked mg:inIdentifiers; a
     modeller's new type is recognised with no change to Python. Laws (QH) and news (TIN) are not codes."""
-    from graph import recognise as rec
+    from graph.analyse import recognise as rec
     from graph.ontology import DocumentType, document_types
     text = "Thực hiện Nghị quyết số 06-NQ/TW, Luật số 45/2019/QH14, văn bản 12-TIN/TW và 7-QyC/TW."
     assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14"]
@@ -84,9 +84,9 @@ def test_identifier_codes_come_from_the_ontology(monkeypatch):
 
 def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
     """001 names "sân bay quốc tế Nội Bài" and "sân bay Nội Bài": two projects, one airport."""
-    from graph.normalise import normalise
-    from graph.recognise import recognise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
     n = normalise("Mở rộng sân bay quốc tế Nội Bài; kết nối sân bay Nội Bài với trung tâm.")
     found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
     assert found == {"san-bay-noi-bai"}
@@ -95,9 +95,9 @@ def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
 def test_regression_railway_names_keep_every_stop_and_other_names_resolve():
     """"đường sắt Lào Cai - Hà Nội - Hải Phòng" was cut to "Lào Cai - Hà Nội"; "đường sắt Cát Linh - Hà
     Đông" is the metro line 2A (projects.yaml same_as)."""
-    from graph.normalise import normalise
-    from graph.recognise import recognise
-    from graph.segment import segment
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
     n = normalise("Hoàn thành đường sắt Lào Cai - Hà Nội - Hải Phòng; khai thác đường sắt Cát Linh - Hà Đông.")
     found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
     assert found == {"duong-sat-lao-cai-ha-noi-hai-phong", "duong-sat-do-thi-tuyen-2a-cat-linh-ha-dong"}

@@ -69,7 +69,7 @@ def served(built):
 @pytest.fixture
 def inprocess(built):
     """serve() in a thread of this process, for settings build.py has no option for yet."""
-    from graph.serve import serve
+    from graph.query.serve import serve
     servers = []
 
     def run(**kw):
@@ -152,7 +152,7 @@ def test_service_is_refused_and_the_target_never_contacted(served, built, tmp_pa
                   f"SELECT * WHERE {{ sErViCe SILENT <http://127.0.0.1:{listener.port}/> {{ }} }}"):
             status, _, body = get(port, q)
             assert status == 400 and b"SERVICE" in body and body.count(b"\n") == 1, body
-        from graph.query import QueryError, run_query
+        from graph.query.run import QueryError, run_query
         rq = tmp_path / "fed.rq"
         rq.write_text(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ }} }}", encoding="utf-8")
         with pytest.raises(QueryError, match="SERVICE"):
@@ -164,7 +164,7 @@ def test_service_is_refused_and_the_target_never_contacted(served, built, tmp_pa
 
 
 def test_service_allow_list_lets_only_the_named_endpoint_through():
-    from graph.guard import Refused, check
+    from graph.query.guard import Refused, check
     ok = "http://127.0.0.1:9/sparql"
     check(f"SELECT * WHERE {{ SERVICE <{ok}> {{ }} }}", allow_service=[ok])
     check(f"SELECT * WHERE {{ SERVICE SILENT # why\n <{ok}> {{ }} }}", allow_service=[ok])
@@ -264,7 +264,7 @@ def test_bad_content_length_is_a_400(served):
 
 
 def test_a_slow_body_times_out(inprocess):
-    from graph.serve import Limits
+    from graph.query.serve import Limits
     port = inprocess(limits=Limits(read_timeout=1.0))
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     try:
@@ -297,7 +297,7 @@ def test_bad_port_or_workers_is_a_one_line_error(built, args, message):
 
 
 def test_backlog_is_sized_for_concurrent_clients():
-    from graph.serve import _Server
+    from graph.query.serve import _Server
     assert _Server.request_queue_size >= 128
 
 

@@ -12,7 +12,7 @@ DOCS = ("000", "001", "003", "004")
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_graph_of_each_sample_document(analysed, snapshot, doc):
-    from graph.populate import populate
+    from graph.assemble.populate import populate
     snapshot.rdf(f"graph-{doc}.ttl", populate([analysed[doc]]))
 
 
@@ -41,7 +41,7 @@ def test_views_data(built, snapshot):
 
 
 def test_answers_of_every_library_query(built, snapshot):
-    from graph.query import run_query
-    from graph.store import library
+    from graph.query.run import run_query
+    from graph.query.store import library
     for q in library():
         snapshot.text(f"queries/{q.name}.csv", run_query(q.name, out=built, fmt="csv", params=[]))

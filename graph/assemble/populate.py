@@ -12,12 +12,12 @@ from datetime import date
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from . import gazetteer as gz
-from .data import load
-from .normalise import display_form
-from .ontology import document_types, scheme_members
-from .records import AnalysedDocument, Mention
-from .vocab import MG, ORG, PREFIXES, iri, search_key, slug
+from graph.analyse import gazetteer as gz
+from graph.data import load
+from graph.analyse.normalise import display_form
+from graph.ontology import document_types, scheme_members
+from graph.records import AnalysedDocument, Mention
+from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
 _FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset

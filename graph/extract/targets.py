@@ -5,8 +5,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from .data import load
-from .records import NormalText, Segmented, TargetRecord
+from graph.data import load
+from graph.records import NormalText, Segmented, TargetRecord
 
 # "12.000" is twelve thousand, "11,0" eleven; "65-70" and "350 - 400" are ranges.
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from .vocab import MG
+from graph.vocab import MG
 
 _KINDS = ((OWL.Class, "Classes"), (OWL.ObjectProperty, "Object properties"),
           (OWL.DatatypeProperty, "Datatype properties"), (OWL.AnnotationProperty, "Annotation properties"))

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .records import AnalysedDocument
-from .vocab import MGID, iri
+from graph.records import AnalysedDocument
+from graph.vocab import MGID, iri
 
 
 def one_node_per_file(docs: list[AnalysedDocument]) -> tuple[list[AnalysedDocument], list[str]]:

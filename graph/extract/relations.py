@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from .data import load
-from .mandates import find_mandates
-from .normalise import normalise_phrase
-from .records import DocRelation, DocumentMeta, Extraction, Mention, NormalText, Segmented
-from .targets import find_targets
+from graph.data import load
+from graph.extract.mandates import find_mandates
+from graph.analyse.normalise import normalise_phrase
+from graph.records import DocRelation, DocumentMeta, Extraction, Mention, NormalText, Segmented
+from graph.extract.targets import find_targets
 
 
 def extract(normal: NormalText, segmented: Segmented, mentions: tuple[Mention, ...],

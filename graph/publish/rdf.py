@@ -1,5 +1,5 @@
 """Stage 7, publish: the graph files, sorted and deterministic (same input, same bytes); the
-folder they go into is staged and swapped in by graph/output.py."""
+folder they go into is staged and swapped in by graph/publish/output.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,9 +8,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from . import dataset
-from .ontology import load_ontology
-from .vocab import PREFIXES
+from graph.publish import dataset
+from graph.ontology import load_ontology
+from graph.vocab import PREFIXES
 
 
 def sorted_ntriples(g: Graph) -> str:

@@ -16,11 +16,11 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from .vocab import MG, MGID, PREFIXES
+from graph.vocab import MG, MGID, PREFIXES
 
 ENTITIES_GRAPH = URIRef(f"{MGID}graph/entities")
 DATASET = URIRef(f"{MGID}dataset")
-CONTEXT = Path(__file__).resolve().parent / "data" / "context.jsonld"
+CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.jsonld"
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 _OWNERS = (MG.source, MG.statedIn)   # an Evidence's source; a Mandate's or Target's document

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import results
-from .store import QueryError, bind, execute, load_store, resolve_query
+from graph.query import results
+from graph.query.store import QueryError, bind, execute, load_store, resolve_query
 
 __all__ = ["QueryError", "run_query"]
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import guard
-from .resources import shared
-from .vocab import MGID, PREFIXES
+from graph.query import guard
+from graph.resources import shared
+from graph.vocab import MGID, PREFIXES
 
 ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/mandate-graph/ontology")
 QUERIES = shared("queries")
@@ -49,7 +49,7 @@ def load_store(out: Path) -> ox.Store:
 
 def execute(store: ox.Store, text: str, *, allow_service=()):
     """Run a SPARQL query with the default graph as the union of the named graphs, after the
-    checks of graph.guard (size, nesting, no update, no SERVICE outside ``allow_service``)."""
+    checks of graph.query.guard (size, nesting, no update, no SERVICE outside ``allow_service``)."""
     try:
         guard.check(text, allow_service=allow_service)
     except guard.Refused as exc:

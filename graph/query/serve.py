@@ -1,6 +1,6 @@
 """`build.py serve`: a read-only SPARQL 1.1 Protocol endpoint at /sparql and the views at /.
 
-Queries run in worker processes (graph.pool), so a query past the time limit is stopped for real
+Queries run in worker processes (graph.query.pool), so a query past the time limit is stopped for real
 (its worker is killed and replaced). The endpoint is meant to be harmless to run on a desktop: it
 sends no request anywhere (SERVICE is refused unless allowed), answers only requests addressed to
 it by name (against DNS rebinding), sends no CORS header unless asked, and bounds what a client can
@@ -19,8 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from . import guard, results
-from .store import QueryError, execute
+from graph.query import guard
+from graph.query import results
+from graph.query.store import QueryError, execute
 
 _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".png": "image/png", ".js": "text/javascript",
                  ".css": "text/css", ".json": "application/json", ".ttl": "text/turtle; charset=utf-8",
@@ -332,7 +333,7 @@ def serve(*, out: Path, host: str = "127.0.0.1", port: int = 8000, limits: Limit
     if not graph.exists():
         raise QueryError(f"{graph}: no built graph; run `python build.py` first", 1)
     t = time.perf_counter()
-    from .pool import Workers
+    from graph.query.pool import Workers
     # workers first, the socket after: no worker can hold the port, whatever the start method
     pool = Workers(Path(out).resolve(), limits, size=workers, allow_service=allow_service)
     main = threading.current_thread() is threading.main_thread()

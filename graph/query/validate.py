@@ -9,9 +9,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .ontology import ONTOLOGY_DIR, SHAPES, load_ontology
-from .publish import sorted_ntriples
-from .resources import shared
+from graph.ontology import ONTOLOGY_DIR, SHAPES, load_ontology
+from graph.publish.rdf import sorted_ntriples
+from graph.resources import shared
 
 QC_DIR = shared("queries") / "qc"
 

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from . import gazetteer as gz
-from .data import load
-from .normalise import normalise_phrase
-from .records import Block, DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
-from .timeexpr import find_deadlines
+from graph.analyse import gazetteer as gz
+from graph.data import load
+from graph.analyse.normalise import normalise_phrase
+from graph.records import Block, DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
+from graph.extract.deadlines import find_deadlines
 
 _ACTOR_KINDS = ("body", "person")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .records import ReadError, SourceDocument
+from graph.records import ReadError, SourceDocument
 
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
 SIDECAR = ".meta.yaml"

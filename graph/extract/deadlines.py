@@ -6,8 +6,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .data import load
-from .records import Deadline
+from graph.data import load
+from graph.records import Deadline
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 

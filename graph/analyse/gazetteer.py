@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .data import load
-from .normalise import normalise_phrase
-from .vocab import iri
+from graph.data import load
+from graph.analyse.normalise import normalise_phrase
+from graph.vocab import iri
 
 
 @dataclass(frozen=True)

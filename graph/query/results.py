@@ -141,6 +141,6 @@ SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "ts
 
 
 def graph(ts: list, fmt: str) -> bytes:
-    from .vocab import PREFIXES
+    from graph.vocab import PREFIXES
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
     return ox.serialize(ts, format=_RDF_FORMATS[fmt], prefixes=prefixes)

@@ -5,12 +5,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import gazetteer as gz
-from .data import load
-from .ontology import document_types
-from .records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
-from .recognise import doc_iri
-from .vocab import MG, iri
+from graph.analyse import gazetteer as gz
+from graph.data import load
+from graph.ontology import document_types
+from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
+from graph.analyse.recognise import doc_iri
+from graph.vocab import MG, iri
 
 _ID = re.compile(r"Số:? ?(\d{1,5}) ?- ?([A-ZĐ][A-Za-zĐ]{0,3}) ?/ ?([A-ZĐ]{1,6}\d*)")
 _DATELINE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import statistics
 
-from .data import any_of, load, ranked
-from .normalise import WEB_LINE
-from .records import Block, NormalText, Segmented, Sentence
+from graph.data import any_of, load, ranked
+from graph.analyse.normalise import WEB_LINE
+from graph.records import Block, NormalText, Segmented, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’»)]?\s+(?=[A-ZĐÀ-Ỹ“\"(‘«\d])|(?<=[a-zđà-ỹ][.!?])(?=[A-ZĐ][a-zđà-ỹ])")

@@ -10,12 +10,12 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 
-from . import gazetteer as gz
-from .data import load
-from .normalise import normalise_phrase
-from .ontology import document_types
-from .records import Block, Mention, NormalText, Segmented
-from .vocab import iri, slug
+from graph.analyse import gazetteer as gz
+from graph.data import load
+from graph.analyse.normalise import normalise_phrase
+from graph.ontology import document_types
+from graph.records import Block, Mention, NormalText, Segmented
+from graph.vocab import iri, slug
 
 _WORD = re.compile(r"[\w-]+")
 _PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}

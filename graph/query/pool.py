@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .store import QueryError, load_store
+from graph.query.store import QueryError, load_store
 
 
 def _die_with_parent() -> None:
@@ -31,7 +31,7 @@ def _die_with_parent() -> None:
 def _work(conn, out: str, limits, allow_service) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C reaches the server, which stops us
-    from .serve import Reply, answer
+    from graph.query.serve import Reply, answer
     try:
         store = load_store(Path(out))
     except (QueryError, OSError, SyntaxError, ValueError) as exc:
@@ -112,7 +112,7 @@ class Workers:
             return self._spawn()
 
     def run(self, query: str, accept: str):
-        from .serve import Reply
+        from graph.query.serve import Reply
         timeout = self.limits.timeout
         try:
             proc, conn = self.idle.get(timeout=timeout)
@@ -161,5 +161,5 @@ class Workers:
 
 
 def _stopping():
-    from .serve import Reply
+    from graph.query.serve import Reply
     return Reply(503, "text/plain", b"the server is stopping\n")

@@ -15,8 +15,8 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
-from .data import any_of, load
-from .records import NormalText, OffsetMap
+from graph.data import any_of, load
+from graph.records import NormalText, OffsetMap
 
 
 class _Builder:

@@ -1,0 +1,1 @@
+"""Stage 5, extraction from one analysed document: mandates, deadlines, targets, relations."""
