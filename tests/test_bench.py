@@ -25,3 +25,10 @@ def test_linear_benchmark_runs_at_small_sizes():
     out = _bench("bench/linear.py", "--sizes", "0.05,0.1")
     assert out.count("s/MB") == 4 and out.count("per-MB ratio 0.1 MB / 0.05 MB") == 2
     assert "text: one document" in out and "html: one document" in out
+
+
+def test_devset_benchmark_runs_on_two_documents():
+    import devgold
+    names = ",".join(d.name for d in devgold.documents()[:2])
+    out = _bench("bench/devset.py", "--only", names, "--misses")
+    assert "skipped:" in out or ("annotated documents analysed" in out and " all " in out)

@@ -1,0 +1,55 @@
+"""The development annotations (tests/golden/dev/) are usable measures: well formed, every quoted
+task found in its capture, a validation third kept aside, the kinds of issues 13 and 14 covered."""
+import unicodedata
+from collections import Counter
+
+import pytest
+
+import devgold
+
+ROLES = {"implement", "lead", "coordinate", "monitor", "approve", "permit", "request"}
+needs_corpus = pytest.mark.skipif(not devgold.DEV_CORPUS.is_dir(), reason="../shared/corpus-dev is absent")
+
+
+def test_annotations_are_well_formed():
+    docs = devgold.documents()
+    assert len(docs) >= 27
+    for doc in docs:
+        spec = doc.spec
+        assert doc.split in ("tune", "validation"), doc.name
+        assert set(spec) >= {"file", "kind", "split", "header", "bodies", "persons", "projects", "mandates"}, doc.name
+        for m in spec["mandates"] or []:
+            assert m["role"] in ROLES, (doc.name, m["text"])
+            assert isinstance(m["assignees"], list) and m["text"], (doc.name, m)
+        for name in (spec["bodies"] or []) + (spec["persons"] or []):
+            assert name == unicodedata.normalize("NFC", name), (doc.name, name)
+
+
+def test_a_validation_third_spans_the_kinds():
+    docs = devgold.documents()
+    split = Counter(d.split for d in docs)
+    assert 0.25 <= split["validation"] / len(docs) <= 0.4
+    kinds = {d.kind for d in docs}
+    assert len(kinds) >= 8
+    assert {d.kind for d in docs if d.split == "validation"} >= kinds - {"government-decision-with-table"}
+
+
+@needs_corpus
+def test_every_annotated_task_is_quoted_from_its_capture():
+    for doc in devgold.documents():
+        text = doc.path.read_text(encoding="utf-8")
+        starts = devgold._source_starts(text, doc.spec["mandates"] or [])
+        missing = [m["text"] for m, at in zip(doc.spec["mandates"] or [], starts) if at is None]
+        assert missing == [], doc.name
+
+
+@needs_corpus
+def test_scoring_pairs_a_mandate_with_itself():
+    """The scorer, fed an analysis of a capture, counts what it matched; at least the dates of
+    issue are read on most documents today, so the tally is not empty."""
+    from devgold import analyse_file
+    doc = devgold.documents()[0]
+    tally = devgold.Tally()
+    devgold.score(doc, analyse_file(doc.path), devgold.Names(), tally)
+    rows = {(k, f): (e, fo, r) for s, k, f, e, fo, r, _, _ in tally.rows() if k == "all"}
+    assert rows[("all", "mandate")][0] == len(doc.spec["mandates"])
