@@ -18,7 +18,8 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     from graph.ontology import ontology_version
     from graph.pipeline import analyse
     from graph.assemble.populate import populate
-    from graph.publish.rdf import write_graph, write_ontology_release
+    from graph.publish.outputs import OUTPUTS, write_outputs
+    from graph.publish.rdf import write_ontology_release
     from graph.analyse.read import read_corpus
 
     t0 = time.perf_counter()
@@ -51,9 +52,9 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     t = time.perf_counter()
     with staged_output(out, corpus=corpus) as folder:
         onto = write_ontology_release(folder)
-        write_graph(graph, folder, version=ontology_version(onto))
+        write_outputs(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
-        log(f"publish   graph.ttl/.nt/.trig/.jsonld, void.ttl, ontology/, docs/ ({n_terms} terms) "
+        log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms) "
             f"in {time.perf_counter() - t:.2f}s")
         t = time.perf_counter()
         n_views = write_views(graph, folder / "viz", ontology=onto)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,13 +19,12 @@ from graph.resources import shared
 DEFAULT_OUT = Path("out")
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-"):
-        argv.insert(0, "build")
-    parser = argparse.ArgumentParser(prog="mandate-graph", description="Build, validate, query and serve the knowledge graph of mandates.")
-    sub = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    """The commands and their options (the README documents every one; a test checks)."""
+    p = argparse.ArgumentParser(prog="mandate-graph", description="Build, validate, query and serve the knowledge graph of mandates.")
+    sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the graph, the docs and the views")
+    b.set_defaults(run=cmd_build)
     b.add_argument("--corpus", type=Path, default=shared("corpus"), help="folder of .txt/.html documents")
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     b.add_argument("--encoding", help="force an encoding (utf-8, utf-16, cp1258) instead of detecting it")
@@ -32,9 +32,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="a folder of data files (bodies.yaml, cues.yaml, ...) that replace the bundled ones of the same name")
     b.add_argument("--strict", action="store_true", help="exit non-zero if any document is unreadable")
     v = sub.add_parser("validate", help="HermiT, SHACL shapes and QC queries")
+    v.set_defaults(run=cmd_validate)
     v.add_argument("--out", type=Path, default=DEFAULT_OUT)
     v.add_argument("--no-reasoner", action="store_true", help="skip HermiT")
     q = sub.add_parser("query", help="run a query of queries/ or any .rq file on the built graph")
+    q.set_defaults(run=cmd_query)
     q.add_argument("query")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="an endpoint a SERVICE clause may call (repeatable; default: none, no network)")
     q.add_argument("--out", type=Path, default=DEFAULT_OUT)
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
+    s.set_defaults(run=cmd_serve)
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     s.add_argument("--port", type=int, default=8000, help="port (0: any free port, printed at start)")
     s.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -58,62 +61,78 @@ def main(argv: list[str] | None = None) -> int:
                         "(repeatable; default: SERVICE refused)")
     s.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                    help="a Host name to answer besides the bound address, e.g. a reverse proxy's (repeatable)")
-    args = parser.parse_args(argv)
+    return p
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def cmd_build(args) -> int:
+    if args.data:
+        from graph.data import use_data
+        use_data(args.data)
+    return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict, log=_stderr)
+
+
+def cmd_validate(args) -> int:
+    from graph.query.validate import validate
+    report = validate(out=args.out, reasoner=not args.no_reasoner)
+    for line in report.notes:
+        print(line)
+    for line in report.warnings:
+        print(f"warning: {line}")
+    for line in report.errors:
+        print(f"error: {line}")
+    print("valid" if report.ok else f"invalid: {len(report.errors)} error(s)")
+    return 0 if report.ok else 1
+
+
+def cmd_query(args) -> int:
+    from graph.query.run import QueryError, run_query
+    width = args.width
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
     try:
-        if args.command == "build":
-            if args.data:
-                from graph.data import use_data
-                use_data(args.data)
-            return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
-                         log=lambda msg: print(msg, file=sys.stderr))
-        if args.command == "validate":
-            from graph.query.validate import validate
-            report = validate(out=args.out, reasoner=not args.no_reasoner)
-            for line in report.notes:
-                print(line)
-            for line in report.warnings:
-                print(f"warning: {line}")
-            for line in report.errors:
-                print(f"error: {line}")
-            print("valid" if report.ok else f"invalid: {len(report.errors)} error(s)")
-            return 0 if report.ok else 1
-        if args.command == "query":
-            from graph.query.run import QueryError, run_query
-            try:
-                width = args.width
-                if width is None and sys.stdout.isatty():
-                    import shutil
-                    width = shutil.get_terminal_size().columns
-                sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
-                                           width=width or None, allow_service=args.allow_service))
-            except QueryError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return exc.status
-            return 0
-        if args.command == "serve":
-            from graph.query.serve import Limits, serve
-            from graph.query.store import QueryError
-            try:
-                serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
-                      limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
-                      cors=args.cors, allow_service=args.allow_service, allow_hosts=args.allow_host,
-                      log=lambda msg: print(msg, file=sys.stderr, flush=True))
-            except QueryError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return exc.status
-            except OSError as exc:
-                print(f"error: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
-                return 1
-            return 0
+        sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
+                                   width=width or None, allow_service=args.allow_service))
+    except QueryError as exc:
+        _stderr(f"error: {exc}")
+        return exc.status
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from graph.query.serve import Limits, serve
+    from graph.query.store import QueryError
+    try:
+        serve(out=args.out, host=args.host, port=args.port, workers=args.workers,
+              limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+              cors=args.cors, allow_service=args.allow_service, allow_hosts=args.allow_host, log=_stderr)
+    except QueryError as exc:
+        _stderr(f"error: {exc}")
+        return exc.status
+    except OSError as exc:
+        _stderr(f"error: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}")
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; a mistake of the user or the disk is one line on stderr and an exit code:
+    1 for an output folder or disk that cannot be used, 2 for a missing or wrong input."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-"):
+        argv.insert(0, "build")
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
     except OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _stderr(f"error: {exc}")
         return 1
     except (FileNotFoundError, NotADirectoryError, PermissionError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _stderr(f"error: {exc}")
         return 2
     except OSError as exc:          # a full or read-only disk while reading or writing
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        _stderr(f"error: {exc.filename or ''}: {exc.strerror or exc}")
         return 1
-    return 2
-
-

@@ -109,7 +109,7 @@ STAGES = [
     ("graph.analyse.read", "read_corpus"),
     ("graph.pipeline", "analyse"),
     ("graph.assemble.populate", "populate"),
-    ("graph.publish.rdf", "write_graph"),
+    ("graph.publish.outputs", "write_outputs"),
     ("graph.publish.termdocs", "write_docs"),
     ("viz.views", "write_views"),
     ("graph.publish.output", "write_manifest"),

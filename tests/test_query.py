@@ -211,3 +211,15 @@ def test_regression_persons_and_posts_lists_a_holding_once(built):
     out = run_query("persons-and-posts", out=built, fmt="tsv")
     rows = out.splitlines()[1:]
     assert rows and len(rows) == len(set(rows))
+
+
+def test_every_published_output_is_written_and_void_lists_the_dumps(built):
+    from rdflib import Literal, Namespace
+    from graph.publish.outputs import OUTPUTS
+    DCAT, DCT = Namespace("http://www.w3.org/ns/dcat#"), Namespace("http://purl.org/dc/terms/")
+    assert all((built / o.name).is_file() for o in OUTPUTS)
+    d = Graph().parse(built / "void.ttl", format="turtle")
+    listed = {(str(d.value(dist, DCT.identifier)), str(d.value(dist, DCAT.mediaType)))
+              for dist in d.objects(None, DCAT.distribution)}
+    assert listed == {(o.name, o.media_type) for o in OUTPUTS if o.dump}
+    assert Literal("void.ttl") not in set(d.objects(None, DCT.identifier))

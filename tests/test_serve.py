@@ -147,6 +147,10 @@ def test_views_and_data_are_served(server):
         assert b"vis.Network" in r.read()
     with urllib.request.urlopen(f"{server}/void.ttl") as r:
         assert b"void:triples" in r.read()
+    from graph.publish.outputs import OUTPUTS
+    for output in OUTPUTS:          # every published file, with the media type of the registry
+        with urllib.request.urlopen(f"{server}/{output.name}") as r:
+            assert r.headers["Content-Type"] == output.content_type and r.read()
     for path in ("/../graph.nt", "/%2e%2e/build.py", "/nothing.html"):
         with pytest.raises(urllib.error.HTTPError) as exc:
             urllib.request.urlopen(f"{server}{path}")

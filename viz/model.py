@@ -153,7 +153,7 @@ class Reader:
         return out
 
 
-def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
     return View(slug_, kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
                 tuple(keep[k] for k in sorted(keep)), **kw)
@@ -164,7 +164,7 @@ def _too_big(nodes) -> bool:
 
 
 def who_assigns_what(r: Reader) -> View:
-    g, nodes, edges = r.g, {}, []
+    nodes, edges = {}, []
     for m in r.mandates:
         es = r.mandate_edges(m)
         edges += es
@@ -173,10 +173,10 @@ def who_assigns_what(r: Reader) -> View:
                 nodes.setdefault(end, None)
     if _too_big(nodes):
         nodes, agg, count = _actor_pairs(r, edges)
-        return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+        return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
                      aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
     nodes = {k: r.node(URIRef(k)) for k in nodes}
-    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges)
+    return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges)
 
 
 def _actor_pairs(r: Reader, edges: list[VEdge]) -> tuple[dict, list[VEdge], int]:
@@ -228,7 +228,7 @@ def actor_views(r: Reader) -> list[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra = dict(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
-        views.append(_view(r, f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+        views.append(_view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
                            nodes, edges, subject=str(a), **extra))
     return views
 
@@ -254,7 +254,7 @@ def document_views(r: Reader) -> list[View]:
         name, extra = r.label(doc), {}
         if _too_big(nodes):
             nodes, edges, extra = _document_aggregated(r, doc, edges)
-        views.append(_view(r, f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+        views.append(_view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
                            subject=str(doc), **extra))
     return views
 
@@ -293,9 +293,9 @@ def dependency_view(r: Reader) -> View:
             weight[(str(src), e.target, e.kind)] += 1
         nodes = {k: r.node(URIRef(k)) for (a, b, _) in weight for k in (a, b)}
         edges = [VEdge(a, b, kind, n) for (a, b, kind), n in weight.items()]
-        return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
+        return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
                      aggregated=True, note="mandates folded into the documents that state them; edges weighted by count")
-    return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges)
+    return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges)
 
 
 def accountability_view(r: Reader) -> View:
@@ -314,10 +314,10 @@ def accountability_view(r: Reader) -> View:
                 nodes.setdefault(e.target, r.node(URIRef(e.target)))
     if _too_big(nodes):
         nodes, edges = _accountability_buckets(r)
-        return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
+        return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
                      "Accountability: the six facets", nodes, edges, aggregated=True,
                      note="mandates grouped by assignee and by the number of facets they meet")
-    return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
+    return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
                  nodes, edges)
 
 

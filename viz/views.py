@@ -16,7 +16,7 @@ def write_views(g: Graph, folder: Path, *, ontology: Graph) -> int:
     entries = [_entry(v) for v in views]
     for v in views:
         (folder / f"{v.slug}.html").write_text(render(v, views_index=entries), encoding="utf-8")
-    (folder / "index.html").write_text(render_index(entries, _search(g, views)), encoding="utf-8")
+    (folder / "index.html").write_text(render_index(entries, _search(views)), encoding="utf-8")
     return len(views)
 
 
@@ -25,7 +25,7 @@ def _entry(v: View) -> dict:
     return {"file": f"{v.slug}.html", "kind": v.kind, "title": title, "nodes": len(v.nodes), "edges": len(v.edges)}
 
 
-def _search(g: Graph, views: list[View]) -> list[dict]:
+def _search(views: list[View]) -> list[dict]:
     """Actors, documents and tasks, each pointing at the view that shows it best."""
     items = []
     for v in views:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,8 +71,9 @@ def jsonld(g: Graph) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def void(g: Graph, quads: list[ox.Quad], *, version: str, files: list[str]) -> Graph:
-    """VoID and DCAT: triples, entities per class, sources, version, distributions."""
+def void(g: Graph, quads: list[ox.Quad], *, version: str, files: Sequence) -> Graph:
+    """VoID and DCAT: triples, entities per class, sources, version, distributions (``files``:
+    the published dumps, each with a ``name`` and a ``media_type``; see graph/publish/outputs.py)."""
     per_graph = Counter(q.graph_name.value for q in quads)
     d = Graph()
     d.bind("void", VOID)
@@ -104,14 +106,12 @@ def void(g: Graph, quads: list[ox.Quad], *, version: str, files: list[str]) -> G
         d.add((graph_name(doc), RDF.type, V("Dataset")))
         d.add((graph_name(doc), DCTERMS.source, doc))
         d.add((graph_name(doc), V("triples"), Literal(per_graph[str(graph_name(doc))], datatype=XSD.integer)))
-    media = {".ttl": "text/turtle", ".nt": "application/n-triples", ".trig": "application/trig",
-             ".jsonld": "application/ld+json"}
-    for name in files:
-        dist = URIRef(f"{DATASET}/distribution/{name}")
+    for file in files:
+        dist = URIRef(f"{DATASET}/distribution/{file.name}")
         d.add((DATASET, C("distribution"), dist))
         d.add((DATASET, V("dataDump"), dist))
         d.add((dist, RDF.type, C("Distribution")))
-        d.add((dist, DCTERMS.identifier, Literal(name)))
-        d.add((dist, C("mediaType"), Literal(media[Path(name).suffix])))
+        d.add((dist, DCTERMS.identifier, Literal(file.name)))
+        d.add((dist, C("mediaType"), Literal(file.media_type)))
     return d
 

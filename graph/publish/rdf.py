@@ -1,5 +1,6 @@
-"""Stage 7, publish: the graph files, sorted and deterministic (same input, same bytes); the
-folder they go into is staged and swapped in by graph/publish/output.py."""
+"""Stage 7, publish: RDF written sorted and deterministic (same input, same bytes), and the
+ontology release. Which files are published, and how each is written, is graph/publish/outputs.py;
+the folder they go into is staged and swapped in by graph/publish/output.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,19 +9,18 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from graph.publish import dataset
 from graph.ontology import load_ontology
 from graph.vocab import PREFIXES
 
 
 def sorted_ntriples(g: Graph) -> str:
     """N-Triples, sorted, blank nodes labelled canonically (the ontology's OWL lists have some)."""
-    return _serialise(sorted_triples(g), ox.RdfFormat.N_TRIPLES)
+    return serialise(sorted_triples(g), ox.RdfFormat.N_TRIPLES)
 
 
 def turtle(g: Graph) -> str:
     """Turtle with stable prefixes, subjects in sorted order."""
-    return _serialise(sorted_triples(g), ox.RdfFormat.TURTLE)
+    return serialise(sorted_triples(g), ox.RdfFormat.TURTLE)
 
 
 def sorted_triples(g: Graph) -> list[ox.Triple]:
@@ -46,24 +46,9 @@ def _term(t):
 _PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "mgid"}
 
 
-def _serialise(items, fmt: ox.RdfFormat) -> str:
+def serialise(items, fmt: ox.RdfFormat) -> str:
     prefixes = _PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return ox.serialize(items, format=fmt, prefixes=prefixes).decode("utf-8")
-
-
-GRAPH_FILES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
-
-
-def write_graph(g: Graph, folder: Path, *, version: str) -> None:
-    """graph.ttl, graph.nt, graph.trig (a named graph per document), graph.jsonld, void.ttl."""
-    triples = sorted_triples(g)
-    (folder / "graph.ttl").write_text(_serialise(triples, ox.RdfFormat.TURTLE), encoding="utf-8")
-    (folder / "graph.nt").write_text(_serialise(triples, ox.RdfFormat.N_TRIPLES), encoding="utf-8")
-    quads = dataset.named_graphs(g, triples)
-    (folder / "graph.trig").write_text(_serialise(quads, ox.RdfFormat.TRIG), encoding="utf-8")
-    (folder / "graph.jsonld").write_text(dataset.jsonld(g), encoding="utf-8")
-    (folder / "void.ttl").write_text(turtle(dataset.void(g, quads, version=version, files=list(GRAPH_FILES))),
-                                     encoding="utf-8")
 
 
 def write_ontology_release(folder: Path) -> Graph:

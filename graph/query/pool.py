@@ -144,9 +144,6 @@ class Workers:
         return Reply(503, "text/plain",
                      f"query stopped: it ran longer than the time limit of {timeout:g} s\n".encode())
 
-    def pids(self) -> list[int]:
-        return sorted(self.live)
-
     def close(self) -> None:
         """Kill every worker and wait for it, so that none outlives the server."""
         with self.lock:

@@ -11,8 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from graph.publish.outputs import OUTPUTS
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 SELECT_TYPES = {
     "json": "application/sparql-results+json",
@@ -20,13 +21,8 @@ SELECT_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
 }
-GRAPH_TYPES = {
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-}
-_RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                "jsonld": ox.RdfFormat.JSON_LD}
+# CONSTRUCT/DESCRIBE answers: the syntaxes of the published files that offer them ("turtle", ...)
+GRAPH_FORMATS = {o.answers: o for o in OUTPUTS if o.answers}
 
 
 @dataclass(frozen=True)
@@ -143,4 +139,4 @@ SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "ts
 def graph(ts: list, fmt: str) -> bytes:
     from graph.vocab import PREFIXES
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
-    return ox.serialize(ts, format=_RDF_FORMATS[fmt], prefixes=prefixes)
+    return ox.serialize(ts, format=GRAPH_FORMATS[fmt].syntax, prefixes=prefixes)

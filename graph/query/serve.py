@@ -19,19 +19,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from graph.publish.outputs import BY_NAME
 from graph.query import guard
 from graph.query import results
 from graph.query.store import QueryError, execute
 
+# the views' files; the data files are served with the media types of graph/publish/outputs.py
 _STATIC_TYPES = {".html": "text/html; charset=utf-8", ".png": "image/png", ".js": "text/javascript",
-                 ".css": "text/css", ".json": "application/json", ".ttl": "text/turtle; charset=utf-8",
-                 ".nt": "application/n-triples", ".trig": "application/trig", ".jsonld": "application/ld+json"}
-_DATA_FILES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "void.ttl")
+                 ".css": "text/css", ".json": "application/json"}
 _SELECT_ACCEPT = {"application/sparql-results+json": "json", "application/json": "json",
                   "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
                   "text/csv": "csv", "text/tab-separated-values": "tsv"}
-_GRAPH_ACCEPT = {"text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",
-                 "text/plain": "ntriples", "application/ld+json": "jsonld", "application/json": "jsonld"}
+_GRAPH_ACCEPT = {**{o.media_type: key for key, o in results.GRAPH_FORMATS.items()},
+                 "application/x-turtle": "turtle", "text/plain": "ntriples", "application/json": "jsonld"}
+_GRAPH_TYPES = [o.media_type for o in results.GRAPH_FORMATS.values()]
+_NOT_ACCEPTABLE = f"not acceptable: use {', '.join(_GRAPH_TYPES[:-1])} or {_GRAPH_TYPES[-1]}\n".encode()
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,9 @@ def answer(store, query: str, accept: str, limits: Limits, allow_service=()) -> 
     if kind == "graph":
         fmt = negotiate(accept, _GRAPH_ACCEPT, "turtle")
         if fmt is None:
-            return Reply(406, "text/plain", b"not acceptable: use text/turtle, application/n-triples or application/ld+json\n")
+            return Reply(406, "text/plain", _NOT_ACCEPTABLE)
         ts, cut = results.triples(result, limit=limits.max_rows)
-        return Reply(200, results.GRAPH_TYPES[fmt] + ("; charset=utf-8" if fmt == "turtle" else ""),
-                     results.graph(ts, fmt), _cut_header(cut, limits))
+        return Reply(200, results.GRAPH_FORMATS[fmt].content_type, results.graph(ts, fmt), _cut_header(cut, limits))
     fmt = negotiate(accept, _SELECT_ACCEPT, "json")
     if fmt is None:
         return Reply(406, "text/plain", b"not acceptable: use SPARQL JSON, XML, CSV or TSV\n")
@@ -279,11 +280,13 @@ def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access |
 
         def _static(self, path: str) -> Reply:
             name = path.lstrip("/") or "index.html"
-            base = data if name in _DATA_FILES else viz
+            published = BY_NAME.get(name)
+            base = data if published else viz
             target = (base / name).resolve()
             if not target.is_relative_to(base) or not target.is_file():
                 return Reply(404, "text/plain", f"not found: {path}\n".encode())
-            return Reply(200, _STATIC_TYPES.get(target.suffix, "application/octet-stream"), target.read_bytes())
+            ctype = published.content_type if published else _STATIC_TYPES.get(target.suffix, "application/octet-stream")
+            return Reply(200, ctype, target.read_bytes())
 
     return Handler
 
