@@ -192,6 +192,13 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """One of the "6 rõ" accountability facets, and whether a mandate meets it."""
+    name: str                      # its notation in mg:facets: who, what, when, responsibility, ...
+    met: bool
+
+
+@dataclass(frozen=True)
 class MandateRecord:
     start: int                     # normalised span of the words that state the task
     end: int
@@ -209,6 +216,7 @@ class MandateRecord:
     legal_basis: tuple[str, ...] = ()
     depends_on: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()
+    facets: tuple[Facet, ...] = ()   # every facet of mg:facets, met or not (extract.facets)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from graph.assemble.resolve import resolve_documents
 from graph.records import AnalysedDocument, Mention
 from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
-_FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
 
 
@@ -263,18 +262,10 @@ def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve) ->
         g.add((node, MG.dependsOn, URIRef(resolve(dep))))
     for c in rec.concerns:
         g.add((node, MG.concerns, URIRef(resolve(c))))
-    met = {
-        "who": bool(rec.assignees) and rec.explicit,
-        "what": bool(rec.task),
-        "when": bool(d and (d.deadline or d.recurring)),
-        "responsibility": bool(rec.leads) or rec.role in ("lead", "coordinate", "monitor") or len(rec.assignees) == 1 and rec.explicit,
-        "deliverable": bool(rec.deliverable),
-        "authority": bool(rec.assigner or rec.legal_basis),
-    }
     facets = scheme_members("facets")
-    for f in _FACETS:
-        g.add((node, MG.meetsFacet if met[f] else MG.lacksFacet, URIRef(facets[f])))
-    g.add((node, MG.facetCount, Literal(sum(met.values()), datatype=XSD.integer)))
+    for f in rec.facets:
+        g.add((node, MG.meetsFacet if f.met else MG.lacksFacet, URIRef(facets[f.name])))
+    g.add((node, MG.facetCount, Literal(sum(f.met for f in rec.facets), datatype=XSD.integer)))
 
 
 def _target(g: Graph, doc: AnalysedDocument, t) -> None:
