@@ -101,15 +101,69 @@ class Segmented:
 
 
 @dataclass(frozen=True)
+class BodyRef:
+    """What a mention says of a body. A gazetteer body is described by the gazetteer, so only
+    ``contextual`` is set (named by an alias that counts only where the document also names the
+    body, its parent or its polity in full); a body found by pattern describes itself."""
+    contextual: bool = False
+    name: str | None = None        # a pattern body's full name: "Ban Tuyên giáo Thành ủy Hà Nội"
+    cls: str | None = None         # its class, the local name of a subclass of mg:Body
+    body_kind: str | None = None   # its notation in mg:bodyKinds
+    parent: str | None = None      # body IRI
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person named after a title ("Tổng Bí thư Tô Lâm"), or a bare title that stands for the
+    person holding it in the document (then only ``name``)."""
+    name: str
+    title: str | None = None       # the title as the data gives it: "Bí thư"
+    post: str | None = None        # the post held, matching form: "bí thư thành ủy hà nội"; None for a rank
+    post_text: str | None = None   # the same post as written: "Bí thư Thành ủy Hà Nội"
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document cited by identifier ("11-NQ/TW", "15/2024/NĐ-CP"), by type and number alone
+    ("Nghị quyết số 11": ``partial``), or by name ("Luật Thủ đô năm 2024")."""
+    type_code: str                 # notation in mg:documentTypes: "NQ", "KL", "L"
+    number: str | None = None
+    identifier: str | None = None  # as written in identifiers: "11-NQ/TW"
+    issuer_code: str | None = None # the identifier's issuer part: "TW", "CP"
+    issuer: str | None = None      # body IRI, where the data names the issuer
+    year: int | None = None
+    issued: date | None = None
+    name: str | None = None        # a named document's canonical name
+    partial: bool = False          # type and number only: resolved against the corpus (assemble.resolve)
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    name: str                      # canonical name: "Sân bay Nội Bài"
+    kind: str                      # projects.yaml's kind of project
+    en: str                        # its English kind, for the English label
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    name: str
+
+
+EntityRef = BodyRef | PersonRef | DocumentRef | ProjectRef | PlaceRef
+
+
+@dataclass(frozen=True)
 class Mention:
-    """A recognised entity mention. ``start``/``end`` are normalised offsets."""
+    """A recognised entity mention. ``start``/``end`` are normalised offsets; ``ref`` holds what
+    the mention says of its entity, one record type per kind."""
     kind: str                      # body | person | document | project | place
     iri: str                       # stable instance IRI
     start: int
     end: int
     surface: str                   # the normalised text matched
     rule: str
-    attrs: Mapping = field(default_factory=dict)
+    ref: EntityRef
 
 
 @dataclass(frozen=True)
@@ -138,6 +192,13 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """One of the "6 rõ" accountability facets, and whether a mandate meets it."""
+    name: str                      # its notation in mg:facets: who, what, when, responsibility, ...
+    met: bool
+
+
+@dataclass(frozen=True)
 class MandateRecord:
     start: int                     # normalised span of the words that state the task
     end: int
@@ -155,6 +216,7 @@ class MandateRecord:
     legal_basis: tuple[str, ...] = ()
     depends_on: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()
+    facets: tuple[Facet, ...] = ()   # every facet of mg:facets, met or not (extract.facets)
 
 
 @dataclass(frozen=True)

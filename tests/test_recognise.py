@@ -62,7 +62,7 @@ def _identifiers(text: str) -> list[str]:
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
     n = normalise(text)
-    return [m.attrs["identifier"] for m in recognise(n, segment(n)) if m.rule == "document-identifier"]
+    return [m.ref.identifier for m in recognise(n, segment(n)) if m.rule == "document-identifier"]
 
 
 def test_identifier_codes_come_from_the_ontology(monkeypatch):

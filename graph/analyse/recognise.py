@@ -14,7 +14,8 @@ from graph.analyse import gazetteer as gz
 from graph.data import load
 from graph.analyse.normalise import normalise_phrase
 from graph.ontology import document_types
-from graph.records import Block, Mention, NormalText, Segmented
+from graph.records import (Block, BodyRef, DocumentRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
+                           Segmented)
 from graph.vocab import iri, slug
 
 _WORD = re.compile(r"[\w-]+")
@@ -90,10 +91,14 @@ def _contextual(mentions: list[Mention]) -> list[Mention]:
     """A contextual alias ("Thành ủy", "Đảng ủy UBND Thành phố") counts only where the document names
     in full the body, its parent or the polity whose name ends its own ("... thành phố Hà Nội")."""
     entries = gz.bodies()
-    named = {m.iri for m in mentions if not m.attrs.get("contextual")}
+    named = {m.iri for m in mentions if not _contextual_alias(m)}
     polities = tuple(n.lower() for p in named if p in entries and entries[p].cls == "Polity"
                      for n in (entries[p].name, *entries[p].aliases))
-    return [m for m in mentions if not m.attrs.get("contextual") or _anchored(m.iri, named, polities)]
+    return [m for m in mentions if not _contextual_alias(m) or _anchored(m.iri, named, polities)]
+
+
+def _contextual_alias(m: Mention) -> bool:
+    return isinstance(m.ref, BodyRef) and m.ref.contextual
 
 
 def _anchored(body: str, named: set[str], polities: tuple[str, ...]) -> bool:
@@ -116,7 +121,7 @@ def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
             continue
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
-                           "gazetteer", {"contextual": contextual}))
+                           "gazetteer", BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j)
     return out
 
@@ -153,9 +158,9 @@ def _pattern_bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
         if normal.key[m.end():end].startswith(districts):
             until = load("bodies")["patterns"]["district_valid_until"]
         out.append(Mention("body", iri("body", name), m.start(), end, surface, "body-pattern",
-                           {"name": name, "class": spec["class"], "kind": spec["kind"],
-                            "parent": iri("body", spec["parent"]) if spec.get("parent") else None,
-                            "valid_until": until}))
+                           BodyRef(name=name, cls=spec["class"], body_kind=spec["kind"],
+                                   parent=iri("body", spec["parent"]) if spec.get("parent") else None,
+                                   valid_until=date.fromisoformat(until) if until else None)))
     return out
 
 
@@ -182,8 +187,8 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
         holding = normal.key[span[0]:span[1]].strip(" ,") if span else None
         name = m.group(0)
         out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
-                           {"name": name, "post": holding, "title": spec["title"], "en": spec.get("en"),
-                            "post_text": normal.text[span[0]:span[1]].strip(" ,") if span else None}))
+                           PersonRef(name=name, title=spec["title"], post=holding,
+                                     post_text=normal.text[span[0]:span[1]].strip(" ,") if span else None)))
     return out
 
 
@@ -203,9 +208,9 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
     """A title alone ("Tổng Bí thư yêu cầu ...") names the person who holds it in this document."""
     holders = {}
     for m in mentions:
-        if m.kind == "person" and m.attrs.get("post"):
-            holders.setdefault(normalise_phrase(m.attrs["title"]), m)
-            holders.setdefault(m.attrs["post"], m)
+        if m.kind == "person" and m.ref.post:
+            holders.setdefault(normalise_phrase(m.ref.title), m)
+            holders.setdefault(m.ref.post, m)
     if not holders:
         return []
     # the mentions are disjoint: sorted by start, they are sorted by end too, and those overlapping
@@ -227,7 +232,7 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
                 continue                              # a title followed by a name, or inside another mention
             person = holders[m.group(1)]
             out.append(Mention("person", person.iri, m.start(), m.end(), normal.text[m.start():m.end()],
-                               "bare-title", {"name": person.attrs["name"]}))
+                               "bare-title", PersonRef(name=person.ref.name)))
     return out
 
 
@@ -279,15 +284,15 @@ def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
         code = words[m.group(1)]
         out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
                            normal.text[m.start():m.end()], "document-bare",
-                           {"type": code, "number": m.group(2), "partial": True}))
+                           DocumentRef(type_code=code, number=m.group(2), partial=True)))
     for pattern, spec in named:
         for m in gz.at_word_start(pattern, normal.key, i, j):
             s, e = m.start(), m.end()
             out.append(Mention("document", iri("doc", spec.get("identifier") or spec["name"]), s, e,
                                normal.text[s:e], "document-named",
-                               {"type": spec["type"], "name": spec["name"], "identifier": spec.get("identifier"),
-                                "issuer": iri("body", spec["issuer"]) if spec.get("issuer") else None,
-                                "year": spec.get("year")}))
+                               DocumentRef(type_code=spec["type"], name=spec["name"], identifier=spec.get("identifier"),
+                                           issuer=iri("body", spec["issuer"]) if spec.get("issuer") else None,
+                                           year=int(spec["year"]) if spec.get("year") else None)))
     return out
 
 
@@ -309,8 +314,8 @@ def _doc_mention(normal, m, prefix, number, code, issuer, year, *, state: bool) 
             pass
     return Mention("document", doc_iri(identifier, int(year) if year else None), start, end,
                    normal.text[start:end], "document-identifier",
-                   {"type": code, "number": number, "issuer_code": issuer, "identifier": identifier,
-                    "year": int(year) if year else None, "issued": issued})
+                   DocumentRef(type_code=code, number=number, issuer_code=issuer, identifier=identifier,
+                               year=int(year) if year else None, issued=issued))
 
 
 def doc_iri(identifier: str, year: int | None) -> str:
@@ -330,7 +335,7 @@ def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
             name = name[0].upper() + name[1:]
             name = same_as.get(normalise_phrase(name), name)
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
-                               {"name": name, "kind": spec["kind"], "en": spec["en"]}))
+                               ProjectRef(name=name, kind=spec["kind"], en=spec["en"])))
     return out
 
 
@@ -343,5 +348,5 @@ def _project_names() -> dict[str, str]:
 def _places(normal: NormalText, i: int, j: int) -> list[Mention]:
     matcher = gz.place_matcher()
     return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],
-                    "gazetteer", {"name": matcher.table[m.group(1)][1]})
+                    "gazetteer", PlaceRef(name=matcher.table[m.group(1)][1]))
             for m in gz.at_word_start(matcher.pattern, normal.key, i, j)]

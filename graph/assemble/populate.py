@@ -1,11 +1,10 @@
 """Stage 6, populate: the analysed documents as RDF, every fact with its Evidence.
 
-Corpus-level resolution happens here: a bare "Nghị quyết số 11" becomes the one NQ numbered 11
-cited in full anywhere in the corpus, so one document cited in two texts is one node.
+Document references are written as the documents they stand for in the corpus (assemble.resolve):
+a bare "Nghị quyết số 11" is the one NQ numbered 11 cited in full anywhere in it.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from datetime import date
 
@@ -16,10 +15,10 @@ from graph.analyse import gazetteer as gz
 from graph.data import load
 from graph.analyse.normalise import display_form
 from graph.ontology import document_types, scheme_members
+from graph.assemble.resolve import resolve_documents
 from graph.records import AnalysedDocument, Mention
 from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
-_FACETS = ("who", "what", "when", "responsibility", "deliverable", "authority")
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
 
 
@@ -27,68 +26,25 @@ def populate(docs: list[AnalysedDocument]) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    resolve = _document_resolver(docs)
+    resolution = resolve_documents(docs)
+    resolve = lambda iri_: resolution.get(iri_, iri_)
     used_bodies: set[str] = set()
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
         _document(g, doc, resolve)
         fuller = _more_specific_posts(doc)
         for m in doc.mentions:
-            target = resolve(m)
+            target = resolve(m.iri)
             _mention(g, doc, m, target, stated_more_fully=fuller)
             g.add((URIRef(doc.meta.iri), MG.mentions, URIRef(target)))
             if m.kind == "body":
                 used_bodies.add(m.iri)
         for rec in doc.extraction.mandates:
-            _mandate(g, doc, rec, position, resolve_iri=lambda i: resolve_partial(i, resolve))
+            _mandate(g, doc, rec, position, resolve=resolve)
             used_bodies.update(a for a in (rec.assigner, *rec.assignees, *rec.coordinators) if a)
         for t in doc.extraction.targets:
             _target(g, doc, t)
     _bodies(g, used_bodies)
     return g
-
-
-def resolve_partial(iri_: str, resolve) -> str:
-    return resolve(Mention("document", iri_, 0, 0, "", "", {})) if "/doc/" in iri_ else iri_
-
-
-# ------------------------------------------------------------------ documents
-def _document_resolver(docs):
-    full: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for doc in docs:
-        for m in doc.mentions:
-            if m.kind == "document" and m.attrs.get("identifier") and m.attrs.get("number"):
-                dated = _with_year(m)
-                if re.search(r"-\d{4}(-\d\d-\d\d)?$", dated):     # only dated identifiers settle a bare one
-                    full[(m.attrs["type"], m.attrs["number"])].add(dated)
-        if doc.meta.identifier and doc.meta.number:
-            full[(doc.meta.type_code, doc.meta.number)].add(doc.meta.iri)
-    known = {}
-    for k in load("documents")["known"]:
-        number, rest = k["identifier"].split("-", 1)
-        known[(rest.split("/")[0], number)] = iri("doc", f"{slug(k['identifier'])}-{k['year']}")
-    def resolve(m: Mention) -> str:
-        if m.kind != "document":
-            return m.iri
-        if m.attrs.get("partial") or (m.iri.rsplit("/", 1)[1].count("-") <= 2 and not m.attrs.get("year")):
-            key = (m.attrs.get("type"), m.attrs.get("number"))
-            if key[0] is None:
-                parts = m.iri.rsplit("/", 1)[1].split("-")
-                key = (parts[1].upper() if len(parts) > 1 else None, parts[0])
-            if len(full.get(key, ())) == 1:
-                return next(iter(full[key]))
-            if key in known:
-                return known[key]
-        return _with_year(m)
-    return resolve
-
-
-def _with_year(m: Mention) -> str:
-    ident, year = m.attrs.get("identifier"), m.attrs.get("year")
-    if ident and not year:
-        for k in load("documents")["known"]:
-            if k["identifier"] == ident:
-                return iri("doc", f"{slug(ident)}-{k['year']}")
-    return m.iri
 
 
 def _described(meta, types) -> tuple[str, str] | None:
@@ -132,7 +88,7 @@ def _document(g: Graph, doc: AnalysedDocument, resolve) -> None:
         g.add((URIRef(iri("person", meta.signer)), RDF.type, MG.Person))
         g.add((URIRef(iri("person", meta.signer)), SKOS.prefLabel, Literal(meta.signer, lang="vi")))
     for rel in doc.extraction.relations:
-        g.add((node, MG[rel.kind], URIRef(resolve_partial(rel.target, resolve))))
+        g.add((node, MG[rel.kind], URIRef(resolve(rel.target))))
 
 
 def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) -> URIRef:
@@ -154,31 +110,31 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, *,
     g.add((node, MG.evidence, _evidence(g, doc, m.start, m.end, m.rule)))
     s, e = doc.normal.source_span(m.start, m.end)
     surface = doc.normal.text[m.start:m.end]
+    ref = m.ref
     if m.kind == "body" and m.rule == "body-pattern":
-        g.add((node, RDF.type, MG[m.attrs["class"]]))
-        g.add((node, SKOS.prefLabel, Literal(m.attrs["name"], lang="vi")))
-        g.add((node, RDFS.label, Literal(m.attrs["name"], lang="vi")))
-        g.add((node, MG.bodyKind, URIRef(scheme_members("bodyKinds")[m.attrs["kind"]])))
-        if m.attrs.get("parent"):
-            g.add((node, ORG.subOrganizationOf, URIRef(m.attrs["parent"])))
-        if m.attrs.get("valid_until"):
-            g.add((node, MG.validUntil, Literal(date.fromisoformat(m.attrs["valid_until"]), datatype=XSD.date)))
+        g.add((node, RDF.type, MG[ref.cls]))
+        g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
+        g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
+        g.add((node, MG.bodyKind, URIRef(scheme_members("bodyKinds")[ref.body_kind])))
+        if ref.parent:
+            g.add((node, ORG.subOrganizationOf, URIRef(ref.parent)))
+        if ref.valid_until:
+            g.add((node, MG.validUntil, Literal(ref.valid_until, datatype=XSD.date)))
     elif m.kind == "person":
-        name = m.attrs["name"]
         g.add((node, RDF.type, MG.Person))
-        g.add((node, SKOS.prefLabel, Literal(name, lang="vi")))
-        g.add((node, RDFS.label, Literal(name, lang="vi")))
-        if m.attrs.get("post") and m.attrs["post"] not in stated_more_fully.get(m.iri, ()):
+        g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
+        g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
+        if ref.post and ref.post not in stated_more_fully.get(m.iri, ()):
             _post_holding(g, doc, node, m)
     elif m.kind == "document":
         _cited(g, m, node, doc)
     elif m.kind in ("project", "place"):
         g.add((node, RDF.type, MG.Project if m.kind == "project" else MG.Place))
-        g.add((node, SKOS.prefLabel, Literal(m.attrs["name"], lang="vi")))
-        g.add((node, RDFS.label, Literal(m.attrs["name"], lang="vi")))
-        if m.attrs.get("en"):
-            g.add((node, RDFS.label, Literal(f"{m.attrs['en']}: {m.attrs['name']}", lang="en")))
-    if m.kind != "document" or m.attrs.get("partial") is None:
+        g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
+        g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
+        if m.kind == "project" and ref.en:
+            g.add((node, RDFS.label, Literal(f"{ref.en}: {ref.name}", lang="en")))
+    if m.kind != "document" or not ref.partial:
         if surface and m.rule != "bare-title":
             g.add((node, SKOS.altLabel, Literal(display_form(doc.source.text[s:e]), lang="vi")))
 
@@ -188,13 +144,13 @@ def _more_specific_posts(doc: AnalysedDocument) -> dict[str, set[str]]:
     "Bí thư Thành ủy Hà Nội". They are the same post, so only the full statement is a holding."""
     posts = defaultdict(set)
     for m in doc.mentions:
-        if m.kind == "person" and m.attrs.get("post"):
-            posts[m.iri].add(m.attrs["post"])
+        if m.kind == "person" and m.ref.post:
+            posts[m.iri].add(m.ref.post)
     return {p: {a for a in ps if any(b.startswith(a + " ") for b in ps)} for p, ps in posts.items()}
 
 
 def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -> None:
-    shown = m.attrs.get("post_text") or m.attrs["post"]          # as written: "Bí thư Thành ủy Hà Nội"
+    shown = m.ref.post_text or m.ref.post          # as written: "Bí thư Thành ủy Hà Nội"
     post_label = shown[0].upper() + shown[1:]
     post = URIRef(iri("post", post_label))
     g.add((post, RDF.type, MG.Post))
@@ -211,24 +167,25 @@ def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -
 
 def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
     types = document_types()
-    code = m.attrs.get("type")
+    ref = m.ref
+    code = ref.type_code
     cls = types[code].cls if code in types else str(MG.Document)
     g.add((node, RDF.type, URIRef(cls)))
-    label = m.attrs.get("name") or (f"{types[code].word.capitalize()} số {m.attrs['identifier']}"
-                                    if m.attrs.get("identifier") and code in types else None)
+    label = ref.name or (f"{types[code].word.capitalize()} số {ref.identifier}"
+                         if ref.identifier and code in types else None)
     if label and (node, SKOS.prefLabel, None) not in g:
         g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
         g.add((node, RDFS.label, Literal(label, lang="vi")))
-    if m.attrs.get("identifier"):
-        g.set((node, MG.identifier, Literal(m.attrs["identifier"])))
-    if m.attrs.get("year"):
-        g.set((node, MG.year, Literal(int(m.attrs["year"]), datatype=XSD.integer)))
-    if m.attrs.get("issued"):
-        g.set((node, DCTERMS.issued, Literal(m.attrs["issued"], datatype=XSD.date)))
-    if m.attrs.get("issuer"):
-        g.set((node, MG.issuedBy, URIRef(m.attrs["issuer"])))
-    elif m.attrs.get("issuer_code") in load("documents")["issuer_codes"]:
-        g.set((node, MG.issuedBy, URIRef(iri("body", load("documents")["issuer_codes"][m.attrs["issuer_code"]]))))
+    if ref.identifier:
+        g.set((node, MG.identifier, Literal(ref.identifier)))
+    if ref.year:
+        g.set((node, MG.year, Literal(ref.year, datatype=XSD.integer)))
+    if ref.issued:
+        g.set((node, DCTERMS.issued, Literal(ref.issued, datatype=XSD.date)))
+    if ref.issuer:
+        g.set((node, MG.issuedBy, URIRef(ref.issuer)))
+    elif ref.issuer_code in load("documents")["issuer_codes"]:
+        g.set((node, MG.issuedBy, URIRef(iri("body", load("documents")["issuer_codes"][ref.issuer_code]))))
     if node != URIRef(doc.meta.iri):
         g.add((URIRef(doc.meta.iri), MG.cites, node))
 
@@ -263,7 +220,7 @@ def _bodies(g: Graph, used: set[str]) -> None:
 
 
 # ------------------------------------------------------------------ mandates and targets
-def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve_iri) -> None:
+def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve) -> None:
     s, e = doc.normal.source_span(rec.start, rec.end)
     node = URIRef(iri("mandate", f"{slug(doc.source.name)}-{s}-{e}"))
     g.add((node, MG.readingOrder, Literal(position * READING_ORDER_STRIDE + s, datatype=XSD.integer)))
@@ -300,23 +257,15 @@ def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve_iri
     if rec.deliverable:
         g.add((node, MG.deliverable, Literal(rec.deliverable)))
     for b in rec.legal_basis:
-        g.add((node, MG.legalBasis, URIRef(resolve_iri(b))))
+        g.add((node, MG.legalBasis, URIRef(resolve(b))))
     for dep in rec.depends_on:
-        g.add((node, MG.dependsOn, URIRef(resolve_iri(dep))))
+        g.add((node, MG.dependsOn, URIRef(resolve(dep))))
     for c in rec.concerns:
-        g.add((node, MG.concerns, URIRef(resolve_iri(c))))
-    met = {
-        "who": bool(rec.assignees) and rec.explicit,
-        "what": bool(rec.task),
-        "when": bool(d and (d.deadline or d.recurring)),
-        "responsibility": bool(rec.leads) or rec.role in ("lead", "coordinate", "monitor") or len(rec.assignees) == 1 and rec.explicit,
-        "deliverable": bool(rec.deliverable),
-        "authority": bool(rec.assigner or rec.legal_basis),
-    }
+        g.add((node, MG.concerns, URIRef(resolve(c))))
     facets = scheme_members("facets")
-    for f in _FACETS:
-        g.add((node, MG.meetsFacet if met[f] else MG.lacksFacet, URIRef(facets[f])))
-    g.add((node, MG.facetCount, Literal(sum(met.values()), datatype=XSD.integer)))
+    for f in rec.facets:
+        g.add((node, MG.meetsFacet if f.met else MG.lacksFacet, URIRef(facets[f.name])))
+    g.add((node, MG.facetCount, Literal(sum(f.met for f in rec.facets), datatype=XSD.integer)))
 
 
 def _target(g: Graph, doc: AnalysedDocument, t) -> None:

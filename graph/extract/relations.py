@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.data import load
+from graph.extract.facets import facets
 from graph.extract.mandates import find_mandates
 from graph.analyse.normalise import normalise_phrase
 from graph.records import DocRelation, DocumentMeta, Extraction, Mention, NormalText, Segmented
@@ -12,7 +14,8 @@ from graph.extract.targets import find_targets
 
 def extract(normal: NormalText, segmented: Segmented, mentions: tuple[Mention, ...],
             meta: DocumentMeta) -> Extraction:
-    return Extraction(mandates=tuple(find_mandates(normal, segmented, mentions, meta)),
+    mandates = find_mandates(normal, segmented, mentions, meta)
+    return Extraction(mandates=tuple(replace(m, facets=facets(m)) for m in mandates),
                       targets=tuple(find_targets(normal, segmented)),
                       relations=tuple(find_relations(normal, mentions)))
 
