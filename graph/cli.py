@@ -61,11 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            if args.data:
-                from graph.data import use_data
-                use_data(args.data)
             return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
-                         log=lambda msg: print(msg, file=sys.stderr))
+                         data=(args.data,) if args.data else (), log=lambda msg: print(msg, file=sys.stderr))
         if args.command == "validate":
             from graph.query.validate import validate
             report = validate(out=args.out, reasoner=not args.no_reasoner)
