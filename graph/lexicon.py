@@ -160,12 +160,12 @@ class Documents:
     named: tuple[NamedDocument, ...]
     known: tuple[KnownDocument, ...]
     not_documents: tuple[str, ...]
-    identifier_line: str
-    dateline: str
-    meeting_date: str
-    conclusion: str
+    identifier_line: re.Pattern
+    dateline: re.Pattern
+    meeting_date: re.Pattern
+    conclusion: re.Pattern
     not_titles: tuple[str, ...]
-    date_after: str
+    date_after: re.Pattern
     type_prefix: str
     bare_reference: str
     party_identifier: str
@@ -177,27 +177,16 @@ class Documents:
     def of(cls, d: dict) -> "Documents":
         return cls(**{**d, "named": tuple(NamedDocument(**n) for n in d["named"]),
                       "known": tuple(KnownDocument(**k) for k in d["known"]),
-                      "not_documents": _t(d.get("not_documents")), "not_titles": _t(d["not_titles"])})
+                      "not_documents": _t(d.get("not_documents")), "not_titles": _t(d["not_titles"]),
+                      **{k: re.compile(d[k]) for k in ("identifier_line", "dateline", "meeting_date",
+                                                       "conclusion", "date_after")}})
 
-    @cached_property
-    def identifier_line_re(self) -> re.Pattern:
-        return re.compile(self.identifier_line)
-
-    @cached_property
-    def datelines(self) -> tuple[re.Pattern, re.Pattern]:
-        """The dateline ("ngày 5 tháng 3 năm 2024") and a meeting's date."""
-        return re.compile(self.dateline), re.compile(self.meeting_date)
-
-    @cached_property
-    def conclusion_re(self) -> re.Pattern:
-        return re.compile(self.conclusion)
-
-    @cached_property
-    def date_after_re(self) -> re.Pattern:
-        return re.compile(self.date_after)
 
 
 # ------------------------------------------------------------------ layout.yaml
+_LAYOUT_REGEXES = ("split_id_end", "split_id_start", "numbered_line", "sentence_break")
+
+
 @dataclass(frozen=True, eq=False)
 class Layout:
     item_markers: tuple[str, ...]
@@ -211,15 +200,15 @@ class Layout:
     boilerplate_line: tuple[str, ...]
     abbreviations: tuple[str, ...]
     web_heading_max: int
-    split_id_end: str
-    split_id_start: str
-    numbered_line: str
-    sentence_break: str
+    split_id_end: re.Pattern                 # an identifier broken across lines: how the first ends
+    split_id_start: re.Pattern               # and how the next starts
+    numbered_line: re.Pattern
+    sentence_break: re.Pattern
 
     @classmethod
     def of(cls, d: dict) -> "Layout":
-        return cls(**{k: (tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v)
-                      for k, v in d.items()})
+        return cls(**{k: (tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else
+                          re.compile(v) if k in _LAYOUT_REGEXES else v) for k, v in d.items()})
 
     @cached_property
     def starts_item(self) -> re.Pattern:
@@ -258,18 +247,6 @@ class Layout:
     def item_ranks(self) -> tuple[tuple[re.Pattern, int], ...]:
         return tuple((re.compile("^(?:%s)" % p), level) for p, level in self.item_levels)
 
-    @cached_property
-    def split_id(self) -> tuple[re.Pattern, re.Pattern]:
-        """An identifier broken across two lines: how the first ends, how the second starts."""
-        return re.compile(self.split_id_end), re.compile(self.split_id_start)
-
-    @cached_property
-    def numbered_line_re(self) -> re.Pattern:
-        return re.compile(self.numbered_line)
-
-    @cached_property
-    def sentence_break_re(self) -> re.Pattern:
-        return re.compile(self.sentence_break)
 
 
 # ------------------------------------------------------------------ persons.yaml
@@ -286,11 +263,12 @@ class Persons:
     surnames: tuple[str, ...]
     titles: tuple[Title, ...]
     name_syllable: str
-    clause_break: str
+    clause_break: re.Pattern
 
     @classmethod
     def of(cls, d: dict) -> "Persons":
-        return cls(_t(d["surnames"]), tuple(Title(**t) for t in d["titles"]), d["name_syllable"], d["clause_break"])
+        return cls(_t(d["surnames"]), tuple(Title(**t) for t in d["titles"]), d["name_syllable"],
+                   re.compile(d["clause_break"]))
 
     @cached_property
     def name(self) -> re.Pattern:
@@ -298,9 +276,6 @@ class Persons:
         surnames = "|".join(sorted(self.surnames, key=len, reverse=True))
         return re.compile(rf"(?:{surnames})(?: {self.name_syllable}){{1,3}}(?!\w)")
 
-    @cached_property
-    def clause_break_re(self) -> re.Pattern:
-        return re.compile(self.clause_break)
 
 
 # ------------------------------------------------------------------ projects.yaml
@@ -338,23 +313,16 @@ class Targets:
     before: Mapping[str, str]
     after: Mapping[str, str]
     units: tuple[str, ...]
-    year: str
-    clause_breaks: str
+    year: re.Pattern
+    clause_breaks: re.Pattern
     indicator_lead: str
     indicator_tail: str
     reach_verb: str
 
     @classmethod
     def of(cls, d: dict) -> "Targets":
-        return cls(**{k: _t(v) if isinstance(v, list) else v for k, v in d.items()})
-
-    @cached_property
-    def year_re(self) -> re.Pattern:
-        return re.compile(self.year)
-
-    @cached_property
-    def clause_breaks_re(self) -> re.Pattern:
-        return re.compile(self.clause_breaks)
+        return cls(**{k: _t(v) if isinstance(v, list) else re.compile(v) if k in ("year", "clause_breaks") else v
+                      for k, v in d.items()})
 
 
 # ------------------------------------------------------------------ time.yaml

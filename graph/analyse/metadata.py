@@ -20,11 +20,11 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     docs = lexicon.documents
     head = normal.text[:1500]
     number = type_code = issuer_code = identifier = None
-    m = docs.identifier_line_re.search(head)
+    m = docs.identifier_line.search(head)
     if m:
         number, type_code, issuer_code = m.groups()
         identifier = f"{number}-{type_code}/{issuer_code}"
-    issued = _first_date(head, normal, docs.datelines)
+    issued = _first_date(head, normal, (docs.dateline, docs.meeting_date))
     signature_blocks = [b for b in segmented.blocks if b.kind == "signature"]
     issuer, signer = _signature(normal, signature_blocks, lexicon)
     if issuer is None and issuer_code:
@@ -32,7 +32,7 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
         issuer = iri("body", name) if name else None
     web = any(b.kind == "boilerplate" for b in segmented.blocks) or _WEB_DATE.match(normal.text.split("\n", 2)[1] if "\n" in normal.text else "") is not None
     if type_code is None:
-        if docs.conclusion_re.search(normal.key[:2000]):
+        if docs.conclusion.search(normal.key[:2000]):
             type_code = "KL"
         elif web or not signature_blocks:
             type_code = _news_code()

@@ -267,7 +267,7 @@ def _layout(src: str, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
         raise ValueError("a phrase of several lines: normalise it with a lexicon")
     median = statistics.median(len(t) for _, _, t in lines) if lines else 0
     web = web_page(t for _, _, t in lines)
-    numbered_line = lexicon.layout.numbered_line_re if lexicon is not None else None
+    numbered_line = lexicon.layout.numbered_line if lexicon is not None else None
     b = _Builder()
     first = 0                                   # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
@@ -313,7 +313,7 @@ def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: b
     """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph).
     ``numbered``: ``prev`` ends a numbered heading: it is its first line, or a short last one."""
     # both end-of-line patterns are two characters at most: search only there, not the whole line
-    split_end, split_start = lexicon.layout.split_id
+    split_end, split_start = lexicon.layout.split_id_end, lexicon.layout.split_id_start
     if split_end.search(prev, len(prev) - 2) and split_start.match(line):
         return ""
     if web or lexicon.layout.starts_item.match(line):

@@ -162,7 +162,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
 def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """A name right after a title ("Tổng Bí thư Tô Lâm"), or after a title and its body."""
     title_re, title_items = gz.titles(lexicon)
-    clause_break = lexicon.persons.clause_break_re
+    clause_break = lexicon.persons.clause_break
     out = []
     for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
         window_start = max(i, m.start() - 160)
@@ -258,7 +258,7 @@ def identifier_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
 def _documents(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     words, prefix, bare, named = lexicon.compiled(_document_patterns)
     party, state = lexicon.compiled(identifier_patterns)
-    date_after = lexicon.documents.date_after_re
+    date_after = lexicon.documents.date_after
     out = []
     if normal.text.find("/", i, j) >= 0:       # every identifier has one; most paragraphs none
         for m in party.finditer(normal.text, i, j):

@@ -111,7 +111,7 @@ def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
             start += 1
     abbrev = set(layout.abbreviations)
     out, pos = [], start
-    for m in layout.sentence_break_re.finditer(text, start, block.end):
+    for m in layout.sentence_break.finditer(text, start, block.end):
         word = text[pos:m.start()].rsplit(" ", 1)[-1].rstrip(".")
         if word in abbrev:
             continue

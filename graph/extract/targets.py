@@ -49,7 +49,7 @@ def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> 
 def _clauses(key: str, offset: int, data: Targets):
     """Clauses split on ';', ', trong đó', ':' lists and 'và' between targets."""
     pos = 0
-    for m in data.clause_breaks_re.finditer(key):
+    for m in data.clause_breaks.finditer(key):
         yield offset + pos, offset + m.start()
         pos = m.end()
     yield offset + pos, offset + len(key)
@@ -89,5 +89,5 @@ def _is_year(m: re.Match) -> bool:
 
 
 def _year(text: str, data: Targets) -> int | None:
-    years = data.year_re.findall(text)
+    years = data.year.findall(text)
     return int(years[-1]) if years else None
