@@ -46,8 +46,10 @@ def main() -> int:
     import goldens
     from graph.pipeline import analyse
     from graph.analyse.read import read_corpus
+    from graph.lexicon import Lexicon
     docs, _ = read_corpus(ROOT / "corpus")
-    by = {d.name[:3]: analyse(d) for d in docs}
+    lexicon = Lexicon.load()
+    by = {d.name[:3]: analyse(d, lexicon) for d in docs}
 
     for key, (complete, expected) in sorted(goldens.mandates().items()):
         doc = by[key]

@@ -33,11 +33,13 @@ def _pieces() -> list[str]:
     from graph.analyse.normalise import normalise
     from graph.analyse.read import read_document
     from graph.analyse.segment import segment
+    from graph.lexicon import Lexicon
+    lexicon = Lexicon.load()
     out = []
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         source = read_document(path)
-        normal = normalise(source.text)
-        last = max(b.end for b in segment(normal).blocks if b.kind in ("heading", "item", "paragraph"))
+        normal = normalise(source.text, lexicon)
+        last = max(b.end for b in segment(normal, lexicon).blocks if b.kind in ("heading", "item", "paragraph"))
         out.append(source.text[:normal.source_span(last - 1, last)[1]].strip())
     return out
 
@@ -69,14 +71,26 @@ def html_document(size_mb: float) -> str:
     return "".join(parts) + "</body></html>\n"
 
 
+_LEXICON = []
+
+
+def _lexicon():
+    """The bundled lexicon, loaded once for every size."""
+    if not _LEXICON:
+        from graph.lexicon import Lexicon
+        _LEXICON.append(Lexicon.load())
+    return _LEXICON[0]
+
+
 def analyse_time(text: str, media: str) -> tuple[float, int]:
     """Processor seconds of the per-document analysis, and the number of mandates it found."""
     from graph.pipeline import analyse
     from graph.records import SourceDocument
     source = SourceDocument(name=f"bench.{'html' if media == 'html' else 'txt'}", path="", text=text,
                             encoding="utf-8", media=media, sidecar={})
+    lexicon = _lexicon()
     t = time.process_time()
-    doc = analyse(source)
+    doc = analyse(source, lexicon)
     return time.process_time() - t, len(doc.extraction.mandates)
 
 

@@ -19,11 +19,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
+_LEXICON = []
+
+
 def run(corpus: Path) -> dict:
     from graph.analyse.normalise import normalise
     from graph.analyse.read import read_corpus
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
+    from graph.lexicon import Lexicon
+    if not _LEXICON:                                 # one lexicon for every run: warm matchers
+        _LEXICON.append(Lexicon.load())
+    lexicon = _LEXICON[0]
     stages = dict.fromkeys(("read", "normalise", "segment", "recognise"), 0.0)
     t = time.process_time()
     docs, errors = read_corpus(corpus)
@@ -31,11 +38,11 @@ def run(corpus: Path) -> dict:
     chars = mentions = 0
     for d in docs:
         t = time.process_time()
-        normal = normalise(d.text, html=d.media == "html")
+        normal = normalise(d.text, lexicon, html=d.media == "html")
         t1 = time.process_time()
-        seg = segment(normal)
+        seg = segment(normal, lexicon)
         t2 = time.process_time()
-        mentions += len(recognise(normal, seg))
+        mentions += len(recognise(normal, seg, lexicon))
         t3 = time.process_time()
         stages["normalise"] += t1 - t
         stages["segment"] += t2 - t1

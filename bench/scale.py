@@ -63,6 +63,8 @@ def _content_end(source) -> int:
     """Source offset of the end of the last block that is not boilerplate."""
     from graph.analyse.normalise import normalise
     from graph.analyse.segment import segment
-    normal = normalise(source.text, html=source.media == "html")
-    last = max(b.end for b in segment(normal).blocks if b.kind != "boilerplate")
+    from graph.lexicon import Lexicon
+    lexicon = Lexicon.load()
+    normal = normalise(source.text, lexicon, html=source.media == "html")
+    last = max(b.end for b in segment(normal, lexicon).blocks if b.kind != "boilerplate")
     return normal.source_span(last - 1, last)[1]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from graph.data import load_all
+from graph.lexicon import Lexicon
 from graph.publish.output import check_target, staged_output
 
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
-          log=print) -> int:
+          data: tuple[Path, ...] = (), log=print) -> int:
+    """``data``: folders of data files layered over the bundled ones (``--data``), first wins."""
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
@@ -24,7 +25,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
 
     t0 = time.perf_counter()
     check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
-    load_all()                                       # and data files with mistakes
+    lexicon = Lexicon.load(data)                     # and data files with mistakes
     docs, errors = read_corpus(corpus, encoding=encoding)
     for err in errors:
         log(f"error: {err}")
@@ -38,7 +39,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     analysed = []
     for source in docs:
         t = time.perf_counter()
-        doc = analyse(source)
+        doc = analyse(source, lexicon)
         analysed.append(doc)
         x = doc.extraction
         log(f"analyse   {source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} mentions, "
@@ -47,7 +48,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     for warning in warnings:
         log(f"warning: {warning}")
     t = time.perf_counter()
-    graph = populate(analysed)
+    graph = populate(analysed, lexicon)
     log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
     t = time.perf_counter()
     with staged_output(out, corpus=corpus) as folder:

@@ -69,10 +69,8 @@ def _stderr(msg: str) -> None:
 
 
 def cmd_build(args) -> int:
-    if args.data:
-        from graph.data import use_data
-        use_data(args.data)
-    return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict, log=_stderr)
+    return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
+                 data=(args.data,) if args.data else (), log=_stderr)
 
 
 def cmd_validate(args) -> int:

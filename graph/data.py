@@ -14,26 +14,6 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).parent / "data"
-_LAYERS: list[Path] = []          # folders given with --data, searched before DATA
-
-
-def use_data(folder: Path) -> None:
-    """Layer a modeller's folder over the bundled data: a file there replaces the bundled one of
-    the same name. Call before anything is loaded (the command line does)."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder (--data)")
-    unknown = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in SCHEMA)
-    if unknown:
-        raise DataError(f"{folder / unknown[0]}: not a data file of this release (known: "
-                        f"{', '.join(n + '.yaml' for n in SCHEMA)})")
-    _LAYERS.insert(0, folder)
-    load.cache_clear()
-
-
-def data_file(name: str) -> Path:
-    return next((layer / f"{name}.yaml" for layer in _LAYERS if (layer / f"{name}.yaml").is_file()),
-                DATA / f"{name}.yaml")
 
 
 class DataError(ValueError):
@@ -61,27 +41,37 @@ _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": st
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
-                            "district_valid_until": DATE}},
+                            "district_valid_until": DATE, "division_words": [str]}},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
              "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],
              "task_headings": [str], "non_task_headings": [str], "past_markers": [str],
              "deliverables": [REGEX], "legal_basis": [str], "dependency": [str], "recurring": [str],
              "relations": OPEN([str]), "modals": [str], "framing": [REGEX], "actor_qualifiers": [REGEX],
-             "openers": [REGEX], "speech_verbs": [str]},
+             "openers": [REGEX], "speech_verbs": [str],
+             "future_marker": str, "subject_gap": REGEX, "actor_between": REGEX, "actor_before": REGEX,
+             "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX,
+             "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX},
     "documents": {"issuer_codes": OPEN(str),
                   "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,
                              "year?": int}],
                   "known": [{"identifier": str, "year": int, "date?": DATE, "title?": str}],
-                  "not_documents?": [str]},
+                  "not_documents?": [str], "identifier_line": REGEX, "dateline": REGEX,
+                  "meeting_date": REGEX, "conclusion": REGEX, "not_titles": [str], "date_after": REGEX,
+                  "type_prefix": str, "bare_reference": str, "party_identifier": str,
+                  "state_identifier": str, "cited_label": str, "described_label": str},
     "layout": {"item_markers": [REGEX], "line_continues": [REGEX], "names_across_lines": [str],
                "heading_levels": [[REGEX, int]], "item_levels": [[REGEX, int]], "recipients": [REGEX],
                "signature": [REGEX], "boilerplate_end": [REGEX], "boilerplate_line": [REGEX],
-               "abbreviations": [str], "web_heading_max": int},
-    "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}]},
+               "abbreviations": [str], "web_heading_max": int, "split_id_end": REGEX,
+               "split_id_start": REGEX, "numbered_line": REGEX, "sentence_break": REGEX},
+    "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}],
+                "name_syllable": REGEX, "clause_break": REGEX},
     "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str]}],
                  "same_as": OPEN(str), "places": [str]},
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
-                "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str]},
+                "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
+                "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,
+                "reach_verb": str},
     "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}]},
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -191,9 +181,10 @@ def parse(path: Path, spec, *, extra=None) -> dict:
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
+    """One bundled data file, checked (the stages read the data through graph/lexicon.py)."""
     if name not in SCHEMA:
         raise DataError(f"{DATA / name}.yaml: no such data file")
-    return parse(data_file(name), SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+    return parse(DATA / f"{name}.yaml", SCHEMA[name], extra=check_bodies if name == "bodies" else None)
 
 
 def check_bodies(data: dict) -> None:
@@ -215,21 +206,3 @@ def check_bodies(data: dict) -> None:
             if item.get("parent") and item["parent"] not in names:
                 raise _Misfit((*section, i, "parent"), f"unknown parent {item['parent']!r} "
                                                        f"(not a name in bodies or groups)")
-
-
-@lru_cache(maxsize=None)
-def any_of(name: str, key: str, *, anchored: bool = True) -> re.Pattern:
-    """One compiled alternation of the patterns listed under ``key`` in ``name``.yaml."""
-    body = "|".join(f"(?:{p})" for p in load(name)[key])
-    return re.compile(("^(?:%s)" if anchored else "(?:%s)") % body)
-
-
-@lru_cache(maxsize=None)
-def ranked(name: str, key: str) -> tuple[tuple[re.Pattern, int], ...]:
-    return tuple((re.compile("^(?:%s)" % p), level) for p, level in load(name)[key])
-
-
-def load_all() -> None:
-    """Load and check every data file, so a modeller's mistake stops a build before any work."""
-    for name in SCHEMA:
-        load(name)

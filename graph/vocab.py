@@ -25,7 +25,22 @@ PREFIXES = {
     "void": Namespace("http://rdfs.org/ns/void#"), "dcat": Namespace("http://www.w3.org/ns/dcat#"),
 }
 
-_STRIP = str.maketrans({"đ": "d", "Đ": "D"})
+class _Strokes(dict):
+    """A letter with a stroke, which has no decomposition, as its plain letter (d for the stroked
+    d of Vietnamese); any other character unchanged. Filled as characters are met."""
+
+    def __missing__(self, code: int) -> int:
+        name = unicodedata.name(chr(code), "")
+        base = name.partition(" WITH STROKE")[0] if name.endswith(" WITH STROKE") else None
+        try:
+            value = ord(unicodedata.lookup(base)) if base else code
+        except KeyError:
+            value = code
+        self[code] = value
+        return value
+
+
+_STRIP = _Strokes()
 
 
 def ascii_fold(text: str) -> str:

@@ -6,15 +6,29 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "corpus"
+_BUNDLED = []
+
+
+def bundled_lexicon():
+    """The lexicon of the bundled data files, loaded once for the session."""
+    if not _BUNDLED:
+        from graph.lexicon import Lexicon
+        _BUNDLED.append(Lexicon.load())
+    return _BUNDLED[0]
 
 
 @pytest.fixture(scope="session")
-def analysed():
+def lexicon():
+    return bundled_lexicon()
+
+
+@pytest.fixture(scope="session")
+def analysed(lexicon):
     from graph.pipeline import analyse
     from graph.analyse.read import read_corpus
     docs, errors = read_corpus(CORPUS)
     assert not errors
-    return {d.name[:3]: analyse(d) for d in docs}
+    return {d.name[:3]: analyse(d, lexicon) for d in docs}
 
 
 @pytest.fixture(scope="session")

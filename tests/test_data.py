@@ -84,3 +84,28 @@ def test_a_turtle_error_keeps_its_cause_and_line(tmp_path):
     with pytest.raises(ValueError) as err:
         load_ontology(tmp_path / "onto")
     assert str(err.value) == f"{tmp_path / 'onto' / 'extensions' / 'bad.ttl'}:2: not valid Turtle: newline found in string literal"
+
+
+def test_a_lexicon_layered_on_a_folder_uses_its_files_and_the_bundled_rest(tmp_path):
+    """--data DIR: a file there replaces the bundled one of the same name; the others stay."""
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    from graph.lexicon import Lexicon
+    (tmp_path / "projects.yaml").write_text(
+        "projects:\n  - {pattern: '[Cc]ảng Hòa Lạc', kind: port, en: Port}\nsame_as: {}\n"
+        "places: [Hòa Lạc]\n", encoding="utf-8")
+    lex = Lexicon.load([tmp_path])
+    assert [p.kind for p in lex.projects.projects] == ["port"]
+    assert lex.bodies.entries == Lexicon.load().bodies.entries
+    n = normalise("Xây dựng cảng Hòa Lạc.", lex)
+    found = {(m.kind, m.iri.rsplit("/", 1)[1]) for m in recognise(n, segment(n, lex), lex)}
+    assert ("project", "cang-hoa-lac") in found
+
+
+def test_a_lexicon_layered_on_a_bad_file_is_a_one_line_error(tmp_path):
+    from graph.lexicon import Lexicon
+    (tmp_path / "persons.yaml").write_text("surnames: [Lê]\ntitles: []\nname_syllable: '[A-Z'\n"
+                                           "clause_break: ';'\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"persons.yaml:3:\d+: name_syllable: invalid regular expression"):
+        Lexicon.load([tmp_path])

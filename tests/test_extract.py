@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings, strategies as st
 
 import goldens
+from conftest import bundled_lexicon
 from graph.extract.relations import extract
 from graph.analyse.normalise import normalise
 from graph.analyse.recognise import recognise
@@ -71,10 +72,11 @@ def test_001_targets_of_section_iii_2(analysed):
 
 def _analyse_text(text: str):
     src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
-    n = normalise(text)
-    seg = segment(n)
-    mentions = recognise(n, seg)
-    return extract(n, seg, mentions, document_meta(src, n, seg, mentions))
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    seg = segment(n, lex)
+    mentions = recognise(n, seg, lex)
+    return extract(n, seg, mentions, document_meta(src, n, seg, mentions, lex), lex)
 
 
 def test_government_style_lead_and_coordinators():
@@ -164,9 +166,9 @@ DATES = st.dates(min_value=date(1990, 1, 2), max_value=date(2099, 12, 31))
 @given(DATES, st.sampled_from(["{d}-{m}-{y}", "{d}/{m}/{y}", "{d:02d}/{m:02d}/{y}", "{d} tháng {m} năm {y}"]))
 def test_dates_in_every_written_form(day, form):
     written = form.format(d=day.day, m=day.month, y=day.year)
-    assert parse_deadline(f"hoàn thành trước ngày {written}.").deadline == day - timedelta(days=1)
-    assert parse_deadline(f"chậm nhất ngày {written}").deadline == day
-    assert parse_deadline(f"thực hiện từ ngày {written}").start_date == day
+    assert parse_deadline(f"hoàn thành trước ngày {written}.", bundled_lexicon()).deadline == day - timedelta(days=1)
+    assert parse_deadline(f"chậm nhất ngày {written}", bundled_lexicon()).deadline == day
+    assert parse_deadline(f"thực hiện từ ngày {written}", bundled_lexicon()).start_date == day
 
 
 @settings(max_examples=100, deadline=None)
@@ -174,11 +176,11 @@ def test_dates_in_every_written_form(day, form):
 def test_quarters_and_years(year, quarter, roman):
     q = ["I", "II", "III", "IV"][quarter - 1] if roman else str(quarter)
     last = date(year, 3 * quarter, calendar.monthrange(year, 3 * quarter)[1])
-    assert parse_deadline(f"trong quý {q}/{year}").deadline == last
-    assert parse_deadline(f"trong quý {q} năm {year}").deadline == last
-    assert parse_deadline(f"đến năm {year}").deadline == date(year, 12, 31)
-    assert parse_deadline(f"trước năm {year}").deadline == date(year - 1, 12, 31)
-    assert parse_deadline(f"giai đoạn {year} - {year + 5}").deadline == date(year + 5, 12, 31)
+    assert parse_deadline(f"trong quý {q}/{year}", bundled_lexicon()).deadline == last
+    assert parse_deadline(f"trong quý {q} năm {year}", bundled_lexicon()).deadline == last
+    assert parse_deadline(f"đến năm {year}", bundled_lexicon()).deadline == date(year, 12, 31)
+    assert parse_deadline(f"trước năm {year}", bundled_lexicon()).deadline == date(year - 1, 12, 31)
+    assert parse_deadline(f"giai đoạn {year} - {year + 5}", bundled_lexicon()).deadline == date(year + 5, 12, 31)
 
 
 @settings(max_examples=300, deadline=None)
@@ -196,8 +198,9 @@ def test_regression_section_title_is_no_task(analysed):
     doc = analysed["001"]
     headings = [doc.normal.text[m.start:m.end] for m in doc.extraction.mandates if m.rule == "heading"]
     assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
-    from graph.extract.mandates import _section_title
-    assert _section_title("vi. tổ chức thực hiện") and not _section_title("tổ chức thực hiện tốt nghị quyết")
+    from graph.extract.mandates import _compile_cues, _section_title
+    cues = bundled_lexicon().compiled(_compile_cues)
+    assert _section_title("vi. tổ chức thực hiện", cues) and not _section_title("tổ chức thực hiện tốt nghị quyết", cues)
 
 
 # ------------------------------------------------------------------ linear time in document size
@@ -237,8 +240,9 @@ def test_regression_analysis_work_grows_linearly_with_the_document():
     the lines of code for twice the text; now 2.0)."""
     from graph.pipeline import analyse
     small, large = _repeated_sample(6), _repeated_sample(12)
-    analyse(small)                                      # data files loaded, caches warm
-    ratio = _python_lines(lambda: analyse(large)) / _python_lines(lambda: analyse(small))
+    lex = bundled_lexicon()
+    analyse(small, lex)                                 # matchers compiled, caches warm
+    ratio = _python_lines(lambda: analyse(large, lex)) / _python_lines(lambda: analyse(small, lex))
     assert ratio < 2.5, ratio
 
 
@@ -247,8 +251,9 @@ def test_bare_titles_and_contained_mentions_by_bisection():
     stands for that person, and the body it names is no mention of its own."""
     text = ("Tại buổi làm việc, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài phát biểu.\n\n"
             "Bí thư Thành ủy Hà Nội yêu cầu các sở, ngành khẩn trương triển khai.\n")
-    normal = normalise(text)
-    mentions = recognise(normal, segment(normal))
+    lex = bundled_lexicon()
+    normal = normalise(text, lex)
+    mentions = recognise(normal, segment(normal, lex), lex)
     bare = [m for m in mentions if m.rule == "bare-title"]
     assert [normal.text[m.start:m.end] for m in bare] == ["Bí thư Thành ủy Hà Nội"]
     assert not any(m.kind == "body" and bare[0].start <= m.start < bare[0].end for m in mentions)

@@ -1,4 +1,5 @@
 """Stage extract, facets: the "6 rõ" a mandate meets, named as in the ontology's scheme mg:facets."""
+from conftest import bundled_lexicon
 from datetime import date
 
 import pytest
@@ -73,9 +74,9 @@ def test_populate_writes_the_facets_the_record_holds():
     from graph.records import SourceDocument
     from graph.vocab import MG
     text = "Bộ Chính trị giao Thành ủy Hà Nội xây dựng đề án trước ngày 30-6-2025.\n"
-    doc = analyse(SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text"))
+    doc = analyse(SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text"), bundled_lexicon())
     [rec] = doc.extraction.mandates
-    g = populate([doc])
+    g = populate([doc], bundled_lexicon())
     [node] = g.subjects(MG.statedIn, URIRef(doc.meta.iri))
     concepts = scheme_members("facets")
     assert set(g.objects(node, MG.meetsFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if f.met}

@@ -1,4 +1,5 @@
 """Stage analyse, recognise: what each mention says of its entity, one typed record per kind."""
+from conftest import bundled_lexicon
 from datetime import date
 
 import pytest
@@ -10,8 +11,9 @@ def _mentions(text: str):
     from graph.analyse.normalise import normalise
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
-    n = normalise(text)
-    return recognise(n, segment(n))
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return recognise(n, segment(n, lex), lex)
 
 
 def _by_rule(text: str, rule: str):

@@ -8,6 +8,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from conftest import ROOT
+from conftest import bundled_lexicon
 
 GOLDEN = ROOT / "tests" / "golden" / "graph-000.ttl"
 
@@ -15,7 +16,7 @@ GOLDEN = ROOT / "tests" / "golden" / "graph-000.ttl"
 def test_graph_of_000_is_the_golden_one(analysed, update_golden):
     from graph.assemble.populate import populate
     from graph.publish.rdf import turtle
-    got = populate([analysed["000"]])
+    got = populate([analysed["000"]], bundled_lexicon())
     if update_golden:
         GOLDEN.write_text(turtle(got), encoding="utf-8")
     want = Graph().parse(GOLDEN, format="turtle")
@@ -31,7 +32,7 @@ def test_every_subject_of_000_is_typed(analysed):
     """Nothing in 000's graph floats free: every subject is typed."""
     from rdflib import RDF
     from graph.assemble.populate import populate
-    g = populate([analysed["000"]])
+    g = populate([analysed["000"]], bundled_lexicon())
     untyped = {s for s in g.subjects() if (s, RDF.type, None) not in g}
     assert untyped == set()
 
@@ -44,7 +45,7 @@ def test_regression_news_pages_are_news_articles(analysed):
     from graph.vocab import MG
     for key in ("003", "004"):
         doc = analysed[key]
-        g = populate([doc])
+        g = populate([doc], bundled_lexicon())
         node = URIRef(doc.meta.iri)
         assert (node, RDF.type, MG.NewsArticle) in g
         assert (node, MG.documentType, MG["doctype-NEWS"]) in g
@@ -56,7 +57,7 @@ def test_regression_posts_are_named_as_written(analysed):
     from rdflib.namespace import SKOS
     from graph.assemble.populate import populate
     from graph.vocab import MG
-    g = populate([analysed["004"]])
+    g = populate([analysed["004"]], bundled_lexicon())
     posts = {str(g.value(p, SKOS.prefLabel)) for p in g.subjects(RDF.type, MG.Post)}
     assert {"Bí thư Thành ủy Hà Nội", "Bộ trưởng Bộ Công an", "Phó Thủ tướng Chính phủ",
             "Chủ nhiệm Ủy ban Kiểm tra Trung ương"} <= posts
@@ -68,7 +69,7 @@ def test_a_post_stated_more_fully_in_the_same_document_is_one_holding(analysed):
     from rdflib.namespace import SKOS
     from graph.assemble.populate import populate
     from graph.vocab import MG
-    g = populate([analysed["004"]])
+    g = populate([analysed["004"]], bundled_lexicon())
     person = URIRef("https://w3id.org/mandate-graph/id/person/bui-thi-minh-hoai")
     posts = sorted(str(g.value(g.value(h, MG.post), SKOS.prefLabel)) for h in g.subjects(MG.holder, person))
     assert posts == ["Bí thư Thành ủy Hà Nội"]

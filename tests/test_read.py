@@ -4,6 +4,7 @@ from graph.pipeline import analyse
 from graph.analyse.read import read_corpus
 
 from conftest import CORPUS, ROOT
+from conftest import bundled_lexicon
 
 NAME = "000_abf47967dda61da9.txt"
 
@@ -26,7 +27,7 @@ def to_cp1258(text: str) -> bytes:
 
 def _entities(folder):
     docs, errors = read_corpus(folder)
-    return {d.name.split(".")[0]: {m.iri for m in analyse(d).mentions} for d in docs}, errors
+    return {d.name.split(".")[0]: {m.iri for m in analyse(d, bundled_lexicon()).mentions} for d in docs}, errors
 
 
 def test_reencoded_copies_give_the_same_entities(tmp_path):
@@ -90,7 +91,7 @@ def test_sidecar_supplies_and_overrides_metadata(tmp_path):
     (tmp_path / "t.txt").write_text("Bộ Chính trị yêu cầu Thành ủy Hà Nội báo cáo.", encoding="utf-8")
     (tmp_path / "t.meta.yaml").write_text("identifier: 12-TB/TW\nissued: 2026-03-02\nissuer: Ban Bí thư\n"
                                           "signer: Trần Cẩm Tú\ntitle: Thông báo kết luận\n", encoding="utf-8")
-    meta = analyse(read_corpus(tmp_path)[0][0]).meta
+    meta = analyse(read_corpus(tmp_path)[0][0], bundled_lexicon()).meta
     assert (meta.identifier, meta.type_code, meta.issuer_code, str(meta.issued), meta.signer, meta.title) == (
         "12-TB/TW", "TB", "TW", "2026-03-02", "Trần Cẩm Tú", "Thông báo kết luận")
     assert meta.issuer.endswith("/body/ban-bi-thu")

@@ -3,7 +3,9 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from conftest import bundled_lexicon
 from graph.analyse import gazetteer as gz
+from graph.lexicon import Lexicon
 
 CHARS = st.sampled_from(list("ab ủyđ-_1,") + ["ủy ban", "ban", "bộ", "sở", "tp"])
 KEYS = st.lists(st.text(st.sampled_from(list("abủyđ ")), min_size=1, max_size=6).map(str.strip).filter(bool),
@@ -34,8 +36,9 @@ def _bodies(text: str) -> set[str]:
     from graph.analyse.normalise import normalise
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
-    n = normalise(text)
-    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "body"}
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == "body"}
 
 
 def test_regression_deputy_title_is_no_mention_of_the_office():
@@ -48,21 +51,20 @@ def test_regression_deputy_title_is_no_mention_of_the_office():
 def test_regression_gazetteer_aliases_are_not_split_names():
     """bodies.yaml had [các sở, ban, ngành] as a flow list: YAML made "ban" and "ngành" aliases of
     groups, so "ngành công nghiệp" read as the central ministries. A single lower-case word is no alias."""
-    from graph.data import load
-    data = load("bodies")
-    for item in data["bodies"] + data["groups"]:
-        for alias in [item["name"], *item.get("aliases", ()), *item.get("contextual", ())]:
-            assert " " in alias.strip() or any(c.isupper() or c.isdigit() for c in alias), (item["name"], alias)
+    for entry in bundled_lexicon().bodies.entries:
+        for alias in [entry.name, *entry.aliases, *entry.contextual]:
+            assert " " in alias.strip() or any(c.isupper() or c.isdigit() for c in alias), (entry.name, alias)
     assert "cac-bo-nganh-trung-uong" not in _bodies("Phát triển các ngành công nghiệp sáng tạo.")
     assert "cac-so-ban-nganh" in _bodies("Giao các sở, ban, ngành Thành phố rà soát.")
 
 
-def _identifiers(text: str) -> list[str]:
+def _identifiers(text: str, lex=None) -> list[str]:
     from graph.analyse.normalise import normalise
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
-    n = normalise(text)
-    return [m.ref.identifier for m in recognise(n, segment(n)) if m.rule == "document-identifier"]
+    lex = lex or bundled_lexicon()
+    n = normalise(text, lex)
+    return [m.ref.identifier for m in recognise(n, segment(n, lex), lex) if m.rule == "document-identifier"]
 
 
 def test_identifier_codes_come_from_the_ontology(monkeypatch):
@@ -74,12 +76,8 @@ def test_identifier_codes_come_from_the_ontology(monkeypatch):
     assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14"]
     extended = dict(document_types(), QyC=DocumentType("QyC", "urn:x:QyC", "urn:x:Rule", "quy chế"))
     monkeypatch.setattr(rec, "document_types", lambda: extended)
-    rec._identifier_patterns.cache_clear()
-    try:
-        assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14", "7-QyC/TW"]
-    finally:
-        monkeypatch.undo()
-        rec._identifier_patterns.cache_clear()
+    fresh = Lexicon.load()                         # its patterns are compiled with the new type
+    assert _identifiers(text, fresh) == ["06-NQ/TW", "45/2019/QH14", "7-QyC/TW"]
 
 
 def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
@@ -87,8 +85,9 @@ def test_regression_an_airport_is_one_project_with_or_without_quoc_te():
     from graph.analyse.normalise import normalise
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
-    n = normalise("Mở rộng sân bay quốc tế Nội Bài; kết nối sân bay Nội Bài với trung tâm.")
-    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
+    lex = bundled_lexicon()
+    n = normalise("Mở rộng sân bay quốc tế Nội Bài; kết nối sân bay Nội Bài với trung tâm.", lex)
+    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == "project"}
     assert found == {"san-bay-noi-bai"}
 
 
@@ -98,6 +97,7 @@ def test_regression_railway_names_keep_every_stop_and_other_names_resolve():
     from graph.analyse.normalise import normalise
     from graph.analyse.recognise import recognise
     from graph.analyse.segment import segment
-    n = normalise("Hoàn thành đường sắt Lào Cai - Hà Nội - Hải Phòng; khai thác đường sắt Cát Linh - Hà Đông.")
-    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n)) if m.kind == "project"}
+    lex = bundled_lexicon()
+    n = normalise("Hoàn thành đường sắt Lào Cai - Hà Nội - Hải Phòng; khai thác đường sắt Cát Linh - Hà Đông.", lex)
+    found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == "project"}
     assert found == {"duong-sat-lao-cai-ha-noi-hai-phong", "duong-sat-do-thi-tuyen-2a-cat-linh-ha-dong"}

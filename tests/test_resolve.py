@@ -1,4 +1,5 @@
 """Stage assemble, resolve: which document each document reference of the corpus stands for."""
+from conftest import bundled_lexicon
 from graph.records import SourceDocument
 
 D = "https://w3id.org/mandate-graph/id/doc/"
@@ -6,7 +7,7 @@ D = "https://w3id.org/mandate-graph/id/doc/"
 
 def _analysed(name: str, text: str):
     from graph.pipeline import analyse
-    return analyse(SourceDocument(name=name, path=name, text=text, encoding="utf-8", media="text"))
+    return analyse(SourceDocument(name=name, path=name, text=text, encoding="utf-8", media="text"), bundled_lexicon())
 
 
 def _two_documents():
@@ -21,7 +22,7 @@ def _two_documents():
 
 def test_a_reference_without_year_is_the_one_document_of_its_type_and_number_the_corpus_dates():
     from graph.assemble.resolve import resolve_documents
-    resolution = resolve_documents(_two_documents())
+    resolution = resolve_documents(_two_documents(), bundled_lexicon())
     assert resolution[D + "33-nq"] == D + "33-nq-tw-2014"          # bare, settled by the other text
     assert resolution[D + "33-nq-tw"] == D + "33-nq-tw-2014"       # identifier without its year
     assert resolution[D + "33-nq-tw-2014"] == D + "33-nq-tw-2014"  # cited in full: itself
@@ -29,14 +30,14 @@ def test_a_reference_without_year_is_the_one_document_of_its_type_and_number_the
 
 def test_two_dated_candidates_leave_a_bare_reference_as_it_is():
     from graph.assemble.resolve import resolve_documents
-    resolution = resolve_documents(_two_documents())
+    resolution = resolve_documents(_two_documents(), bundled_lexicon())
     assert resolution[D + "20-nq"] == D + "20-nq"
     assert {resolution[D + "20-nq-tw-2012"], resolution[D + "20-nq-tw-2017"]} == {D + "20-nq-tw-2012", D + "20-nq-tw-2017"}
 
 
 def test_documents_the_data_knows_settle_what_the_corpus_does_not():
     from graph.assemble.resolve import resolve_documents
-    resolution = resolve_documents(_two_documents())
+    resolution = resolve_documents(_two_documents(), bundled_lexicon())
     assert resolution[D + "150-kl"] == D + "150-kl-tw-2025"        # documents.yaml: known
     assert resolution[D + "57-nq-tw"] == D + "57-nq-tw-2024"
 
@@ -44,7 +45,7 @@ def test_documents_the_data_knows_settle_what_the_corpus_does_not():
 def test_one_text_alone_cannot_settle_what_another_dates():
     from graph.assemble.resolve import resolve_documents
     _, cites_in_short = _two_documents()
-    assert resolve_documents([cites_in_short])[D + "33-nq"] == D + "33-nq"
+    assert resolve_documents([cites_in_short], bundled_lexicon())[D + "33-nq"] == D + "33-nq"
 
 
 def test_facts_about_references_are_written_as_the_resolved_document():
@@ -54,7 +55,7 @@ def test_facts_about_references_are_written_as_the_resolved_document():
     from graph.vocab import MG
     cites_in_full, cites_in_short = _two_documents()
     assert {r.target for r in cites_in_short.extraction.relations} >= {D + "33-nq", D + "33-nq-tw"}
-    g = populate([cites_in_full, cites_in_short])
+    g = populate([cites_in_full, cites_in_short], bundled_lexicon())
     node = URIRef(cites_in_short.meta.iri)
     assert (node, MG.reviews, URIRef(D + "33-nq-tw-2014")) in g
     assert (node, MG.implements, URIRef(D + "33-nq-tw-2014")) in g
@@ -69,5 +70,5 @@ def test_regression_a_reference_whose_type_code_has_a_d_with_stroke_resolves_in_
     from graph.vocab import MG
     full = _analysed("a.txt", "Thực hiện Quyết định số 123-QĐ/TW ngày 01/02/2024 của Bộ Chính trị.\n")
     short = _analysed("b.txt", "Ủy ban nhân dân Thành phố sơ kết Quyết định 123 trong năm.\n")
-    g = populate([full, short])
+    g = populate([full, short], bundled_lexicon())
     assert (URIRef(short.meta.iri), MG.reviews, URIRef(D + "123-qd-tw-2024")) in g

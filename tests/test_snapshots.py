@@ -7,13 +7,15 @@ import json
 import pytest
 from rdflib import Graph
 
+from conftest import bundled_lexicon
+
 DOCS = ("000", "001", "003", "004")
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_graph_of_each_sample_document(analysed, snapshot, doc):
     from graph.assemble.populate import populate
-    snapshot.rdf(f"graph-{doc}.ttl", populate([analysed[doc]]))
+    snapshot.rdf(f"graph-{doc}.ttl", populate([analysed[doc]], bundled_lexicon()))
 
 
 def test_void_description(built, snapshot):

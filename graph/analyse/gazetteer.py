@@ -1,26 +1,12 @@
-"""The gazetteers of graph/data, compiled once into matchers over normalised keys."""
+"""The gazetteers of the lexicon, compiled once per lexicon into matchers over normalised keys."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from graph.data import load
 from graph.analyse.normalise import normalise_phrase
+from graph.lexicon import BodyEntry, Lexicon, Title  # noqa: F401  (BodyEntry: the gazetteer's entries)
 from graph.vocab import iri
-
-
-@dataclass(frozen=True)
-class BodyEntry:
-    name: str
-    en: str
-    cls: str
-    kind: str
-    iri: str
-    parent: str | None = None                 # IRI
-    valid_from: str | None = None
-    valid_until: str | None = None
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,72 +67,53 @@ def trie(keys) -> str:
     return build(root)
 
 
-@lru_cache(maxsize=None)
-def bodies() -> dict[str, BodyEntry]:
-    """Every gazetteer body and group by IRI."""
-    data = load("bodies")
-    out: dict[str, BodyEntry] = {}
-    for item in data["bodies"]:
-        out[iri("body", item["name"])] = _entry(item, item["class"], item["kind"])
-    for item in data["groups"]:
-        out[iri("body", item["name"])] = _entry(item, "BodyGroup", "collective")
-    return out
+def body_matcher(lexicon: Lexicon) -> AliasMatcher:
+    """Every name, alias and contextual alias of the gazetteer: key -> (IRI, contextual)."""
+    return lexicon.compiled(_body_matcher)
 
 
-def _entry(item: dict, cls: str, kind: str) -> BodyEntry:
-    parent = item.get("parent")
-    return BodyEntry(name=item["name"], en=item.get("en", ""), cls=cls, kind=kind,
-                     iri=iri("body", item["name"]), parent=iri("body", parent) if parent else None,
-                     valid_from=item.get("valid_from"), valid_until=item.get("valid_until"),
-                     aliases=tuple(item.get("aliases", ())))
-
-
-@lru_cache(maxsize=None)
-def body_matcher() -> AliasMatcher:
-    data = load("bodies")
+def _body_matcher(lexicon: Lexicon) -> AliasMatcher:
     table: dict[str, tuple[str, bool]] = {}
-    for item in data["bodies"] + data["groups"]:
-        body = iri("body", item["name"])
-        for alias in [item["name"], *item.get("aliases", ())]:
-            table.setdefault(normalise_phrase(alias), (body, False))
-        for alias in item.get("contextual", ()):
-            table.setdefault(normalise_phrase(alias), (body, True))
+    for entry in lexicon.bodies.entries:
+        for alias in [entry.name, *entry.aliases]:
+            table.setdefault(normalise_phrase(alias), (entry.iri, False))
+        for alias in entry.contextual:
+            table.setdefault(normalise_phrase(alias), (entry.iri, True))
     return AliasMatcher(alternation(table), table)
 
 
-@lru_cache(maxsize=None)
-def body_patterns() -> tuple[re.Pattern, dict]:
+def body_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict]:
     """Heads of bodies the gazetteer does not list ("Sở ...", "Ủy ban nhân dân xã ...")."""
-    data = load("bodies")["patterns"]
-    heads = {normalise_phrase(h["head"]): h for h in data["heads"]}
+    return lexicon.compiled(_body_patterns)
+
+
+def _body_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict]:
+    heads = {normalise_phrase(h.head): h for h in lexicon.bodies.heads}
     pattern = re.compile(r"(%s) (?=\w)" % trie(sorted(heads)))
     return pattern, heads
 
 
-@lru_cache(maxsize=None)
-def stop_words() -> frozenset[str]:
-    return frozenset(normalise_phrase(w) for w in load("cues")["stop_words"])
+def stop_words(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.compiled(_stop_words)
 
 
-@lru_cache(maxsize=None)
-def titles() -> tuple[re.Pattern, dict]:
-    items = {normalise_phrase(t["title"]): t for t in load("persons")["titles"]}
+def _stop_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(normalise_phrase(w) for w in lexicon.cues.stop_words)
+
+
+def titles(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, Title]]:
+    return lexicon.compiled(_titles)
+
+
+def _titles(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, Title]]:
+    items = {normalise_phrase(t.title): t for t in lexicon.persons.titles}
     return alternation(items), items
 
 
-@lru_cache(maxsize=None)
-def person_name() -> re.Pattern:
-    surnames = "|".join(sorted(load("persons")["surnames"], key=len, reverse=True))
-    syllable = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
-    return re.compile(rf"(?:{surnames})(?: {syllable}){{1,3}}(?!\w)")   # scan with at_word_start
+def place_matcher(lexicon: Lexicon) -> AliasMatcher:
+    return lexicon.compiled(_place_matcher)
 
 
-@lru_cache(maxsize=None)
-def place_matcher() -> AliasMatcher:
-    table = {normalise_phrase(p): (iri("place", p), p) for p in load("projects")["places"]}
+def _place_matcher(lexicon: Lexicon) -> AliasMatcher:
+    table = {normalise_phrase(p): (iri("place", p), p) for p in lexicon.projects.places}
     return AliasMatcher(alternation(table), table)
-
-
-@lru_cache(maxsize=None)
-def project_patterns() -> tuple[tuple[re.Pattern, dict], ...]:
-    return tuple((re.compile(r"(?:%s)(?!\w)" % p["pattern"]), p) for p in load("projects")["projects"])

@@ -6,41 +6,37 @@ from datetime import date
 from pathlib import Path
 
 from graph.analyse import gazetteer as gz
-from graph.data import load
+from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
 from graph.analyse.recognise import doc_iri
 from graph.vocab import MG, iri
 
-_ID = re.compile(r"Số:? ?(\d{1,5}) ?- ?([A-ZĐ][A-Za-zĐ]{0,3}) ?/ ?([A-ZĐ]{1,6}\d*)")
-_DATELINE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
-_MEETING = re.compile(r"phiên họp ngày (\d{1,2})/(\d{1,2})/(\d{4})")
-_SIGNATURE = re.compile(r"(?:T/M|TM\.|KT\.) ?([^\n]+)")
-_CONCLUDED = re.compile(r"(?:đã thảo luận và )?kết luận ?:")
 
 
 def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented,
-                  mentions: tuple[Mention, ...]) -> DocumentMeta:
+                  mentions: tuple[Mention, ...], lexicon: Lexicon) -> DocumentMeta:
+    docs = lexicon.documents
     head = normal.text[:1500]
     number = type_code = issuer_code = identifier = None
-    m = _ID.search(head)
+    m = docs.identifier_line.search(head)
     if m:
         number, type_code, issuer_code = m.groups()
         identifier = f"{number}-{type_code}/{issuer_code}"
-    issued = _first_date(head, normal)
+    issued = _first_date(head, normal, (docs.dateline, docs.meeting_date))
     signature_blocks = [b for b in segmented.blocks if b.kind == "signature"]
-    issuer, signer = _signature(normal, signature_blocks)
+    issuer, signer = _signature(normal, signature_blocks, lexicon)
     if issuer is None and issuer_code:
-        name = load("documents")["issuer_codes"].get(issuer_code)
+        name = docs.issuer_codes.get(issuer_code)
         issuer = iri("body", name) if name else None
     web = any(b.kind == "boilerplate" for b in segmented.blocks) or _WEB_DATE.match(normal.text.split("\n", 2)[1] if "\n" in normal.text else "") is not None
     if type_code is None:
-        if _CONCLUDED.search(normal.key[:2000]):
+        if docs.conclusion.search(normal.key[:2000]):
             type_code = "KL"
         elif web or not signature_blocks:
             type_code = _news_code()
-    title = _title(normal, segmented)
+    title = _title(normal, segmented, docs.not_titles)
     side = source.sidecar
     if side.get("identifier"):
         identifier = side["identifier"]
@@ -72,9 +68,10 @@ def corpus_doc_iri(name: str, identifier, issued, type_code, issuer) -> str:
     return iri("doc", f"file-{Path(name).stem}")
 
 
-def _first_date(head: str, normal: NormalText) -> date | None:
-    for pattern in (_DATELINE, _WEB_DATE, _MEETING):
-        m = pattern.search(head if pattern is not _MEETING else normal.text[:600])
+def _first_date(head: str, normal: NormalText, datelines) -> date | None:
+    dateline, meeting = datelines
+    for pattern in (dateline, _WEB_DATE, meeting):
+        m = pattern.search(head if pattern is not meeting else normal.text[:600])
         if m:
             try:
                 return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -83,28 +80,29 @@ def _first_date(head: str, normal: NormalText) -> date | None:
     return None
 
 
-def _signature(normal: NormalText, blocks) -> tuple[str | None, str | None]:
+def _signature(normal: NormalText, blocks, lexicon: Lexicon) -> tuple[str | None, str | None]:
     """"T/M BỘ CHÍNH TRỊ" names the issuer; the name after the signature block, the signer."""
     if not blocks:
         return None, None
     text = normal.text[blocks[0].start:blocks[-1].end]
     key = normal.key[blocks[0].start:blocks[-1].end]
     issuer = None
-    m = _SIGNATURE.search(text)
+    m = lexicon.layout.signature_line.search(text)
     if m:
-        found = next(gz.at_word_start(gz.body_matcher().pattern, key, m.start(1), m.end(1)), None)
+        matcher = gz.body_matcher(lexicon)
+        found = next(gz.at_word_start(matcher.pattern, key, m.start(1), m.end(1)), None)
         if found:
-            body, contextual = gz.body_matcher().table[found.group(1)]
+            body, contextual = matcher.table[found.group(1)]
             issuer = body
-    name = next(gz.at_word_start(gz.person_name(), text), None)
+    name = next(gz.at_word_start(lexicon.persons.name, text), None)
     return issuer, (name.group(0) if name else None)
 
 
-def _title(normal: NormalText, segmented: Segmented) -> str | None:
+def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]) -> str | None:
     """The first paragraph in capitals after the dateline, or the first line of a web page."""
     for b in segmented.blocks[:12]:
         text = normal.text[b.start:b.end]
-        if b.kind == "heading" and len(text) > 25 and text.isupper() and "ĐẢNG CỘNG SẢN" not in text:
+        if b.kind == "heading" and len(text) > 25 and text.isupper() and not any(w in text for w in not_titles):
             return text
     first = segmented.blocks[0] if segmented.blocks else None
     if first is not None and first.kind == "heading":

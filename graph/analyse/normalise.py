@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
-from graph.data import any_of, load
+from graph.lexicon import Lexicon
 from graph.records import NormalText, OffsetMap
 
 
@@ -55,11 +55,16 @@ class _Builder:
                                               tuple(self.copied))
 
 
-def normalise(text: str, *, html: bool = False) -> NormalText:
+def normalise(text: str, lexicon: Lexicon, *, html: bool = False) -> NormalText:
     """The normalised form of ``text`` with its map back to ``text``."""
+    return _normalise(text, lexicon, html)
+
+
+def _normalise(text: str, lexicon: Lexicon | None, html: bool) -> NormalText:
     maps = []
     current = text
-    for step in ([_html_to_text] if html else []) + [_nfc, _layout, _modern_tone]:
+    layout = lambda src: _layout(src, lexicon)
+    for step in ([_html_to_text] if html else []) + [_nfc, layout, _modern_tone]:
         out, offsets = step(current)
         if offsets is not None:                         # None: the step changed nothing
             maps.append(offsets)
@@ -71,8 +76,9 @@ def normalise(text: str, *, html: bool = False) -> NormalText:
 
 @lru_cache(maxsize=4096)
 def normalise_phrase(text: str) -> str:
-    """The matching key of a short phrase (a gazetteer alias, a cue word)."""
-    return normalise(text).key
+    """The matching key of a short phrase (a gazetteer alias, a cue word): one line, which no
+    layout rule of the lexicon applies to."""
+    return _normalise(text, None, False).key
 
 
 def display_form(text: str) -> str:
@@ -237,15 +243,19 @@ _LINE = re.compile(r"[^\r\n\f\v\u2028\u2029]+")
 _SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?$")
 _SYMBOLS = re.compile(r"^[\W_]+$")
-_SPLIT_ID_END = re.compile(r"(?:\d-|[A-ZĐ]/)$")
-_SPLIT_ID_START = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{0,4}(?:[/-]|\b)")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|[.!?…][”\"»)’])$")
 WEB_LINE = 120                  # median line length above which every line is a paragraph
 SHORT_LINE = 0.6                # a line under 0.6 of the median length ends its paragraph (PDF text)
-_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)-]|[IVXLC]{1,6}[.-]|[a-zđ]\))\s")
 
 
-def _layout(src: str) -> tuple[str, OffsetMap]:
+def web_page(lines) -> bool:
+    """Whether text is a web page's: pages put a paragraph on a line, where PDF extractions break
+    lines at ~90 characters. ``lines``: the text's non-empty lines."""
+    lengths = [len(line) for line in lines]
+    return bool(lengths) and statistics.median(lengths) > WEB_LINE
+
+
+def _layout(src: str, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
     lines = []
     for m in _LINE.finditer(src):
         raw = m.group(0)
@@ -253,14 +263,17 @@ def _layout(src: str) -> tuple[str, OffsetMap]:
         stripped = raw.strip()
         if stripped and not _PAGE_NUMBER.match(stripped):
             lines.append((m.start() + lead, m.start() + lead + len(stripped), stripped))
+    if lexicon is None and len(lines) > 1:
+        raise ValueError("a phrase of several lines: normalise it with a lexicon")
     median = statistics.median(len(t) for _, _, t in lines) if lines else 0
-    web = median > WEB_LINE
+    web = web_page(t for _, _, t in lines)
+    numbered_line = lexicon.layout.numbered_line if lexicon is not None else None
     b = _Builder()
     first = 0                                   # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
         if n:
             pi, pj, prev = lines[n - 1]
-            sep = _separator(prev, line, web, numbered=bool(_NUMBERED.match(lines[first][2])) and
+            sep = _separator(prev, line, web, lexicon, numbered=bool(numbered_line.match(lines[first][2])) and
                              (first == n - 1 or len(prev) < SHORT_LINE * median))
             b.put(sep, pj, i)
             first = n if sep == "\n" else first
@@ -273,45 +286,46 @@ def _layout(src: str) -> tuple[str, OffsetMap]:
     return b.result()
 
 
-def _caps(line: str) -> bool:
+def _caps_line(line: str) -> bool:
+    """A line in capitals: three letters at least (a short caps line stays a heading's line)."""
     # isupper: every cased character is upper case (Vietnamese letters are all cased)
     return line.isupper() and sum(c.isalpha() for c in line) >= 3
 
 
-@lru_cache(maxsize=None)
-def _split_names() -> tuple[tuple[str, str], ...]:
+def _split_names(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     """Every way to break each name of layout.yaml's names_across_lines between two lines."""
     out = []
-    for name in load("layout")["names_across_lines"]:
+    for name in lexicon.layout.names_across_lines:
         words = unicodedata.normalize("NFC", name).split()
         out += [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
     return tuple(out)
 
 
-def _name_across(prev: str, line: str) -> bool:
+def _name_across(prev: str, line: str, lexicon: Lexicon) -> bool:
     # layout runs before tone modernisation: compare in the modern form, as the names are written
     prev, line = _modern_tone(prev)[0], _modern_tone(line)[0]
     return any(prev.endswith(head) and (len(prev) == len(head) or not prev[-len(head) - 1].isalnum())
                and line.startswith(tail) and (len(line) == len(tail) or not line[len(tail)].isalnum())
-               for head, tail in _split_names())
+               for head, tail in lexicon.compiled(_split_names))
 
 
-def _separator(prev: str, line: str, web: bool, *, numbered: bool = False) -> str:
+def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: bool = False) -> str:
     """How two consecutive non-empty lines join: "" (split identifier), " " or "\\n" (paragraph).
     ``numbered``: ``prev`` ends a numbered heading: it is its first line, or a short last one."""
     # both end-of-line patterns are two characters at most: search only there, not the whole line
-    if _SPLIT_ID_END.search(prev, len(prev) - 2) and _SPLIT_ID_START.match(line):
+    split_end, split_start = lexicon.layout.split_id_end, lexicon.layout.split_id_start
+    if split_end.search(prev, len(prev) - 2) and split_start.match(line):
         return ""
-    if web or any_of("layout", "item_markers").match(line):
+    if web or lexicon.layout.starts_item.match(line):
         return "\n"
-    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps(prev) != _caps(line):
+    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps_line(prev) != _caps_line(line):
         return "\n"
-    if _caps(prev):
+    if _caps_line(prev):
         return " "
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev, len(prev) - 2):
         return "\n" if opens else " "
-    if (opens and numbered and prev[-1] not in ",-–" and not any_of("layout", "line_continues", anchored=False).search(prev)
-            and not _name_across(prev, line)):
+    if (opens and numbered and prev[-1] not in ",-–" and not lexicon.layout.continues_line.search(prev)
+            and not _name_across(prev, line, lexicon)):
         return "\n"                # a numbered heading (of one line or more), then its first paragraph
     return " "

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
-from functools import lru_cache
 
 from graph.analyse import gazetteer as gz
-from graph.data import load
 from graph.analyse.normalise import normalise_phrase
+from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import (Block, BodyRef, DocumentRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
                            Segmented)
@@ -23,14 +22,14 @@ _PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}
 _FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
 
 
-def recognise(normal: NormalText, segmented: Segmented) -> tuple[Mention, ...]:
+def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tuple[Mention, ...]:
     """Every entity mention in the document's non-boilerplate blocks, in text order."""
     candidates: list[Mention] = []
     for block in segmented.blocks:
         if block.kind in _FACT_KINDS:
-            candidates += _in_block(normal, block)
+            candidates += _in_block(normal, block, lexicon)
     chosen = _resolve_overlaps(candidates)
-    chosen = _contextual(chosen)
+    chosen = _contextual(chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -46,10 +45,10 @@ def _within_any(m: Mention, spans: list[Mention], starts: list[int]) -> bool:
     return k > 0 and m.end <= spans[k - 1].end
 
 
-def _in_block(normal: NormalText, block: Block) -> list[Mention]:
+def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mention]:
     i, j = block.start, block.end
-    out = _documents(normal, i, j) + _bodies(normal, i, j) + _projects(normal, i, j)
-    out += _places(normal, i, j) + _persons(normal, i, j)
+    out = _documents(normal, i, j, lexicon) + _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon)
+    out += _places(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
     return out
 
 
@@ -87,31 +86,30 @@ def _resolve_overlaps_sorted(cands: list[Mention]) -> list[Mention]:
     return out
 
 
-def _contextual(mentions: list[Mention]) -> list[Mention]:
+def _contextual(mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A contextual alias ("Thành ủy", "Đảng ủy UBND Thành phố") counts only where the document names
     in full the body, its parent or the polity whose name ends its own ("... thành phố Hà Nội")."""
-    entries = gz.bodies()
+    entries = lexicon.bodies.by_iri
     named = {m.iri for m in mentions if not _contextual_alias(m)}
     polities = tuple(n.lower() for p in named if p in entries and entries[p].cls == "Polity"
                      for n in (entries[p].name, *entries[p].aliases))
-    return [m for m in mentions if not _contextual_alias(m) or _anchored(m.iri, named, polities)]
+    return [m for m in mentions if not _contextual_alias(m) or _anchored(entries.get(m.iri), m.iri, named, polities)]
 
 
 def _contextual_alias(m: Mention) -> bool:
     return isinstance(m.ref, BodyRef) and m.ref.contextual
 
 
-def _anchored(body: str, named: set[str], polities: tuple[str, ...]) -> bool:
-    entry = gz.bodies().get(body)
+def _anchored(entry, body: str, named: set[str], polities: tuple[str, ...]) -> bool:
     if body in named or entry is None:
         return body in named
     return entry.parent in named or entry.name.lower().endswith(polities)
 
 
 # ------------------------------------------------------------------ bodies
-def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
-    matcher = gz.body_matcher()
-    title_re, titles = gz.titles()
+def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    matcher = gz.body_matcher(lexicon)
+    title_re, titles = gz.titles(lexicon)
     # an office that is also a title ("Thủ tướng Chính phủ"), at the end of a longer title ("Phó
     # Thủ tướng Chính phủ"), is part of that title: the deputy is no mention of the office
     in_title = {(t.end(), t.start()) for t in gz.at_word_start(title_re, normal.key, i, j)}
@@ -122,23 +120,24 @@ def _bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer", BodyRef(contextual=bool(contextual))))
-    out += _pattern_bodies(normal, i, j)
+    out += _pattern_bodies(normal, i, j, lexicon)
     return out
 
 
-def _pattern_bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
+def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """Bodies the gazetteer lacks: a head word, then a capitalised name until a stop word."""
-    pattern, heads = gz.body_patterns()
-    stops = gz.stop_words()
-    max_words = load("bodies")["patterns"]["max_words"]
-    districts = tuple(load("bodies")["patterns"]["district_words"])
+    pattern, heads = gz.body_patterns(lexicon)
+    stops = gz.stop_words(lexicon)
+    max_words = lexicon.bodies.max_words
+    districts = lexicon.bodies.district_words
+    divisions = districts + lexicon.bodies.division_words
     out = []
     for m in gz.at_word_start(pattern, normal.key, i, j):
         spec = heads[m.group(1)]
         pos = m.end()
         if not normal.text[m.start()].isupper() or normal.text[m.start():m.end()].isupper():
             continue                                   # "Đảng bộ" is no ministry; CAPS are headings
-        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(districts + ("xã", "phường", "tỉnh", "thành phố"), pos):
+        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos):
             continue
         end, count = pos, 0
         for w in _WORD.finditer(normal.key, pos, j):
@@ -151,35 +150,36 @@ def _pattern_bodies(normal: NormalText, i: int, j: int) -> list[Mention]:
         if not count:
             continue
         surface = normal.text[m.start():end]
-        if "requires" in spec and normalise_phrase(spec["requires"]) not in normal.key[m.start():end]:
+        if spec.requires is not None and normalise_phrase(spec.requires) not in normal.key[m.start():end]:
             continue
-        name = spec.get("expands", "") + surface[len(m.group(1)):] if spec.get("expands") else surface
-        until = spec.get("valid_until")
+        name = spec.expands + surface[len(m.group(1)):] if spec.expands else surface
+        until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
-            until = load("bodies")["patterns"]["district_valid_until"]
+            until = lexicon.bodies.district_valid_until
         out.append(Mention("body", iri("body", name), m.start(), end, surface, "body-pattern",
-                           BodyRef(name=name, cls=spec["class"], body_kind=spec["kind"],
-                                   parent=iri("body", spec["parent"]) if spec.get("parent") else None,
+                           BodyRef(name=name, cls=spec.cls, body_kind=spec.kind,
+                                   parent=iri("body", spec.parent) if spec.parent else None,
                                    valid_until=date.fromisoformat(until) if until else None)))
     return out
 
 
 # ------------------------------------------------------------------ persons
-def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
+def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """A name right after a title ("Tổng Bí thư Tô Lâm"), or after a title and its body."""
-    title_re, title_items = gz.titles()
+    title_re, title_items = gz.titles(lexicon)
+    clause_break = lexicon.persons.clause_break
     out = []
-    for m in _name_candidates(normal.text, i, j):
+    for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
         window_start = max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
-        clause = re.split(r"[;:(]|, (?=[a-zđà-ỹ]+ )", before)[-1]
+        clause = clause_break.split(before)[-1]
         titles_here = list(gz.at_word_start(title_re, clause))
         if not titles_here:
             continue
         title = titles_here[-1]
         spec = title_items[title.group(1)]
         # the post as a span: its key matches bare titles, its text (same offsets) names it
-        span = None if spec.get("rank") else (m.start() - len(clause) + title.start(), m.start())
+        span = None if spec.rank else (m.start() - len(clause) + title.start(), m.start())
         after = normal.key[m.end():min(j, m.end() + 80)]
         trailing = title_re.match(after, 2) if after.startswith(", ") else None
         if span is None and trailing:
@@ -187,15 +187,14 @@ def _persons(normal: NormalText, i: int, j: int) -> list[Mention]:
         holding = normal.key[span[0]:span[1]].strip(" ,") if span else None
         name = m.group(0)
         out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
-                           PersonRef(name=name, title=spec["title"], post=holding,
+                           PersonRef(name=name, title=spec.title, post=holding,
                                      post_text=normal.text[span[0]:span[1]].strip(" ,") if span else None)))
     return out
 
 
-def _name_candidates(text: str, i: int, j: int):
+def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
     """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
     surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
-    pattern = gz.person_name()
     for m in gz.at_word_start(pattern, text, i, j):
         yield m
         for w in re.finditer(r" (?=\w)", text[m.start():m.end()]):
@@ -241,42 +240,40 @@ def _type_words() -> dict[str, str]:
     return {t.word: code for code, t in document_types().items() if t.word}
 
 
-@lru_cache(maxsize=None)
-def _document_patterns() -> tuple:
+def _document_patterns(lexicon: Lexicon) -> tuple:
     """The type-word prefix of an identifier, bare references ("Kết luận 150"), named documents."""
     words = _type_words()
     word_re = gz.trie(words)
-    prefix = re.compile(rf"(?:({word_re}) (?:số )?)$")
-    bare = re.compile(rf"({word_re}) (?:số )?(\d{{1,4}})(?![\w/,.%-]|\.\d| ?- ?[A-ZĐ]| ?%)")
-    named = tuple((re.compile(r"(?:%s)(?!\w)" % spec["pattern"]), spec) for spec in load("documents")["named"])
+    docs = lexicon.documents
+    prefix = re.compile(docs.type_prefix.replace("{words}", word_re))
+    bare = re.compile(docs.bare_reference.replace("{words}", word_re))
+    named = tuple((re.compile(r"(?:%s)(?!\w)" % spec.pattern), spec) for spec in docs.named)
     return words, prefix, bare, named
 
 
-@lru_cache(maxsize=None)
-def _identifier_patterns() -> tuple[re.Pattern, re.Pattern]:
+def identifier_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """Party identifiers (06-NQ/TW) and state ones (15/2024/NĐ-CP, laws 45/2019/QH14), over the
     type codes the ontology marks as written in identifiers (mg:inIdentifiers)."""
     codes = gz.trie(c for c, t in document_types().items() if t.in_identifiers)   # longest first: CTr, CT
-    party = re.compile(rf"(?<![\w/])(\d{{1,4}}) ?- ?({codes}) ?/ ?([A-ZĐ]{{1,6}}\d*)(?![\w])")
-    state = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?(?:({codes})-([A-ZĐa-z]{{1,8}}\d*)|(QH\d+))(?![\w])")
-    return party, state
+    docs = lexicon.documents
+    return (re.compile(docs.party_identifier.replace("{codes}", codes)),
+            re.compile(docs.state_identifier.replace("{codes}", codes)))
 
 
-_DATE_AFTER = re.compile(r",? ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")
-
-
-def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
-    words, prefix, bare, named = _document_patterns()
-    party, state = _identifier_patterns()
+def _documents(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    words, prefix, bare, named = lexicon.compiled(_document_patterns)
+    party, state = lexicon.compiled(identifier_patterns)
+    date_after = lexicon.documents.date_after
     out = []
     if normal.text.find("/", i, j) >= 0:       # every identifier has one; most paragraphs none
         for m in party.finditer(normal.text, i, j):
             number, code, issuer = m.groups()
-            out.append(_doc_mention(normal, m, prefix, number, code, issuer, None, state=False))
+            out.append(_doc_mention(normal, m, prefix, date_after, number, code, issuer, None, state=False))
         for m in state.finditer(normal.text, i, j):
             number, year, code, issuer, law = m.groups()
-            out.append(_doc_mention(normal, m, prefix, number, code or "L", issuer or law, year, state=True))
-    compounds = load("documents").get("not_documents", [])
+            out.append(_doc_mention(normal, m, prefix, date_after, number, code or "L", issuer or law, year,
+                                    state=True))
+    compounds = lexicon.documents.not_documents
     for m in gz.at_word_start(bare, normal.key, i, j):
         before = normal.key[max(0, m.start() - 12):m.start()]
         if any((before + m.group(1)).endswith(c) for c in compounds):
@@ -288,15 +285,15 @@ def _documents(normal: NormalText, i: int, j: int) -> list[Mention]:
     for pattern, spec in named:
         for m in gz.at_word_start(pattern, normal.key, i, j):
             s, e = m.start(), m.end()
-            out.append(Mention("document", iri("doc", spec.get("identifier") or spec["name"]), s, e,
+            out.append(Mention("document", iri("doc", spec.identifier or spec.name), s, e,
                                normal.text[s:e], "document-named",
-                               DocumentRef(type_code=spec["type"], name=spec["name"], identifier=spec.get("identifier"),
-                                           issuer=iri("body", spec["issuer"]) if spec.get("issuer") else None,
-                                           year=int(spec["year"]) if spec.get("year") else None)))
+                               DocumentRef(type_code=spec.type, name=spec.name, identifier=spec.identifier,
+                                           issuer=iri("body", spec.issuer) if spec.issuer else None,
+                                           year=int(spec.year) if spec.year else None)))
     return out
 
 
-def _doc_mention(normal, m, prefix, number, code, issuer, year, *, state: bool) -> Mention:
+def _doc_mention(normal, m, prefix, date_after, number, code, issuer, year, *, state: bool) -> Mention:
     identifier = f"{number}/{year}/{issuer}" if code == "L" else (
         f"{number}/{year}/{code}-{issuer}" if year else (f"{number}/{code}-{issuer}" if state else f"{number}-{code}/{issuer}"))
     start = m.start()
@@ -304,7 +301,7 @@ def _doc_mention(normal, m, prefix, number, code, issuer, year, *, state: bool) 
     if pre:
         start = pre.start()
     end, issued = m.end(), None
-    d = _DATE_AFTER.match(normal.text, m.end())
+    d = date_after.match(normal.text, m.end())
     if d:
         try:
             issued = date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
@@ -325,28 +322,27 @@ def doc_iri(identifier: str, year: int | None) -> str:
 
 
 # ------------------------------------------------------------------ projects and places
-def _projects(normal: NormalText, i: int, j: int) -> list[Mention]:
-    out, same_as = [], _project_names()
-    for pattern, spec in gz.project_patterns():
+def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    out, same_as = [], lexicon.compiled(_project_names)
+    for pattern, spec in lexicon.projects.patterns:
         for m in gz.at_word_start(pattern, normal.text, i, j):
             name = m.group(0)
-            for words in spec.get("not_in_name", ()):     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
+            for words in spec.not_in_name:     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
                 name = name.replace(f" {words} ", " ")
             name = name[0].upper() + name[1:]
             name = same_as.get(normalise_phrase(name), name)
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
-                               ProjectRef(name=name, kind=spec["kind"], en=spec["en"])))
+                               ProjectRef(name=name, kind=spec.kind, en=spec.en)))
     return out
 
 
-@lru_cache(maxsize=None)
-def _project_names() -> dict[str, str]:
+def _project_names(lexicon: Lexicon) -> dict[str, str]:
     """projects.yaml's same_as, keyed by the matching form of the other name."""
-    return {normalise_phrase(k): v for k, v in (load("projects").get("same_as") or {}).items()}
+    return {normalise_phrase(k): v for k, v in lexicon.projects.same_as.items()}
 
 
-def _places(normal: NormalText, i: int, j: int) -> list[Mention]:
-    matcher = gz.place_matcher()
+def _places(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    matcher = gz.place_matcher(lexicon)
     return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],
                     "gazetteer", PlaceRef(name=matcher.table[m.group(1)][1]))
             for m in gz.at_word_start(matcher.pattern, normal.key, i, j)]

@@ -6,22 +6,21 @@ introduces them, so that extraction can hand the lead-in's assigner and assignee
 from __future__ import annotations
 
 import re
-import statistics
 
-from graph.data import any_of, load, ranked
-from graph.analyse.normalise import WEB_LINE
+from graph.analyse.normalise import web_page
+from graph.lexicon import Layout, Lexicon
 from graph.records import Block, NormalText, Segmented, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’»)]?\s+(?=[A-ZĐÀ-Ỹ“\"(‘«\d])|(?<=[a-zđà-ỹ][.!?])(?=[A-ZĐ][a-zđà-ỹ])")
 _TITLE_MAX = 160
 _SYMBOLS = re.compile(r"^[\W_]+$")
 PARAGRAPH_LEVEL = 5.5
 
 
-def segment(normal: NormalText) -> Segmented:
+def segment(normal: NormalText, lexicon: Lexicon) -> Segmented:
     text = normal.text
-    web = _is_web(normal.source)
+    layout = lexicon.layout
+    web = web_page(line for line in normal.source.splitlines() if line.strip())
     blocks: list[Block] = []
     headings: list[tuple[float, str]] = []
     leads: list[tuple[float, int]] = []          # open lead-ins: (level, block index)
@@ -29,10 +28,10 @@ def segment(normal: NormalText) -> Segmented:
     last_item: Block | None = None
     for m in _PARAGRAPH.finditer(text):
         para, start, end = m.group(0), m.start(), m.end()
-        zone = _zone(para, zone, web)
-        kind, marker, level = _classify(para, web)
+        zone = _zone(para, zone, layout)
+        kind, marker, level = _classify(para, web, layout)
         continues = None
-        if zone != "body" or any_of("layout", "boilerplate_line").match(para) or _SYMBOLS.match(para):
+        if zone != "body" or layout.boilerplate.match(para) or _SYMBOLS.match(para):
             blocks.append(Block(len(blocks), zone if zone != "body" else "boilerplate", marker, 99,
                                 start, end, _path(headings), None))
             continue
@@ -56,45 +55,40 @@ def segment(normal: NormalText) -> Segmented:
         if para.rstrip().endswith(":") and kind != "heading":
             leads.append((level, block.index))
     sentences = tuple(s for b in blocks if b.kind in ("heading", "item", "paragraph")
-                      for s in _sentences(text, b))
+                      for s in _sentences(text, b, layout))
     return Segmented(tuple(blocks), sentences)
 
 
-def _is_web(source: str) -> bool:
-    """Web pages put a paragraph on a line; PDF extractions break lines at ~90 characters."""
-    lengths = [len(line) for line in source.splitlines() if line.strip()]
-    return bool(lengths) and statistics.median(lengths) > WEB_LINE
-
-
-def _zone(para: str, zone: str, web: bool) -> str:
+def _zone(para: str, zone: str, layout: Layout) -> str:
     if zone == "boilerplate":
         return zone
-    if any_of("layout", "boilerplate_end").match(para):
+    if layout.ends_article.match(para):
         return "boilerplate"
-    if any_of("layout", "recipients").match(para):
+    if layout.starts_recipients.match(para):
         return "recipients"
-    if zone in ("recipients", "signature") or any_of("layout", "signature").match(para):
-        return "signature" if zone == "signature" or any_of("layout", "signature").match(para) else zone
+    if zone in ("recipients", "signature") or layout.starts_signature.match(para):
+        return "signature" if zone == "signature" or layout.starts_signature.match(para) else zone
     return zone
 
 
-def _classify(para: str, web: bool) -> tuple[str, str, float]:
-    for pattern, level in ranked("layout", "item_levels"):
+def _classify(para: str, web: bool, layout: Layout) -> tuple[str, str, float]:
+    for pattern, level in layout.item_ranks:
         m = pattern.match(para)
         if m:
             return "item", m.group(0).strip(), level
-    for pattern, level in ranked("layout", "heading_levels"):
+    for pattern, level in layout.heading_ranks:
         m = pattern.match(para)
         if m:
             return "heading", m.group(0).strip(), level     # numbered: opens a section, long or not
-    if _caps(para) and len(para) < 400:
+    if _caps_heading(para) and len(para) < 400:
         return "heading", "", 1
-    if web and len(para) <= load("layout")["web_heading_max"] and not para.endswith((".", ":", ";", "…", "!", "?")):
+    if web and len(para) <= layout.web_heading_max and not para.endswith((".", ":", ";", "…", "!", "?")):
         return "heading", "", 2
     return "paragraph", "", PARAGRAPH_LEVEL
 
 
-def _caps(text: str) -> bool:
+def _caps_heading(text: str) -> bool:
+    """A paragraph in capitals: six letters at least, every one upper case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and all(c.isupper() for c in letters)
 
@@ -109,15 +103,15 @@ def _path(headings: list[tuple[float, str]]) -> tuple[str, ...]:
     return tuple(h for _, h in headings)
 
 
-def _sentences(text: str, block: Block) -> list[Sentence]:
+def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
     start = block.start
     if block.marker and text.startswith(block.marker, start):
         start += len(block.marker)
         while start < block.end and text[start] == " ":
             start += 1
-    abbrev = set(load("layout")["abbreviations"])
+    abbrev = set(layout.abbreviations)
     out, pos = [], start
-    for m in _SENTENCE_BREAK.finditer(text, start, block.end):
+    for m in layout.sentence_break.finditer(text, start, block.end):
         word = text[pos:m.start()].rsplit(" ", 1)[-1].rstrip(".")
         if word in abbrev:
             continue

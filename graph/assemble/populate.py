@@ -11,9 +11,8 @@ from datetime import date
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from graph.analyse import gazetteer as gz
-from graph.data import load
 from graph.analyse.normalise import display_form
+from graph.lexicon import Lexicon
 from graph.ontology import document_types, scheme_members
 from graph.assemble.resolve import resolve_documents
 from graph.records import AnalysedDocument, Mention
@@ -22,19 +21,19 @@ from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
 
 
-def populate(docs: list[AnalysedDocument]) -> Graph:
+def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    resolution = resolve_documents(docs)
+    resolution = resolve_documents(docs, lexicon)
     resolve = lambda iri_: resolution.get(iri_, iri_)
     used_bodies: set[str] = set()
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
-        _document(g, doc, resolve)
+        _document(g, doc, resolve, lexicon)
         fuller = _more_specific_posts(doc)
         for m in doc.mentions:
             target = resolve(m.iri)
-            _mention(g, doc, m, target, stated_more_fully=fuller)
+            _mention(g, doc, m, target, lexicon, stated_more_fully=fuller)
             g.add((URIRef(doc.meta.iri), MG.mentions, URIRef(target)))
             if m.kind == "body":
                 used_bodies.add(m.iri)
@@ -43,28 +42,28 @@ def populate(docs: list[AnalysedDocument]) -> Graph:
             used_bodies.update(a for a in (rec.assigner, *rec.assignees, *rec.coordinators) if a)
         for t in doc.extraction.targets:
             _target(g, doc, t)
-    _bodies(g, used_bodies)
+    _bodies(g, used_bodies, lexicon)
     return g
 
 
-def _described(meta, types) -> tuple[str, str] | None:
+def _described(meta, types, lexicon: Lexicon) -> tuple[str, str] | None:
     """A name for a document with neither title nor identifier, from what it is, who issued it and
     when: ("Kết luận của Bộ Chính trị, ngày 20/10/2017", "Conclusion of the Politburo, 2017-10-20")."""
-    kind, issuer = types.get(meta.type_code), gz.bodies().get(meta.issuer or "")
+    kind, issuer = types.get(meta.type_code), lexicon.bodies.by_iri.get(meta.issuer or "")
     if kind is None or issuer is None or meta.issued is None:
         return None
-    return (f"{kind.vi} của {issuer.name}, ngày {meta.issued:%d/%m/%Y}",
+    return (lexicon.documents.described_label.format(type=kind.vi, issuer=issuer.name, date=f"{meta.issued:%d/%m/%Y}"),
             f"{kind.en} of the {issuer.en or issuer.name}, {meta.issued.isoformat()}")
 
 
-def _document(g: Graph, doc: AnalysedDocument, resolve) -> None:
+def _document(g: Graph, doc: AnalysedDocument, resolve, lexicon: Lexicon) -> None:
     meta, node = doc.meta, URIRef(doc.meta.iri)
     types = document_types()
     cls = types[meta.type_code].cls if meta.type_code in types else str(MG.Document)
     g.add((node, RDF.type, URIRef(cls)))
     g.add((node, MG.sourceFile, Literal(doc.source.name)))
     g.add((node, MG.encoding, Literal(doc.source.encoding)))
-    described = _described(meta, types)
+    described = _described(meta, types, lexicon)
     label = meta.title or meta.identifier or (described[0] if described else doc.source.name)
     g.add((node, RDFS.label, Literal(label, lang="vi")))
     g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
@@ -104,7 +103,7 @@ def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) 
 
 
 # ------------------------------------------------------------------ entities
-def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, *,
+def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, lexicon: Lexicon, *,
              stated_more_fully: dict[str, set[str]]) -> None:
     node = URIRef(target)
     g.add((node, MG.evidence, _evidence(g, doc, m.start, m.end, m.rule)))
@@ -127,7 +126,7 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, *,
         if ref.post and ref.post not in stated_more_fully.get(m.iri, ()):
             _post_holding(g, doc, node, m)
     elif m.kind == "document":
-        _cited(g, m, node, doc)
+        _cited(g, m, node, doc, lexicon)
     elif m.kind in ("project", "place"):
         g.add((node, RDF.type, MG.Project if m.kind == "project" else MG.Place))
         g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
@@ -165,13 +164,14 @@ def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -
     g.add((holding, MG.evidence, _evidence(g, doc, m.start, m.end, "post-holding")))
 
 
-def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
+def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument, lexicon: Lexicon) -> None:
     types = document_types()
     ref = m.ref
     code = ref.type_code
     cls = types[code].cls if code in types else str(MG.Document)
     g.add((node, RDF.type, URIRef(cls)))
-    label = ref.name or (f"{types[code].word.capitalize()} số {ref.identifier}"
+    label = ref.name or (lexicon.documents.cited_label.format(type=types[code].word.capitalize(),
+                                                              identifier=ref.identifier)
                          if ref.identifier and code in types else None)
     if label and (node, SKOS.prefLabel, None) not in g:
         g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
@@ -184,15 +184,15 @@ def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
         g.set((node, DCTERMS.issued, Literal(ref.issued, datatype=XSD.date)))
     if ref.issuer:
         g.set((node, MG.issuedBy, URIRef(ref.issuer)))
-    elif ref.issuer_code in load("documents")["issuer_codes"]:
-        g.set((node, MG.issuedBy, URIRef(iri("body", load("documents")["issuer_codes"][ref.issuer_code]))))
+    elif ref.issuer_code in lexicon.documents.issuer_codes:
+        g.set((node, MG.issuedBy, URIRef(iri("body", lexicon.documents.issuer_codes[ref.issuer_code]))))
     if node != URIRef(doc.meta.iri):
         g.add((URIRef(doc.meta.iri), MG.cites, node))
 
 
-def _bodies(g: Graph, used: set[str]) -> None:
+def _bodies(g: Graph, used: set[str], lexicon: Lexicon) -> None:
     """Gazetteer facts for every body the corpus names, with its ancestors."""
-    entries = gz.bodies()
+    entries = lexicon.bodies.by_iri
     kinds = scheme_members("bodyKinds")
     todo = sorted(used)
     seen = set()

@@ -12,23 +12,23 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping
 
-from graph.data import load
+from graph.lexicon import Lexicon
 from graph.records import AnalysedDocument, DocumentRef, Mention
 from graph.vocab import iri, slug
 
 _DATED = re.compile(r"-\d{4}(-\d\d-\d\d)?$")        # an IRI that ends in a year (or a date)
 
 
-def resolve_documents(docs: Iterable[AnalysedDocument]) -> Mapping[str, str]:
+def resolve_documents(docs: Iterable[AnalysedDocument], lexicon: Lexicon) -> Mapping[str, str]:
     """The document IRI of every document mention of ``docs`` -> the IRI of the document it stands
     for (often itself). Extracted facts hold mention IRIs, so the same mapping resolves them; an IRI
     not in it stands for itself."""
     docs = list(docs)
-    entries = load("documents")["known"]
+    entries = lexicon.documents.known
     known: dict[str, int] = {}                       # identifier -> year (its first entry)
     for k in entries:
-        known.setdefault(k["identifier"], k["year"])
-    by_number = {_number_and_code(k["identifier"]): iri("doc", f"{slug(k['identifier'])}-{k['year']}")
+        known.setdefault(k.identifier, k.year)
+    by_number = {_number_and_code(k.identifier): iri("doc", f"{slug(k.identifier)}-{k.year}")
                  for k in entries}
     full: dict[tuple[str, str], set[str]] = defaultdict(set)     # (type code, number) -> dated IRIs
     for doc in docs:

@@ -4,25 +4,18 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
-from graph.data import load
+from graph.lexicon import Lexicon
 from graph.records import Deadline
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@lru_cache(maxsize=None)
-def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((e["kind"], re.compile(r"(?<!\w)(?:%s)(?!\w)" % e["pattern"]), bool(e.get("span")))
-                 for e in load("time")["expressions"])
-
-
-def find_deadlines(key: str, start: int = 0, end: int | None = None) -> list[Deadline]:
+def find_deadlines(key: str, lexicon: Lexicon, start: int = 0, end: int | None = None) -> list[Deadline]:
     """Every time expression in key[start:end], leftmost first; overlapping ones keep the first kind."""
     end = len(key) if end is None else end
     found: list[Deadline] = []
-    for kind, pattern, span in _patterns():
+    for kind, pattern, span in lexicon.time.patterns:
         for m in pattern.finditer(key, start, end):
             if any(m.start() < d.end and d.start < m.end() for d in found):
                 continue
@@ -34,9 +27,9 @@ def find_deadlines(key: str, start: int = 0, end: int | None = None) -> list[Dea
     return sorted(found, key=lambda d: d.start)
 
 
-def parse_deadline(phrase: str) -> Deadline | None:
+def parse_deadline(phrase: str, lexicon: Lexicon) -> Deadline | None:
     """The first time expression in a phrase (for tests and the query layer)."""
-    found = find_deadlines(phrase.lower())
+    found = find_deadlines(phrase.lower(), lexicon)
     return found[0] if found else None
 
 

@@ -13,43 +13,50 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
-from graph.analyse import gazetteer as gz
-from graph.data import load
 from graph.analyse.normalise import normalise_phrase
+from graph.lexicon import Lexicon
 from graph.records import Block, DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
 from graph.extract.deadlines import find_deadlines
 
 _ACTOR_KINDS = ("body", "person")
 
 
-@lru_cache(maxsize=None)
-def _cues():
-    c = load("cues")
+def _compile_cues(lexicon: Lexicon) -> dict:
+    """cues.yaml as the mandate rules use it: matching keys sorted longest first, regexes compiled."""
+    c = lexicon.cues
     norm = lambda xs: tuple(sorted((normalise_phrase(x) for x in xs), key=len, reverse=True))
     return {
-        "assign": {normalise_phrase(k): v for k, v in c["assign_verbs"].items()},
-        "actor": {normalise_phrase(k): v for k, v in c["actor_verbs"].items()},
-        "adverbs": norm(c["adverbs"]), "imperative": norm(c["imperative_verbs"]),
-        "task_headings": norm(c["task_headings"]), "non_task": norm(c["non_task_headings"]),
-        "past": norm(c["past_markers"]), "deliverables": norm(c["deliverables"]),
-        "recurring": norm(c["recurring"]), "legal": norm(c["legal_basis"]), "dependency": norm(c["dependency"]),
-        "modals": norm(c["modals"]),
-        "verb_in_name": tuple(w + " " for w in norm(c["verb_in_name_after"])),
-        "qualifier": re.compile(r"(?:(?:%s)[ ,]*)+" % "|".join(c["actor_qualifiers"])),
-        "framing": re.compile(r"^(?:(?:%s), |(?:%s) )+" % ("|".join(c["framing"]), "|".join(c["openers"]))),
-        "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c["speech_verbs"])))),
+        "assign": {normalise_phrase(k): v for k, v in c.assign_verbs.items()},
+        "actor": {normalise_phrase(k): v for k, v in c.actor_verbs.items()},
+        "adverbs": norm(c.adverbs), "imperative": norm(c.imperative_verbs),
+        "task_headings": norm(c.task_headings), "non_task": norm(c.non_task_headings),
+        "past": norm(c.past_markers), "deliverables": norm(c.deliverables),
+        "recurring": norm(c.recurring), "legal": norm(c.legal_basis), "dependency": norm(c.dependency),
+        "modals": norm(c.modals),
+        "verb_in_name": tuple(w + " " for w in norm(c.verb_in_name_after)),
+        "qualifier": re.compile(r"(?:(?:%s)[ ,]*)+" % "|".join(c.actor_qualifiers)),
+        "framing": re.compile(r"^(?:(?:%s), |(?:%s) )+" % ("|".join(c.framing), "|".join(c.openers))),
+        "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c.speech_verbs)))),
+        "future": c.future_marker + " ",
+        "subject_gap": re.compile(c.subject_gap), "between": re.compile(c.actor_between),
+        "run_before": re.compile(c.actor_before), "role_preamble": re.compile(c.role_preamble),
+        "lead_verb": c.lead_verb, "coordinate_verb": c.coordinate_verb,
+        "coordinate_with": re.compile(c.coordinate_with), "task_preamble": re.compile(c.task_preamble),
+        "follow_on": re.compile(c.follow_on), "heading_number": re.compile(c.heading_number),
+        "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))
+                        for cue in norm(c.deliverables)],
     }
 
 
-def _unframed(text: str) -> str:
+def _unframed(text: str, cues: dict) -> str:
     """The clause without its framing words ("Trong đó, ", "Đồng thời, ")."""
-    return _cues()["framing"].sub("", text)
+    return cues["framing"].sub("", text)
 
 
 def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, ...],
-                  meta: DocumentMeta) -> list[MandateRecord]:
+                  meta: DocumentMeta, lexicon: Lexicon) -> list[MandateRecord]:
+    cues = lexicon.compiled(_compile_cues)
     actors = [m for m in mentions if m.kind in _ACTOR_KINDS]
     # Sorted indexes, so that each sentence and mandate looks up its own mentions and each lead-in
     # its own sentences (bisect, dict) instead of scanning the whole document: linear time.
@@ -61,15 +68,15 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
-        if _section(seg.blocks[s.block]) is False:
+        if _section(seg.blocks[s.block], cues) is False:
             continue                           # results and context report what was done, assign nothing
-        rec = _explicit(normal, s, actor_index)
+        rec = _explicit(normal, s, actor_index, cues)
         if rec:
             first_pass.append((s, rec))
             by_sentence[n] = rec
     speakers = Counter(r.assigner for _, r in first_pass if r.assigner)
     default_assigner = meta.issuer or (speakers.most_common(1)[0][0] if speakers else None)
-    default_assignee = _default_assignee(meta, actors)
+    default_assignee = _default_assignee(meta, actors, lexicon)
     out: list[MandateRecord] = []
     item_done: set[int] = set()
     previous: MandateRecord | None = None
@@ -82,7 +89,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             rec = replace(rec, assigner=assigner)
             if not rec.assignees and default_assignee:    # "Tổng Bí thư đề nghị triển khai ...": implied
                 rec = replace(rec, assignees=(default_assignee,), explicit=False)
-        elif _is_task_context(normal, seg, block):
+        elif _is_task_context(normal, seg, block, cues):
             head = block.continues if block.continues is not None else block.index
             lead = _lead_in(seg, block, by_sentence, sentences_of)
             if block.kind == "item" and lead and lead.assignees and head not in item_done and block.continues is None:
@@ -91,16 +98,16 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                               "implement", True, "lead-in", block)
             elif block.kind == "item" and head in item_done:
                 rec = None                                   # the item's mandate quotes all of it
-            elif (_imperative(normal.key, s) and default_assignee and not _lead_in_sentence(normal, s)
-                  and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end]))):
+            elif (_imperative(normal.key, s, cues) and default_assignee and not _lead_in_sentence(normal, s)
+                  and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end], cues))):
                 rule = "heading" if block.kind == "heading" else "implicit"
                 rec = _record(normal, s.start, s.end, default_assigner, (default_assignee,), "implement",
                               False, rule, block)
-        elif previous is not None and _follow_on(normal.key, s, block) and block.kind == "paragraph":
+        elif previous is not None and _follow_on(normal.key, s, block, cues) and block.kind == "paragraph":
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
         if rec is not None:
-            rec = _enrich(normal, rec, mention_index)
+            rec = _enrich(normal, rec, mention_index, cues, lexicon)
             out.append(rec)
             previous = rec
         elif block.kind == "paragraph":
@@ -123,11 +130,10 @@ class _Starts:
 
 
 # ------------------------------------------------------------------ explicit rules
-def _explicit(normal: NormalText, s: Sentence, actors: _Starts) -> MandateRecord | None:
+def _explicit(normal: NormalText, s: Sentence, actors: _Starts, cues: dict) -> MandateRecord | None:
     key = normal.key
     inside = [a for a in actors.starting_in(s.start, s.end) if a.end <= s.end]
-    cues = _cues()
-    at_start = _actor_verb(normal, s, inside, subject_only=True)
+    at_start = _actor_verb(normal, s, inside, cues, subject_only=True)
     if at_start:
         return at_start
     for verb, role in cues["assign"].items():
@@ -135,41 +141,42 @@ def _explicit(normal: NormalText, s: Sentence, actors: _Starts) -> MandateRecord
             v_start, v_end = s.start + m.start(), s.start + m.end()
             if any(a.start <= v_start < a.end for a in inside) or key.endswith(cues["verb_in_name"], 0, v_start):
                 continue                       # "Ban Chỉ đạo ...", "Phó Thủ tướng": a name, not the verb
-            before = [a for a in inside if a.end <= v_start and re.fullmatch(r"[ ,]*(?:đã |cũng |tiếp tục )?", key[a.end:v_start])]
-            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end)
+            before = [a for a in inside if a.end <= v_start and cues["subject_gap"].fullmatch(key[a.end:v_start])]
+            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end, cues)
             if role == "permit":
-                after = _actor_run(key, inside, v_end, s.end)
+                after = _actor_run(key, inside, v_end, s.end, cues)
                 if not after:
                     continue
             if not after and not before:
-                if v_start == s.start or _unframed(key[s.start:v_start]) == "":
+                if v_start == s.start or _unframed(key[s.start:v_start], cues) == "":
                     # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
-                    return _build(normal, s, None, (), role, v_end, "implicit", explicit=False)
+                    return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
                 continue
-            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start]) == ""]
+            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start], cues) == ""]
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
             if not after:
-                return _build(normal, s, assigner, (), role, v_end, "assign", explicit=False)
-            return _actor_roles(normal, s, assigner, after, role, "assign", inside)
-    return _actor_verb(normal, s, inside)
+                return _build(normal, s, assigner, (), role, v_end, "assign", cues, explicit=False)
+            return _actor_roles(normal, s, assigner, after, role, "assign", inside, cues)
+    return _actor_verb(normal, s, inside, cues)
 
 
-def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subject_only: bool = False
-                ) -> MandateRecord | None:
+def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
+                subject_only: bool = False) -> MandateRecord | None:
     """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
-    key, cues = normal.key, _cues()
+    key = normal.key
+    future = cues["future"]
     for first in inside:
-        run = _actor_run(key, inside, first.start, s.end)
+        run = _actor_run(key, inside, first.start, s.end, cues)
         if not run:
             continue
         prefix = key[s.start:first.start]
-        if prefix and not _cues()["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start)):
+        if prefix and not cues["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
             continue
         pos = run[-1].end
         rest = key[pos:s.end].lstrip(" ,")
         qualifier = cues["qualifier"].match(rest)
         rest = rest[qualifier.end():] if qualifier else rest
-        if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith("sẽ ") and not _starts_with(rest[3:], cues["actor"]):
+        if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith(future) and not _starts_with(rest[len(future):], cues["actor"]):
             continue
         rest_pos = s.end - len(rest)
         skipped, modal = True, False
@@ -179,65 +186,67 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], *, subje
                 if rest.startswith(adv + " ") or rest.startswith(adv + ", "):
                     rest = rest[len(adv):].lstrip(" ,")
                     skipped, modal = True, modal or adv in cues["modals"]
-        if rest.startswith("sẽ "):
-            rest = rest[3:]
+        if rest.startswith(future):
+            rest = rest[len(future):]
         verb = _starts_with(rest, cues["actor"])
         if not verb and not modal:
             continue
-        speaker = _speaker_before(key, inside, s.start, first.start)
-        return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb", inside)
+        speaker = _speaker_before(key, inside, s.start, first.start, cues)
+        return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb",
+                            inside, cues)
     return None
 
 
-def _actor_roles(normal, s, assigner, run, role, rule, inside) -> MandateRecord:
+def _actor_roles(normal, s, assigner, run, role, rule, inside, cues) -> MandateRecord:
     """Splits "Y chủ trì, phối hợp với Z" into lead Y and coordinator Z."""
     key = normal.key
     after = key[run[-1].end:s.end]
     leads: tuple[str, ...] = ()
     coordinators: tuple[str, ...] = ()
-    plain = re.sub(r"^[ ,]*(?:(?:cần|phải|căn cứ chức năng, nhiệm vụ|tích cực|chủ động) ?)*", "", after)
-    if plain.startswith("chủ trì"):
+    plain = cues["role_preamble"].sub("", after)
+    if plain.startswith(cues["lead_verb"]):
         role, leads = "lead", (run[0].iri,)
-    elif plain.startswith("phối hợp"):
+    elif plain.startswith(cues["coordinate_verb"]):
         return replace(_build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), "coordinate",
-                              run[-1].end, rule, explicit=True))
+                              run[-1].end, rule, cues, explicit=True))
     elif role == "lead":
         leads = tuple(a.iri for a in run)
-    m = re.search(r"phối hợp (?:chặt chẽ )?(?:với )?", after)
+    m = cues["coordinate_with"].search(after)
     if m and role != "coordinate":
         start = run[-1].end + m.end()
-        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, s.end))
-    rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), role, run[-1].end, rule, explicit=True)
+        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, s.end, cues))
+    rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), role, run[-1].end, rule, cues,
+                 explicit=True)
     return replace(rec, leads=leads, coordinators=coordinators)
 
 
-def _actor_run(key: str, inside: list[Mention], start: int, end: int) -> list[Mention]:
+def _actor_run(key: str, inside: list[Mention], start: int, end: int, cues: dict) -> list[Mention]:
     """Consecutive actor mentions from ``start`` ("A, B và C"), allowing "các", "cho" between them."""
     run, pos = [], start
     for a in sorted(inside, key=lambda m: m.start):
         if a.start < pos:
             continue
         gap = key[pos:a.start]
-        if run and not re.fullmatch(r",? (?:và |cùng |với )?(?:các )?|, ", gap):
+        if run and not cues["between"].fullmatch(gap):
             break
-        if not run and not re.fullmatch(r" ?(?:cho )?(?:các )?", gap):
+        if not run and not cues["run_before"].fullmatch(gap):
             break
         run.append(a)
         pos = a.end
     return run
 
 
-def _speaker_before(key, inside, s_start, a_start) -> str | None:
+def _speaker_before(key, inside, s_start, a_start, cues) -> str | None:
     """"Tổng Bí thư lưu ý ..., Hà Nội cần ...": the actor who speaks before the clause."""
     for a in inside:
-        if s_start <= a.start and a.end <= a_start and _cues()["speech"].match(key[a.end:a.end + 12]):
+        if s_start <= a.start and a.end <= a_start and cues["speech"].match(key[a.end:a.end + 12]):
             return a.iri
     return None
 
 
-def _build(normal, s, assigner, assignees, role, task_from, rule, *, explicit) -> MandateRecord:
+def _build(normal, s, assigner, assignees, role, task_from, rule, cues, *, explicit) -> MandateRecord:
     task = normal.text[task_from:s.end].strip(" ,:;.")
-    task = re.sub(r"^(?:cần|phải|cho|để)\s+", "", task)
+    task = cues["task_preamble"].sub("", task)
     return MandateRecord(start=s.start, end=s.end, assigner=assigner, assignees=assignees, leads=(),
                          coordinators=(), role=role, task=task or normal.text[s.start:s.end],
                          explicit=explicit, rule=rule, heading_path=())
@@ -267,19 +276,18 @@ def _lead_in(seg: Segmented, block: Block, by_sentence, sentences_of: dict[int, 
     return None
 
 
-def _is_task_context(normal: NormalText, seg: Segmented, block: Block) -> bool:
+def _is_task_context(normal: NormalText, seg: Segmented, block: Block, cues: dict) -> bool:
     if block.kind not in ("item", "paragraph", "heading"):
         return False
-    section = _section(block)
+    section = _section(block, cues)
     return section if section is not None else block.lead_in is not None
 
 
-def _section(block: Block) -> bool | None:
+def _section(block: Block, cues: dict) -> bool | None:
     """True under a task heading, False under a results or context heading, None under neither."""
     path = [normalise_phrase(h) for h in block.heading_path]
     if block.kind == "heading" and path:
         path = path[:-1]
-    cues = _cues()
     for h in reversed(path):                   # the deepest heading that says which it is decides
         if any(t in h for t in cues["task_headings"]):
             return True
@@ -288,39 +296,36 @@ def _section(block: Block) -> bool | None:
     return None
 
 
-def _section_title(heading: str) -> bool:
+def _section_title(heading: str, cues: dict) -> bool:
     """A heading that only names a task section ("TỔ CHỨC THỰC HIỆN") is no task, though it opens
     with a verb."""
-    title = _NUMBERING.sub("", heading).strip(" .:;-–\n")
-    return title in _cues()["task_headings"]
+    title = cues["heading_number"].sub("", heading).strip(" .:;-–\n")
+    return title in cues["task_headings"]
 
 
-_NUMBERING = re.compile(r"^\s*(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*")
-
-
-def _imperative(key: str, s: Sentence) -> bool:
-    text = _unframed(key[s.start:s.end])
-    return bool(_starts_with(text, {v: 1 for v in _cues()["imperative"]}))
+def _imperative(key: str, s: Sentence, cues: dict) -> bool:
+    text = _unframed(key[s.start:s.end], cues)
+    return bool(_starts_with(text, {v: 1 for v in cues["imperative"]}))
 
 
 def _lead_in_sentence(normal, s) -> bool:
     return normal.text[s.start:s.end].rstrip().endswith(":") and len(normal.text[s.start:s.end]) < 90
 
 
-def _follow_on(key: str, s: Sentence, block: Block) -> bool:
+def _follow_on(key: str, s: Sentence, block: Block, cues: dict) -> bool:
     """"Đồng thời, tiếp tục ..." or a quoted paragraph of tasks ("“Tập trung ...”, X khẳng định")
     after a mandate carries on with the same actors."""
     text = key[s.start:s.end].lstrip("“\"")
     quoted = key.startswith(("“", '"'), block.start)
-    framed = re.match(r"(?:đồng thời|trước mắt|bên cạnh đó), ", text) is not None
-    return (quoted or framed) and _imperative(key, Sentence(s.block, s.end - len(text), s.end))
+    framed = cues["follow_on"].match(text) is not None
+    return (quoted or framed) and _imperative(key, Sentence(s.block, s.end - len(text), s.end), cues)
 
 
-def _default_assignee(meta: DocumentMeta, actors: list[Mention]) -> str | None:
+def _default_assignee(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> str | None:
     """Whom a task without an actor falls to: the issuer, or the polity a news page is about."""
     if meta.issuer:
         return meta.issuer
-    bodies = gz.bodies()
+    bodies = lexicon.bodies.by_iri
     polities = Counter(a.iri for a in actors if a.iri in bodies and bodies[a.iri].cls == "Polity")
     return polities.most_common(1)[0][0] if polities else None
 
@@ -333,12 +338,13 @@ def _starts_with(text: str, words) -> str | None:
 
 
 # ------------------------------------------------------------------ deadline, deliverable, basis
-def _enrich(normal: NormalText, rec: MandateRecord, mentions: _Starts) -> MandateRecord:
-    key, cues = normal.key, _cues()
+def _enrich(normal: NormalText, rec: MandateRecord, mentions: _Starts, cues: dict, lexicon: Lexicon
+            ) -> MandateRecord:
+    key = normal.key
     here = mentions.starting_in(rec.start, rec.end)
     docs = [m for m in here if m.kind == "document"]
     in_doc = lambda d: any(m.start <= d.start < m.end for m in docs)
-    deadlines = [d for d in find_deadlines(key, rec.start, rec.end) if not in_doc(d)]
+    deadlines = [d for d in find_deadlines(key, lexicon, rec.start, rec.end) if not in_doc(d)]
     dated = [d for d in deadlines if d.deadline or d.start_date]
     due = [d for d in dated if not d.span]        # "hoàn thành ... trước ngày 20-6-2025" beats a run
     deadline = (due or dated or [None])[0]
@@ -347,7 +353,7 @@ def _enrich(normal: NormalText, rec: MandateRecord, mentions: _Starts) -> Mandat
     elif deadline is not None and any(d.recurring for d in deadlines):
         deadline = replace(deadline, recurring=True)
     text = key[rec.start:rec.end]
-    found = [m for cue in cues["deliverables"] for m in re.finditer(r"(?<!\w)%s (?!một số)([^,;.]{3,80})" % cue, text)]
+    found = [m for cue in cues["deliverable"] for m in cue.finditer(text)]
     first = min(found, key=lambda m: m.start(), default=None)    # the product named first
     deliverable = normal.text[rec.start + first.start():rec.start + first.end()] if first else None
     basis, depends = [], []

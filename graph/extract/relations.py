@@ -4,25 +4,29 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.data import load
 from graph.extract.facets import facets
 from graph.extract.mandates import find_mandates
 from graph.analyse.normalise import normalise_phrase
+from graph.lexicon import Lexicon
 from graph.records import DocRelation, DocumentMeta, Extraction, Mention, NormalText, Segmented
 from graph.extract.targets import find_targets
 
 
 def extract(normal: NormalText, segmented: Segmented, mentions: tuple[Mention, ...],
-            meta: DocumentMeta) -> Extraction:
-    mandates = find_mandates(normal, segmented, mentions, meta)
+            meta: DocumentMeta, lexicon: Lexicon) -> Extraction:
+    mandates = find_mandates(normal, segmented, mentions, meta, lexicon)
     return Extraction(mandates=tuple(replace(m, facets=facets(m)) for m in mandates),
-                      targets=tuple(find_targets(normal, segmented)),
-                      relations=tuple(find_relations(normal, mentions)))
+                      targets=tuple(find_targets(normal, segmented, lexicon)),
+                      relations=tuple(find_relations(normal, mentions, lexicon)))
 
 
-def find_relations(normal: NormalText, mentions: tuple[Mention, ...]) -> list[DocRelation]:
+def _relation_cues(lexicon: Lexicon) -> dict[str, list[str]]:
+    return {kind: [normalise_phrase(w) for w in words] for kind, words in lexicon.cues.relations.items()}
+
+
+def find_relations(normal: NormalText, mentions: tuple[Mention, ...], lexicon: Lexicon) -> list[DocRelation]:
     """"sơ kết 5 năm thực hiện Nghị quyết số 11" -> reviews; "căn cứ Nghị quyết ..." -> basedOn."""
-    cues = {kind: [normalise_phrase(w) for w in words] for kind, words in load("cues")["relations"].items()}
+    cues = lexicon.compiled(_relation_cues)
     out = []
     for m in mentions:
         if m.kind != "document":

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
-from graph.data import load
+from graph.lexicon import Lexicon, Targets
 from graph.records import NormalText, Segmented, TargetRecord
 
 # "12.000" is twelve thousand, "11,0" eleven; "65-70" and "350 - 400" are ranges.
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_YEAR = re.compile(r"(?:năm|đến năm|giai đoạn \d{4} ?- ?) ?(20\d{2})")
 
 
 def parse_number(text: str) -> Decimal:
@@ -18,63 +16,65 @@ def parse_number(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
-@lru_cache(maxsize=None)
-def _value_re() -> re.Pattern:
-    data = load("targets")
-    before = "|".join(re.escape(w) for w in sorted(data["before"], key=len, reverse=True))
-    after = "|".join(re.escape(w) for w in sorted(data["after"], key=len, reverse=True))
-    units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+def _value_re(lexicon: Lexicon) -> re.Pattern:
+    data = lexicon.targets
+    before = "|".join(re.escape(w) for w in sorted(data.before, key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(data.after, key=len, reverse=True))
+    units = "|".join(re.escape(u) for u in sorted(data.units, key=len, reverse=True))
     return re.compile(
         rf"(?:(?P<before>{before}) )?(?P<value>{_NUMBER})(?: ?- ?(?P<max>{_NUMBER}))?"
         rf"(?: ?(?P<unit>{units}))?(?: (?P<after>{after}))?(?![\w.,]\d)")
 
 
-def find_targets(normal: NormalText, segmented: Segmented) -> list[TargetRecord]:
-    data = load("targets")
-    heads = tuple(data["target_headings"])
+def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> list[TargetRecord]:
+    data = lexicon.targets
+    value_re = lexicon.compiled(_value_re)
+    heads = data.target_headings
     out = []
     for s in segmented.sentences:
         block = segmented.blocks[s.block]
         path = " › ".join(block.heading_path).lower()
         in_section = any(h in path for h in heads)
-        if any(h in path for h in data["result_headings"]):
+        if any(h in path for h in data.result_headings):
             continue
         key = normal.key[s.start:s.end]
-        if not in_section and not any(c in key for c in data["target_cues"]):
+        if not in_section and not any(c in key for c in data.target_cues):
             continue
-        section_year = _year(path)
-        for c_start, c_end in _clauses(key, s.start):
-            out += _clause_targets(normal, c_start, c_end, section_year, data)
+        section_year = _year(path, data)
+        for c_start, c_end in _clauses(key, s.start, data):
+            out += _clause_targets(normal, c_start, c_end, section_year, data, value_re)
     return out
 
 
-def _clauses(key: str, offset: int):
+def _clauses(key: str, offset: int, data: Targets):
     """Clauses split on ';', ', trong đó', ':' lists and 'và' between targets."""
     pos = 0
-    for m in re.finditer(r"; ?|, trong đó,? |, phấn đấu |…", key):
+    for m in data.clause_breaks.finditer(key):
         yield offset + pos, offset + m.start()
         pos = m.end()
     yield offset + pos, offset + len(key)
 
 
-def _clause_targets(normal, start, end, section_year, data) -> list[TargetRecord]:
+def _clause_targets(normal, start, end, section_year, data: Targets, value_re) -> list[TargetRecord]:
     key = normal.key[start:end]
-    if any(r in key for r in data["result_markers"]) or not re.search(r"\d", key):
+    if any(r in key for r in data.result_markers) or not re.search(r"\d", key):
         return []
-    candidates = [m for m in _value_re().finditer(key)
-                  if not _is_year(m) and (m.group("unit") or m.group("before") or m.group("after") or "đạt" in key[:m.start()])]
+    reach = data.reach_verb
+    candidates = [m for m in value_re.finditer(key)
+                  if not _is_year(m) and (m.group("unit") or m.group("before") or m.group("after") or reach in key[:m.start()])]
     if not candidates:
         return []
     m = candidates[-1]                  # the number the clause reaches: after "đạt", ":" or last
-    comparator = data["after"].get(m.group("after")) or data["before"].get(m.group("before"))
+    comparator = data.after.get(m.group("after")) or data.before.get(m.group("before"))
     if comparator is None:                  # "tối thiểu đạt 11.000": the comparator before the verb
         near = key[max(0, m.start() - 16):m.start()]
-        comparator = next((c for w, c in data["before"].items() if re.search(rf"(?<!\w){re.escape(w)} đạt $", near)), "=")
-    indicator = re.sub(r"^(?:- )?(?:về [^:]+: )?(?:phấn đấu )?", "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
-    indicator = re.sub(r" (?:đạt|là|khoảng|đạt khoảng)$", "", indicator).strip()
+        comparator = next((c for w, c in data.before.items()
+                           if re.search(rf"(?<!\w){re.escape(w)} {re.escape(reach)} $", near)), "=")
+    indicator = re.sub(data.indicator_lead, "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
+    indicator = re.sub(data.indicator_tail, "", indicator).strip()
     if not indicator:
         return []
-    year = _year(key) or section_year
+    year = _year(key, data) or section_year
     s, e = start + m.start(), start + m.end()
     return [TargetRecord(start=start + (len(normal.key[start:start + m.start()]) - len(normal.key[start:start + m.start()].lstrip(" -"))),
                          end=e, indicator=indicator, value=str(parse_number(m.group("value"))),
@@ -88,6 +88,6 @@ def _is_year(m: re.Match) -> bool:
     return bool(re.fullmatch(r"(19|20)\d{2}", v)) and not m.group("unit")
 
 
-def _year(text: str) -> int | None:
-    years = _YEAR.findall(text)
+def _year(text: str, data: Targets) -> int | None:
+    years = data.year.findall(text)
     return int(years[-1]) if years else None

@@ -1,0 +1,400 @@
+"""The language data of graph/data/*.yaml as one typed, frozen object: the lexicon.
+
+``Lexicon.load(folders)`` reads every data file once (a file in one of ``folders`` replaces the
+bundled one of the same name, as ``--data DIR`` does), checks it against graph/data.py's schema
+(a mistake is one line naming the file, the place and the key) and builds one frozen section per
+file. The stages take the lexicon as an argument (``analyse(source, lexicon)``); nothing reads
+the data files behind their back, so a test builds a small lexicon instead of patching caches.
+
+Compiled matchers that need only the data are cached properties of the sections; the ones a
+stage compiles with its own functions (the normaliser's matching key) are cached on the lexicon
+by :meth:`Lexicon.compiled`, one per lexicon object.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, TypeVar
+
+from graph.data import DATA, SCHEMA, DataError, check_bodies, parse
+from graph.vocab import iri
+
+T = TypeVar("T")
+
+
+def any_of(patterns: Iterable[str], *, anchored: bool = True) -> re.Pattern:
+    """One compiled alternation of regular expressions."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(("^(?:%s)" if anchored else "(?:%s)") % body)
+
+
+def _t(items) -> tuple:
+    return tuple(items or ())
+
+
+# ------------------------------------------------------------------ bodies.yaml
+@dataclass(frozen=True)
+class BodyEntry:
+    """A body or group of the gazetteer, with its IRI and its parent's."""
+    name: str
+    en: str
+    cls: str
+    kind: str
+    iri: str
+    parent: str | None = None                 # IRI
+    valid_from: str | None = None
+    valid_until: str | None = None
+    aliases: tuple[str, ...] = ()
+    contextual: tuple[str, ...] = ()
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class BodyHead:
+    """A head word of bodies the gazetteer does not list ("Sở ...")."""
+    head: str
+    cls: str
+    kind: str
+    parent: str | None = None
+    requires: str | None = None
+    expands: str | None = None
+    valid_until: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Bodies:
+    entries: tuple[BodyEntry, ...]           # bodies, then groups, in file order
+    max_words: int
+    heads: tuple[BodyHead, ...]
+    district_words: tuple[str, ...]
+    district_valid_until: str
+    division_words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, d: dict) -> "Bodies":
+        def entry(item, kind_cls, kind, group):
+            parent = item.get("parent")
+            return BodyEntry(item["name"], item.get("en", ""), kind_cls, kind, iri("body", item["name"]),
+                             iri("body", parent) if parent else None, item.get("valid_from"),
+                             item.get("valid_until"), _t(item.get("aliases")), _t(item.get("contextual")), group)
+        p = d["patterns"]
+        return cls(tuple(entry(i, i["class"], i["kind"], False) for i in d["bodies"])
+                   + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
+                   p["max_words"],
+                   tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
+                                  h.get("expands"), h.get("valid_until")) for h in p["heads"]),
+                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]))
+
+    @cached_property
+    def by_iri(self) -> dict[str, BodyEntry]:
+        """Every gazetteer body and group by IRI."""
+        return {e.iri: e for e in self.entries}
+
+
+# ------------------------------------------------------------------ cues.yaml
+@dataclass(frozen=True, eq=False)
+class Cues:
+    stop_words: tuple[str, ...]
+    assign_verbs: Mapping[str, str]
+    actor_verbs: Mapping[str, str]
+    verb_in_name_after: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    permit_marker: str
+    imperative_verbs: tuple[str, ...]
+    task_headings: tuple[str, ...]
+    non_task_headings: tuple[str, ...]
+    past_markers: tuple[str, ...]
+    deliverables: tuple[str, ...]
+    legal_basis: tuple[str, ...]
+    dependency: tuple[str, ...]
+    recurring: tuple[str, ...]
+    relations: Mapping[str, tuple[str, ...]]
+    modals: tuple[str, ...]
+    framing: tuple[str, ...]
+    actor_qualifiers: tuple[str, ...]
+    openers: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    future_marker: str
+    subject_gap: str
+    actor_between: str
+    actor_before: str
+    role_preamble: str
+    lead_verb: str
+    coordinate_verb: str
+    coordinate_with: str
+    task_preamble: str
+    follow_on: str
+    deliverable_not: tuple[str, ...]
+    heading_number: str
+
+    @classmethod
+    def of(cls, d: dict) -> "Cues":
+        return cls(**{k: (_t(v) if isinstance(v, list) else
+                          {a: _t(b) for a, b in v.items()} if k == "relations" else v) for k, v in d.items()})
+
+
+# ------------------------------------------------------------------ documents.yaml
+@dataclass(frozen=True)
+class NamedDocument:
+    pattern: str
+    name: str
+    type: str
+    identifier: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class KnownDocument:
+    identifier: str
+    year: int
+    date: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Documents:
+    issuer_codes: Mapping[str, str]
+    named: tuple[NamedDocument, ...]
+    known: tuple[KnownDocument, ...]
+    not_documents: tuple[str, ...]
+    identifier_line: re.Pattern
+    dateline: re.Pattern
+    meeting_date: re.Pattern
+    conclusion: re.Pattern
+    not_titles: tuple[str, ...]
+    date_after: re.Pattern
+    type_prefix: str
+    bare_reference: str
+    party_identifier: str
+    state_identifier: str
+    cited_label: str
+    described_label: str
+
+    @classmethod
+    def of(cls, d: dict) -> "Documents":
+        return cls(**{**d, "named": tuple(NamedDocument(**n) for n in d["named"]),
+                      "known": tuple(KnownDocument(**k) for k in d["known"]),
+                      "not_documents": _t(d.get("not_documents")), "not_titles": _t(d["not_titles"]),
+                      **{k: re.compile(d[k]) for k in ("identifier_line", "dateline", "meeting_date",
+                                                       "conclusion", "date_after")}})
+
+
+
+# ------------------------------------------------------------------ layout.yaml
+_LAYOUT_REGEXES = ("split_id_end", "split_id_start", "numbered_line", "sentence_break")
+
+
+@dataclass(frozen=True, eq=False)
+class Layout:
+    item_markers: tuple[str, ...]
+    line_continues: tuple[str, ...]
+    names_across_lines: tuple[str, ...]
+    heading_levels: tuple[tuple[str, int], ...]
+    item_levels: tuple[tuple[str, int], ...]
+    recipients: tuple[str, ...]
+    signature: tuple[str, ...]
+    boilerplate_end: tuple[str, ...]
+    boilerplate_line: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    web_heading_max: int
+    split_id_end: re.Pattern                 # an identifier broken across lines: how the first ends
+    split_id_start: re.Pattern               # and how the next starts
+    numbered_line: re.Pattern
+    sentence_break: re.Pattern
+
+    @classmethod
+    def of(cls, d: dict) -> "Layout":
+        return cls(**{k: (tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else
+                          re.compile(v) if k in _LAYOUT_REGEXES else v) for k, v in d.items()})
+
+    @cached_property
+    def starts_item(self) -> re.Pattern:
+        return any_of(self.item_markers)
+
+    @cached_property
+    def continues_line(self) -> re.Pattern:
+        return any_of(self.line_continues, anchored=False)
+
+    @cached_property
+    def starts_recipients(self) -> re.Pattern:
+        return any_of(self.recipients)
+
+    @cached_property
+    def starts_signature(self) -> re.Pattern:
+        return any_of(self.signature)
+
+    @cached_property
+    def signature_line(self) -> re.Pattern:
+        """A signature line anywhere ("T/M BỘ CHÍNH TRỊ"), the rest of the line as group 1."""
+        return re.compile(r"(?:%s)([^\n]+)" % "|".join(self.signature))
+
+    @cached_property
+    def ends_article(self) -> re.Pattern:
+        return any_of(self.boilerplate_end)
+
+    @cached_property
+    def boilerplate(self) -> re.Pattern:
+        return any_of(self.boilerplate_line)
+
+    @cached_property
+    def heading_ranks(self) -> tuple[tuple[re.Pattern, int], ...]:
+        return tuple((re.compile("^(?:%s)" % p), level) for p, level in self.heading_levels)
+
+    @cached_property
+    def item_ranks(self) -> tuple[tuple[re.Pattern, int], ...]:
+        return tuple((re.compile("^(?:%s)" % p), level) for p, level in self.item_levels)
+
+
+
+# ------------------------------------------------------------------ persons.yaml
+@dataclass(frozen=True)
+class Title:
+    title: str
+    en: str | None = None
+    body: str | None = None
+    rank: bool | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Persons:
+    surnames: tuple[str, ...]
+    titles: tuple[Title, ...]
+    name_syllable: str
+    clause_break: re.Pattern
+
+    @classmethod
+    def of(cls, d: dict) -> "Persons":
+        return cls(_t(d["surnames"]), tuple(Title(**t) for t in d["titles"]), d["name_syllable"],
+                   re.compile(d["clause_break"]))
+
+    @cached_property
+    def name(self) -> re.Pattern:
+        """A surname, then one to three capitalised syllables (scan it with at_word_start)."""
+        surnames = "|".join(sorted(self.surnames, key=len, reverse=True))
+        return re.compile(rf"(?:{surnames})(?: {self.name_syllable}){{1,3}}(?!\w)")
+
+
+
+# ------------------------------------------------------------------ projects.yaml
+@dataclass(frozen=True)
+class ProjectPattern:
+    pattern: str
+    kind: str
+    en: str | None = None
+    not_in_name: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Projects:
+    projects: tuple[ProjectPattern, ...]
+    same_as: Mapping[str, str]
+    places: tuple[str, ...]
+
+    @classmethod
+    def of(cls, d: dict) -> "Projects":
+        return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")))
+                         for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]))
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[re.Pattern, ProjectPattern], ...]:
+        return tuple((re.compile(r"(?:%s)(?!\w)" % p.pattern), p) for p in self.projects)
+
+
+# ------------------------------------------------------------------ targets.yaml
+@dataclass(frozen=True, eq=False)
+class Targets:
+    target_headings: tuple[str, ...]
+    result_headings: tuple[str, ...]
+    target_cues: tuple[str, ...]
+    result_markers: tuple[str, ...]
+    before: Mapping[str, str]
+    after: Mapping[str, str]
+    units: tuple[str, ...]
+    year: re.Pattern
+    clause_breaks: re.Pattern
+    indicator_lead: str
+    indicator_tail: str
+    reach_verb: str
+
+    @classmethod
+    def of(cls, d: dict) -> "Targets":
+        return cls(**{k: _t(v) if isinstance(v, list) else re.compile(v) if k in ("year", "clause_breaks") else v
+                      for k, v in d.items()})
+
+
+# ------------------------------------------------------------------ time.yaml
+@dataclass(frozen=True)
+class TimeExpression:
+    kind: str
+    pattern: str
+    span: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Time:
+    expressions: tuple[TimeExpression, ...]
+
+    @classmethod
+    def of(cls, d: dict) -> "Time":
+        return cls(tuple(TimeExpression(e["kind"], e["pattern"], bool(e.get("span"))) for e in d["expressions"]))
+
+    @cached_property
+    def patterns(self) -> tuple[tuple[str, re.Pattern, bool], ...]:
+        """(kind, whole-word pattern, span) per expression, in file order."""
+        return tuple((e.kind, re.compile(r"(?<!\w)(?:%s)(?!\w)" % e.pattern), e.span) for e in self.expressions)
+
+
+# ------------------------------------------------------------------ the lexicon
+_SECTIONS = {"bodies": Bodies, "cues": Cues, "documents": Documents, "layout": Layout, "persons": Persons,
+             "projects": Projects, "targets": Targets, "time": Time}
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Every data file, typed: one section per file of graph/data/."""
+    bodies: Bodies
+    cues: Cues
+    documents: Documents
+    layout: Layout
+    persons: Persons
+    projects: Projects
+    targets: Targets
+    time: Time
+    folders: tuple[Path, ...] = ()
+    _compiled: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, folders: Iterable[Path] = ()) -> "Lexicon":
+        """The bundled data with ``folders`` layered over it (the first folder wins): each data
+        file is read from the first folder that has it, else from graph/data/."""
+        folders = tuple(Path(f) for f in folders)
+        for folder in folders:
+            check_folder(folder)
+        sections = {}
+        for name, section in _SECTIONS.items():
+            path = next((f / f"{name}.yaml" for f in folders if (f / f"{name}.yaml").is_file()),
+                        DATA / f"{name}.yaml")
+            data = parse(path, SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+            sections[name] = section.of(data)
+        return cls(**sections, folders=folders)
+
+    def compiled(self, build: Callable[["Lexicon"], T]) -> T:
+        """``build(self)``, computed once per lexicon: the matchers a stage compiles from the data."""
+        try:
+            return self._compiled[build]
+        except KeyError:
+            value = self._compiled[build] = build(self)
+            return value
+
+
+def check_folder(folder: Path) -> None:
+    """A folder given with --data: it exists, and holds only data files of this release."""
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder (--data)")
+    unknown = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in SCHEMA)
+    if unknown:
+        raise DataError(f"{folder / unknown[0]}: not a data file of this release (known: "
+                        f"{', '.join(n + '.yaml' for n in SCHEMA)})")
