@@ -62,11 +62,22 @@ class Tally:
             yield split, kind, name, exp, found, right, recall, precision
 
 
+_LEXICON: list = []
+
+
+def lexicon():
+    """The bundled lexicon, loaded once."""
+    if not _LEXICON:
+        from graph.lexicon import Lexicon
+        _LEXICON.append(Lexicon.load())
+    return _LEXICON[0]
+
+
 def analyse_file(path: Path):
     """One capture through the pipeline, as a build would analyse it."""
     from graph.analyse.read import read_document
     from graph.pipeline import analyse
-    return analyse(read_document(path))
+    return analyse(read_document(path), lexicon())
 
 
 # -- names to IRIs, as the pipeline would name them ---------------------------------------------
@@ -83,7 +94,7 @@ class Names:
         from graph.analyse import gazetteer as gz
         from graph.analyse.normalise import normalise_phrase
         self._norm = normalise_phrase
-        self._bodies = gz.body_matcher().table
+        self._bodies = gz.body_matcher(lexicon()).table
 
     def body(self, name: str) -> str:
         from graph.vocab import iri
