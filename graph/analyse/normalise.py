@@ -166,12 +166,20 @@ def _html_tokens(src: str):
 
 def _html_to_text(src: str) -> tuple[str, OffsetMap]:
     b, pos = _Builder(), 0
+    cells = 0                                   # cells opened in the current table row
     for m in _html_tokens(src):
         b.copy(src, pos, m.start)
+        tag = m.tag.lower() if m.tag else None
         if m.text.startswith("&"):
             decoded = htmllib.unescape(m.text)
             b.put(decoded if decoded != m.text else m.text, m.start, m.end)
-        elif m.tag and m.tag.lower() in _BLOCK_TAGS:
+        elif tag in ("td", "th") and not m.text.startswith("</"):
+            b.put(" | " if cells else "\n", m.start, m.end)   # a row: "cell | cell", as other formats
+            cells += 1
+        elif tag in ("td", "th"):
+            pass                                # a cell's end: the next cell or row says what follows
+        elif tag in _BLOCK_TAGS:
+            cells = 0 if tag in ("tr", "table") else cells
             b.put("\n", m.start, m.end)
         pos = m.end
     b.copy(src, pos, len(src))
@@ -240,6 +248,7 @@ _SYMBOLS = re.compile(r"^[\W_]+$")
 _SPLIT_ID_END = re.compile(r"(?:\d-|[A-ZĐ]/)$")
 _SPLIT_ID_START = re.compile(r"^[A-ZĐ][A-Za-zĐđ]{0,4}(?:[/-]|\b)")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|[.!?…][”\"»)’])$")
+TABLE_ROW = " | "                # a table row as text renditions write it: one row a line
 WEB_LINE = 120                  # median line length above which every line is a paragraph
 SHORT_LINE = 0.6                # a line under 0.6 of the median length ends its paragraph (PDF text)
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)-]|[IVXLC]{1,6}[.-]|[a-zđ]\))\s")
@@ -302,8 +311,8 @@ def _separator(prev: str, line: str, web: bool, *, numbered: bool = False) -> st
     # both end-of-line patterns are two characters at most: search only there, not the whole line
     if _SPLIT_ID_END.search(prev, len(prev) - 2) and _SPLIT_ID_START.match(line):
         return ""
-    if web or any_of("layout", "item_markers").match(line):
-        return "\n"
+    if web or any_of("layout", "item_markers").match(line) or TABLE_ROW in prev or TABLE_ROW in line:
+        return "\n"                # an item, or a table row ("cell | cell") and what is next to it
     if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps(prev) != _caps(line):
         return "\n"
     if _caps(prev):
