@@ -88,11 +88,14 @@ def print_pdf(html_text: str, target: Path) -> Path:
     return target
 
 
-def image_only_pdf(source_pdf: Path, target: Path, *, scale: float = 300 / 72) -> Path:
-    """Each page of ``source_pdf`` rendered to a picture, the pictures as a PDF with no text layer."""
+def image_only_pdf(source_pdf: Path, target: Path, *, scale: float = 300 / 72, pages: int | None = None) -> Path:
+    """Each page of ``source_pdf`` (the first ``pages``) rendered to a picture, the pictures as a
+    PDF with no text layer, as a scanner makes."""
     import pypdfium2 as pdfium
     src, out = pdfium.PdfDocument(str(source_pdf)), pdfium.PdfDocument.new()
-    for page in src:
+    for k, page in enumerate(src):
+        if pages is not None and k >= pages:
+            break
         w, h = page.get_size()
         bitmap = page.render(scale=scale, grayscale=True)
         new = out.new_page(w, h)
