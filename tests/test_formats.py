@@ -130,10 +130,8 @@ def test_scanned_pdf_is_read_by_ocr_and_its_evidence_marked(notice_pdf, tmp_path
     scan = image_only_pdf(notice_pdf, tmp_path / "scan.pdf", pages=1)
     doc = read_document(scan)
     assert doc.ocr_pages == (1,) and not doc.warnings
-    found = mandates(doc)
-    wanted = [m for m in mandates(plain) if not m[4][0].isdigit() or m[4].startswith(("1.", "2."))][:2]
-    assert {m[1] for m in found} >= {m[1] for m in wanted}
-    assert (wanted[0][1], wanted[0][3]) in {(m[1], m[3]) for m in found}   # Bộ Công an, 30/6/2025
+    # the numbered items of page 1 read as from the text (a table on a scan is read as lines, not rows)
+    assert mandates(doc)[:2] == mandates(plain)[:2]
     g = evidence_holds(doc)
     assert all(g.value(ev, MG.ocr).toPython() is True for ev in g.subjects(MG.quote, None))
 

@@ -29,8 +29,9 @@ def tesseract() -> tuple[str | None, str | None]:
     return exe, None
 
 
-def ocr_page(page, number: int) -> tuple[list[str], str | None]:
-    """The lines Tesseract reads on a rendered PDF page, or no lines and the reason why not."""
+def ocr_page(page, number: int) -> tuple[list[tuple[str, float, float]], str | None]:
+    """The lines Tesseract reads on a rendered PDF page (text, left and right edge in points), or
+    no lines and the reason why not."""
     exe, missing = tesseract()
     if missing:
         return [], missing
@@ -43,11 +44,26 @@ def ocr_page(page, number: int) -> tuple[list[str], str | None]:
         h, w = pixels.shape
         image.write_bytes(b"P5\n%d %d\n255\n" % (w, h) + pixels.astype("uint8").tobytes())
         try:
-            done = subprocess.run([exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI)],
+            done = subprocess.run([exe, str(image), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
                                   capture_output=True, text=True, timeout=TIMEOUT)
         except (OSError, subprocess.SubprocessError) as exc:
             return [], f"OCR failed ({exc})"
     if done.returncode:
         reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
         return [], f"OCR failed ({reason})"
-    return [line.strip() for line in done.stdout.splitlines() if line.strip()], None
+    return _lines(done.stdout, DPI / 72), None
+
+
+def _lines(tsv: str, scale: float) -> list[tuple[str, float, float]]:
+    """Tesseract's TSV words as lines, in its reading order: (text, left, right) in PDF points."""
+    lines: dict[tuple[str, ...], list] = {}
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5" or not f[11].strip():
+            continue
+        key = tuple(f[1:5])                       # page, block, paragraph, line
+        left, width = int(f[6]) / scale, int(f[8]) / scale
+        words = lines.setdefault(key, [[], left, left + width])
+        words[0].append(f[11].strip())
+        words[1], words[2] = min(words[1], left), max(words[2], left + width)
+    return [(" ".join(w), left, right) for w, left, right in lines.values()]

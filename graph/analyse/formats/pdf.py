@@ -86,7 +86,7 @@ def _read_page(page, number: int) -> _Page:
     if not any(c.strip() for c, _ in chars):
         from graph.analyse.formats.ocr import ocr_page
         lines, missing = ocr_page(page, number)
-        return _Page(items=lines, ocr=not missing, missing=missing)
+        return _Page(items=_join_wrapped([_Line(*line) for line in lines]), ocr=not missing, missing=missing)
     grids = _grids(page)
     lines: list[list[tuple[str, tuple | None]]] = [[]]
     for c, box in chars:
@@ -117,18 +117,23 @@ def _read_page(page, number: int) -> _Page:
             boxes = [box for c, box in line if c.strip() and box]
             if s:
                 result.items.append(_Line(s, boxes[0][0], max(b[2] for b in boxes)) if boxes else s)
-    right = max((i.right for i in result.items if isinstance(i, _Line)), default=0)
-    items: list = []
-    for i in result.items:
-        if isinstance(i, tuple) and i and i[0] == "table":
-            items.append(_rows(tables[i[1]], grids[i[1]]))
-        elif (isinstance(i, _Line) and items and isinstance(items[-1], _Line) and items[-1].right >= right - WRAP
-              and not _NEW_LINE.match(i.text)):
-            items[-1] = _Line(items[-1].text + " " + i.text, items[-1].left, i.right)   # a wrapped line
-        else:
-            items.append(i)
-    result.items = [i.text if isinstance(i, _Line) else i for i in items]
+    result.items = _join_wrapped([_rows(tables[i[1]], grids[i[1]]) if isinstance(i, tuple) else i
+                                  for i in result.items])
     return result
+
+
+def _join_wrapped(items: list) -> list:
+    """Lines (_Line) that a full line before them wraps onto joined to it with a space; items
+    that are not _Line (table rows) kept as they are; the _Line items as their text."""
+    right = max((i.right for i in items if isinstance(i, _Line)), default=0)
+    out: list = []
+    for i in items:
+        if (isinstance(i, _Line) and out and isinstance(out[-1], _Line) and out[-1].right >= right - WRAP
+                and not _NEW_LINE.match(i.text)):
+            out[-1] = _Line(out[-1].text + " " + i.text, out[-1].left, i.right)      # a wrapped line
+        else:
+            out.append(i)
+    return [i.text if isinstance(i, _Line) else i for i in out]
 
 
 @dataclass
