@@ -83,7 +83,7 @@ SCHEMA = {
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str]},
     "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}]},
-    "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str)},
+    "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str), "vowel_clusters": [str]},
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

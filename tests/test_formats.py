@@ -200,3 +200,34 @@ def test_build_publishes_each_rendition_and_pdf_evidence_carries_its_page(notice
         assert (g.value(ev, MG.page) is not None) == name.endswith(".pdf")
         checked += 1
     assert checked > 20
+
+
+def test_doc_is_read_through_antiword_its_table_rows_piped(tmp_path, monkeypatch, plain):
+    """antiword's output for a .doc (a stand-in program prints it here: no .doc writer is at hand
+    to make a fixture): paragraphs, and table rows between "|"."""
+    from graph.analyse.formats import doc as docreader
+    shown = "\n".join(["", *plain_text().splitlines()[:8]] + [f"|{'|'.join(r)}|" for r in TABLE]
+                      + plain_text().splitlines()[8 + len(TABLE):]) + "\n"
+    (tmp_path / "shown.txt").write_text(shown, encoding="utf-8")
+    stub = tmp_path / "antiword"
+    stub.write_text(f"#!/bin/sh\ncat '{tmp_path / 'shown.txt'}'\n")
+    stub.chmod(0o755)
+    monkeypatch.setattr(docreader.shutil, "which", lambda name: str(stub) if name == "antiword" else None)
+    (tmp_path / "notice.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    doc = read_document(tmp_path / "notice.doc")
+    assert doc.media == "doc" and doc.text == plain.text and rows(doc) == TABLE
+    assert mandates(doc) == mandates(plain)
+
+
+def test_legacy_detection_is_per_line_in_a_mixed_file(tmp_path, plain):
+    lines = plain_text().splitlines()
+    mixed = [legacy(line, "tcvn3") if k % 2 else line for k, line in enumerate(lines)]
+    (tmp_path / "mixed.txt").write_text("\n".join(mixed) + "\n", encoding="utf-8")
+    doc = read_document(tmp_path / "mixed.txt")
+    assert doc.encoding == "tcvn3" and mandates(doc) == mandates(plain)
+    got = doc.text.splitlines()
+    assert [got[k] for k in range(0, len(lines), 2)] == lines[::2]          # Unicode lines untouched
+    legacy_lines = range(1, len(lines), 2)
+    same = sum(got[k].lower() == lines[k].lower() for k in legacy_lines)
+    # a line of one word that reads as Vietnamese either way ("Sè:" for "Số:") may stay as it is
+    assert same >= len(legacy_lines) - 1

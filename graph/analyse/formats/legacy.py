@@ -4,7 +4,8 @@ run by run, and convert to Unicode NFC. The tables are graph/data/legacy_encodin
 A run (a line of a text file or a PDF page, a paragraph of a DOCX) is scored as it stands and as
 each legacy encoding would read it: the score counts characters that are neither ASCII, a
 Vietnamese letter nor common punctuation, and words with more than one tone mark
-(no Vietnamese syllable has two tones). Unicode Vietnamese scores 0 as it stands; TCVN3 or VNI text
+(no Vietnamese syllable has two tones), words with a vowel cluster no syllable has ("Néi",
+"naêm"), and words with an accented capital after a small letter ("tÕ"). Unicode Vietnamese scores 0 as it stands; TCVN3 or VNI text
 scores high as it stands and about 0 read in its own encoding. A document is converted only if the
 whole of it reads better so; each run then takes the reading that scores lowest.
 """
@@ -20,7 +21,10 @@ ENCODINGS = ("tcvn3", "vni")
 _PUNCTUATION = set("\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u00a0\u00b0\u20ac\u2116\u00ab\u00bb")
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'/|*+=<>&%#@_-]+")
 _TONES = set("\u0300\u0301\u0303\u0309\u0323")
-_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_VOWELS = "aeiouy\u0103\u00e2\u00ea\u00f4\u01a1\u01b0"        # a e i o u y, and a-breve, a/e/o-circumflex, o/u-horn
+_VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
+# a lower-case letter then an upper-case one that is not ASCII ("tÕ"): TCVN3's lower-case codes
+_CAMEL = re.compile(r"[a-z\u00e0-\u00ff][^\W\d_a-zA-Z](?<=[\u00c0-\u00de])")
 DOCUMENT_MIN = 3          # a document reading worse than this as it stands is never converted
 
 
@@ -67,18 +71,34 @@ def score(text: str) -> int:
     bad = sum(1 for c in text if not c.isascii() and c not in letters and c not in _PUNCTUATION
               and not unicodedata.combining(c))
     for word in _WORD.findall(text):
+        if word.isascii():
+            continue
         if sum(1 for c in word if not c.isascii()) > 1:
             bad += sum(len(_TONES.intersection(unicodedata.normalize("NFD", c))) for c in word) > 1
+        bad += bool(_CAMEL.search(word)) or not _syllable(word)
     return bad
+
+
+def _syllable(word: str) -> bool:
+    """Each vowel cluster of ``word`` (tones dropped) is one a Vietnamese syllable has."""
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                                                if c not in _TONES))
+    if bare.startswith("qu") or (bare.startswith("gi") and len(bare) > 2 and bare[2] in _VOWELS):
+        bare = bare[0] + bare[2:]
+    clusters = _vowel_clusters()
+    return all(m.group(0) in clusters for m in _VOWEL_RUN.finditer(bare))
+
+
+@lru_cache(maxsize=None)
+def _vowel_clusters() -> frozenset:
+    return frozenset(load("legacy_encodings")["vowel_clusters"])
 
 
 def best(text: str, default: str | None = None) -> str | None:
     """The encoding ``text`` reads best in (None: as it stands); ``default`` breaks a tie."""
     here = score(text)
     if not here:
-        # a short run reads as Unicode by chance ("Bé Néi vô"): in a legacy document, a run
-        # without a letter only Vietnamese Unicode has (ă đ ơ ư, ạ ả ấ ...) is legacy too
-        return default if default and not text.isascii() and not _VIETNAMESE.search(text) else None
+        return None
     scores = {name: score(convert(text, name)) for name in ENCODINGS}
     name = min(ENCODINGS, key=lambda n: (scores[n], n != default))
     return name if scores[name] < here else None
