@@ -15,6 +15,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
+    from graph.publish.texts import write_texts
     from graph.assemble.dedupe import one_node_per_file
     from graph.ontology import ontology_version
     from graph.pipeline import analyse
@@ -29,11 +30,14 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     docs, errors = read_corpus(corpus, encoding=encoding)
     for err in errors:
         log(f"error: {err}")
+    for doc in docs:
+        for warning in doc.warnings:
+            log(f"warning: {doc.path}: {warning}")
     if errors and strict:
         log(f"build stopped: {len(errors)} unreadable document(s) and --strict")
         return 1
     if not docs:
-        log(f"error: {corpus}: no readable .txt or .html documents")
+        log(f"error: {corpus}: no readable documents (.txt, .html, .pdf, .docx, .doc)")
         return 1
     log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {time.perf_counter() - t0:.2f}s")
     analysed = []
@@ -55,7 +59,8 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         onto = write_ontology_release(folder)
         write_outputs(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
-        log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms) "
+        write_texts(docs, folder / "text")
+        log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "
             f"in {time.perf_counter() - t:.2f}s")
         t = time.perf_counter()
         n_views = write_views(graph, folder / "viz", ontology=onto)

@@ -25,9 +25,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the graph, the docs and the views")
     b.set_defaults(run=cmd_build)
-    b.add_argument("--corpus", type=Path, default=shared("corpus"), help="folder of .txt/.html documents")
+    b.add_argument("--corpus", type=Path, default=shared("corpus"), help="folder of .txt/.html/.pdf/.docx/.doc documents")
     b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
-    b.add_argument("--encoding", help="force an encoding (utf-8, utf-16, cp1258) instead of detecting it")
+    b.add_argument("--encoding", help="force an encoding (utf-8, utf-16, cp1258, or the legacy font encodings "
+                                      "tcvn3 and vni) instead of detecting it")
     b.add_argument("--data", type=Path, metavar="DIR",
                    help="a folder of data files (bodies.yaml, cues.yaml, ...) that replace the bundled ones of the same name")
     b.add_argument("--strict", action="store_true", help="exit non-zero if any document is unreadable")

@@ -23,8 +23,17 @@ class SourceDocument:
     path: str
     text: str
     encoding: str
-    media: str                     # "text" or "html"
+    media: str                     # "text", "html", "pdf", "docx" or "doc"
     sidecar: Mapping = field(default_factory=dict)
+    # Formats with pages (PDF): where each page starts in ``text`` (page 1 first); empty otherwise.
+    pages: tuple[int, ...] = ()
+    ocr_pages: tuple[int, ...] = ()     # pages (1-based) whose text is Tesseract's reading of a scan
+    tables: tuple["Table", ...] = ()    # the tables of the document, offsets into ``text``
+    warnings: tuple[str, ...] = ()      # what the reader did that a user should know (one line each)
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (1-based) that ``offset`` of ``text`` falls on, or None for formats without pages."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -256,3 +265,22 @@ class AnalysedDocument:
     meta: DocumentMeta
     mentions: tuple[Mention, ...]
     extraction: Extraction
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: its text as it appears in the document's ``text`` at ``start:end``."""
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a document (HTML ``<table>``, DOCX table, ruled PDF table), rows of cells in
+    reading order. Offsets are into ``SourceDocument.text``, where a table read from DOCX or PDF is
+    written one row per line, cells joined by " | " (as a pipe table is written in a text file)."""
+    rows: tuple[tuple[TableCell, ...], ...]
+    start: int
+    end: int
+    page: int | None = None            # the page the table starts on (PDF)

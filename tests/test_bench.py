@@ -32,3 +32,8 @@ def test_devset_benchmark_runs_on_two_documents():
     names = ",".join(d.name for d in devgold.documents()[:2])
     out = _bench("bench/devset.py", "--only", names, "--misses")
     assert "skipped:" in out or ("annotated documents analysed" in out and " all " in out)
+
+
+def test_formats_benchmark_prints_pages_per_second():
+    out = _bench("bench/formats.py", "--pages", "4")
+    assert "pages/s" in out and "\ndocx " in out

@@ -172,12 +172,20 @@ def _html_tokens(src: str):
 
 def _html_to_text(src: str) -> tuple[str, OffsetMap]:
     b, pos = _Builder(), 0
+    cells = 0                                   # cells opened in the current table row
     for m in _html_tokens(src):
         b.copy(src, pos, m.start)
+        tag = m.tag.lower() if m.tag else None
         if m.text.startswith("&"):
             decoded = htmllib.unescape(m.text)
             b.put(decoded if decoded != m.text else m.text, m.start, m.end)
-        elif m.tag and m.tag.lower() in _BLOCK_TAGS:
+        elif tag in ("td", "th") and not m.text.startswith("</"):
+            b.put(" | " if cells else "\n", m.start, m.end)   # a row: "cell | cell", as other formats
+            cells += 1
+        elif tag in ("td", "th"):
+            pass                                # a cell's end: the next cell or row says what follows
+        elif tag in _BLOCK_TAGS:
+            cells = 0 if tag in ("tr", "table") else cells
             b.put("\n", m.start, m.end)
         pos = m.end
     b.copy(src, pos, len(src))
@@ -244,6 +252,7 @@ _SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:Trang|Page)\s+\d+(?:\s*/\s*\d+)?$")
 _SYMBOLS = re.compile(r"^[\W_]+$")
 _SENTENCE_END = re.compile(r"(?:[.:;!?…]|[.!?…][”\"»)’])$")
+TABLE_ROW = " | "                # a table row as text renditions write it: one row a line
 WEB_LINE = 120                  # median line length above which every line is a paragraph
 SHORT_LINE = 0.6                # a line under 0.6 of the median length ends its paragraph (PDF text)
 
@@ -316,8 +325,8 @@ def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: b
     split_end, split_start = lexicon.layout.split_id_end, lexicon.layout.split_id_start
     if split_end.search(prev, len(prev) - 2) and split_start.match(line):
         return ""
-    if web or lexicon.layout.starts_item.match(line):
-        return "\n"
+    if web or lexicon.layout.starts_item.match(line) or TABLE_ROW in prev or TABLE_ROW in line:
+        return "\n"                # an item, or a table row ("cell | cell") and what is next to it
     if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps_line(prev) != _caps_line(line):
         return "\n"
     if _caps_line(prev):

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import yaml
 
+from graph.analyse.formats.legacy import convert_lines, detect
+from graph.analyse.formats.tables import html_tables
 from graph.records import ReadError, SourceDocument
 
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+LEGACY = ("tcvn3", "vni")           # --encoding values that name a legacy font encoding
 SIDECAR = ".meta.yaml"
 _SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
 
@@ -26,6 +29,8 @@ def read_corpus(folder: str | Path, *, encoding: str | None = None
             docs.append(read_document(path, encoding=encoding))
         except DocumentError as exc:
             errors.append(ReadError(str(path), str(exc)))
+        except (OSError, MemoryError, RecursionError) as exc:     # a file that breaks a reader library
+            errors.append(ReadError(str(path), f"cannot read: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
     return docs, errors
 
 
@@ -38,12 +43,40 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> SourceDoc
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError("empty file")
-    text, used = decode(data, encoding=encoding)
     media = SUFFIXES.get(path.suffix.lower(), "text")
+    if media in ("pdf", "docx", "doc"):
+        return _read_format(path, media, encoding)
+    legacy = encoding.lower() if encoding and encoding.lower() in LEGACY else None
+    if legacy:
+        text, used = data.decode("cp1252", errors="replace"), legacy
+    else:
+        text, used = decode(data, encoding=encoding)
+    text, warning, found = convert_lines(text, legacy)
+    used = found or used
     if media == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         media = "html"
+    tables = html_tables(text) if media == "html" else ()
     return SourceDocument(name=path.name, path=str(path), text=text, encoding=used, media=media,
-                          sidecar=_read_sidecar(path))
+                          sidecar=_read_sidecar(path), tables=tables,
+                          warnings=(warning,) if warning else ())
+
+
+def _read_format(path: Path, media: str, encoding: str | None) -> SourceDocument:
+    """PDF, DOCX and DOC, through graph/analyse/formats/."""
+    from graph.analyse.formats import FormatError
+    legacy = encoding.lower() if encoding and encoding.lower() in LEGACY else None
+    sidecar = _read_sidecar(path)
+    try:
+        if media == "pdf":
+            from graph.analyse.formats.pdf import read_pdf
+            return read_pdf(path, encoding=legacy, sidecar=sidecar)
+        if media == "docx":
+            from graph.analyse.formats.docx import read_docx
+            return read_docx(path, encoding=legacy, sidecar=sidecar)
+        from graph.analyse.formats.doc import read_doc
+        return read_doc(path, encoding=legacy, sidecar=sidecar)
+    except FormatError as exc:
+        raise DocumentError(str(exc)) from None
 
 
 def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -68,6 +101,9 @@ def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
     try:
         text, used = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        western = data.decode("cp1252", errors="replace")
+        if detect(western):           # TCVN3 or VNI bytes, as their fonts read them: converted later
+            return western, "cp1252"
         try:
             text, used = data.decode("cp1258"), "cp1258"
         except UnicodeDecodeError:

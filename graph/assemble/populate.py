@@ -99,6 +99,11 @@ def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) 
     g.add((ev, MG.start, Literal(s, datatype=XSD.integer)))
     g.add((ev, MG.end, Literal(e, datatype=XSD.integer)))
     g.add((ev, MG.rule, Literal(rule)))
+    page = doc.source.page_of(s)
+    if page is not None:                          # a paged format (PDF): the page the quote starts on
+        g.add((ev, MG.page, Literal(page, datatype=XSD.integer)))
+        if page in doc.source.ocr_pages:
+            g.add((ev, MG.ocr, Literal(True)))
     return ev
 
 
