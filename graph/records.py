@@ -186,6 +186,13 @@ class DocumentMeta:
     signer: str | None             # person name
     title: str | None
     iri: str
+    # What the header and closing say beyond the number (issue 13); the extraction's defaults
+    # (issue 14) read them: the assigner is the enacting authority, else the issuer; an item with
+    # no actor goes to the addressees.
+    authority: str | None = None           # actor IRI of the enacting authority ("THỦ TƯỚNG CHÍNH PHỦ")
+    addressees: tuple[str, ...] = ()       # actor IRIs of "Kính gửi:" (a post stands for its body)
+    signer_post: str | None = None         # the post signed for ("Phó Thủ tướng")
+    place: str | None = None               # the place of the date line: never an actor
 
 
 @dataclass(frozen=True)
