@@ -1,5 +1,6 @@
-"""`build.py query`: a named query of queries/ (or any .rq file) on the built graph, printed as an
-aligned table, CSV, TSV or SPARQL JSON."""
+"""`build.py query`: a named query of queries/ (or any .rq or .sparql file, standard input with
+``-``, or the text of ``--query``) on the built graph, printed as an aligned table, CSV, TSV or
+SPARQL JSON."""
 from __future__ import annotations
 
 import re
@@ -9,20 +10,33 @@ from pathlib import Path
 from graph.query import results
 from graph.query.store import QueryError, bind, execute, load_store, resolve_query
 
-__all__ = ["QueryError", "run_query"]
+__all__ = ["QueryError", "run_query", "select"]
 
 
-def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | dict = (),
-              width: int | None = None, allow_service=()) -> str:
-    """The result of a query as text. ``width``: columns a table must fit in (None: any).
-    ``allow_service``: endpoint IRIs a SERVICE clause may call (none by default: no network)."""
-    path = resolve_query(name)
-    text = bind(path.read_text(encoding="utf-8"), params, source=str(path))
+def select(name: str | None, *, out: Path, params: list[str] | dict = (), text: str | None = None,
+           allow_service=(), log=None):
+    """Run a query (a library name or file, or ``text``) with its parameters bound, names resolved
+    against the graph; the pyoxigraph result and the query text that ran."""
+    if text is None:
+        path = resolve_query(name)
+        source, text = str(path), path.read_text(encoding="utf-8")
+    else:
+        source = name or "query"
     store = load_store(out)
+    text = bind(text, params, source=source, store=store, log=log)
     try:
-        result = execute(store, text, allow_service=allow_service)
+        return execute(store, text, allow_service=allow_service), text
     except QueryError as exc:
-        raise QueryError(f"{path}: {exc}") from None
+        raise QueryError(f"{source}: {exc}") from None
+
+
+def run_query(name: str | None, *, out: Path, fmt: str = "table", params: list[str] | dict = (),
+              width: int | None = None, allow_service=(), text: str | None = None, log=None) -> str:
+    """The result of a query as text. ``name``: a library query or a .rq/.sparql file; or ``text``,
+    the query itself. ``width``: columns a table must fit in (None: any). ``allow_service``:
+    endpoint IRIs a SERVICE clause may call (none by default: no network). ``log``: where to say
+    what a name given as a parameter was resolved to."""
+    result, text = select(name, out=out, params=params, text=text, allow_service=allow_service, log=log)
     kind = results.kind(result)
     if kind == "ask":
         value = bool(result)
@@ -30,14 +44,14 @@ def run_query(name: str, *, out: Path, fmt: str = "table", params: list[str] | d
     if kind == "graph":
         ts, _ = results.triples(result)
         return results.graph(ts, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
-    t = results.table(result)
+    t = results.table(result, query=text)
     if fmt == "json":
         return results.select_json(t).decode("utf-8") + "\n"
     if fmt == "csv":
         return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
     if fmt == "tsv":
         return results.select_tsv(t).decode("utf-8")
-    return _table(list(t.variables), [["" if c is None else c.value for c in row] for row in t.rows], width=width)
+    return _table(list(t.variables), [[results.csv_value(c) for c in row] for row in t.rows], width=width)
 
 
 def _width(s: str) -> int:

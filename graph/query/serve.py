@@ -96,7 +96,7 @@ def answer(store, query: str, accept: str, limits: Limits, allow_service=()) -> 
     ctype = results.SELECT_TYPES[fmt] + "; charset=utf-8"
     if kind == "ask":
         return Reply(200, ctype, results.ask(bool(result), fmt))
-    t = results.table(result, limit=limits.max_rows)
+    t = results.table(result, limit=limits.max_rows, query=query)
     return Reply(200, ctype, results.SELECT_WRITERS[fmt](t), _cut_header(t.truncated, limits))
 
 
