@@ -94,7 +94,7 @@ def resolve(store: ox.Store, value: str, param: str, log=None) -> str:
     if iri is not None:
         if store.query(f"ASK {{ <{iri}> ?p ?o }}", use_default_graph_as_union=True):
             return f"<{iri}>"
-        if not re.fullmatch(r"[a-z]+/[\w\-./]+", value.strip()):
+        if kind is None or not re.fullmatch(r"[a-z]+/[\w\-./]+", value.strip()):
             raise QueryError(f"--param {param}={value}: no such IRI in the graph")
         value = value.strip().split("/", 1)[1].replace("-", " ")      # a misspelt slug: search its words
     all_names = names(store, kind)
