@@ -189,3 +189,11 @@ def test_every_library_example_answers_with_rows(built, q):
     params = [args[i + 1] for i, a in enumerate(args) if a == "--param"]
     rows = run_query(q.name, out=built, fmt="csv", params=params).splitlines()
     assert len(rows) > 1 or q.name in EMPTY_ON_THE_SAMPLE, f"{q.example}: no rows"
+
+
+def test_a_table_keeps_iris_whole_so_that_queries_chain(built):
+    table = run_query("mandates-of-actor", out=built, fmt="table", width=120)
+    slugs = re.findall(r"\| (mandate/[\w-]+)$", table, re.M)
+    assert slugs and "…" in table                           # long text is cut, the IRI is not
+    evidence = run_query("evidence-of", out=built, fmt="csv", params=[f"fact={slugs[0]}"])
+    assert len(evidence.splitlines()) > 1

@@ -7,8 +7,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from graph.query import results
 from graph.query.store import QueryError, bind, execute, load_store, resolve_query
+from graph.vocab import MGID
 
 __all__ = ["QueryError", "run_query", "select"]
 
@@ -51,7 +54,15 @@ def run_query(name: str | None, *, out: Path, fmt: str = "table", params: list[s
         return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
     if fmt == "tsv":
         return results.select_tsv(t).decode("utf-8")
-    return _table(list(t.variables), [[results.csv_value(c) for c in row] for row in t.rows], width=width)
+    whole = [i for i in range(len(t.variables)) if any(isinstance(r[i], ox.NamedNode) for r in t.rows)]
+    return _table(list(t.variables), [[_cell(c) for c in row] for row in t.rows], width=width, whole=whole)
+
+
+def _cell(term) -> str:
+    """A table cell: an IRI of the graph as kind/slug, what --param takes; others as in CSV."""
+    if isinstance(term, ox.NamedNode) and term.value.startswith(str(MGID)):
+        return term.value[len(str(MGID)):]
+    return results.csv_value(term)
 
 
 def _width(s: str) -> int:
@@ -59,11 +70,20 @@ def _width(s: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
-def _table(header: list[str], rows: list[list[str]], *, width: int | None = None) -> str:
+def _table(header: list[str], rows: list[list[str]], *, width: int | None = None, whole=()) -> str:
+    """An aligned table; fitted in ``width``, the columns ``whole`` (IRIs, to be pasted elsewhere)
+    are never cut if the others can still have MIN_COLUMN each."""
     rows = [[re.sub(r"\s+", " ", c) for c in r] for r in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     if width:
-        widths = _fit(widths, width - 3 * (len(widths) - 1))
+        room = width - 3 * (len(widths) - 1)
+        kept = sum(widths[i] for i in whole)
+        others = [i for i in range(len(widths)) if i not in whole]
+        if whole and others and kept + MIN_COLUMN * len(others) <= room:
+            fitted = iter(_fit([widths[i] for i in others], room - kept))
+            widths = [w if i in whole else next(fitted) for i, w in enumerate(widths)]
+        else:
+            widths = _fit(widths, room)
         header = [_clip(h, w) for h, w in zip(header, widths)]
         rows = [[_clip(c, w) for c, w in zip(r, widths)] for r in rows]
     fmt = lambda cells: " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
