@@ -83,7 +83,8 @@ def page(actor: str, rows: list[dict]) -> str:
     parts = ['<!doctype html><html lang="vi"><meta charset="utf-8">',
              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
              f"<title>Assigned: {e(actor)}</title><style>{_STYLE}</style>",
-             f"<h1>What is {e(rows[0]['holder'] if rows else actor)} assigned?</h1>",
+             f"<h1>What is {e(actor)} assigned?</h1>"
+             + (f"<p>Holders: {e(', '.join(sorted({r['holder'] for r in rows})))}</p>" if len({r['holder'] for r in rows}) > 1 else ""),
              f"<p>{len(rows)} mandates: {explicit} explicit (the text names the actor), "
              f"{len(rows) - explicit} implicit (the actor is only implied, e.g. the issuer of its own report).</p>"]
     for n, r in enumerate(rows, 1):
