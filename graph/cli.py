@@ -2,7 +2,8 @@
 
     mandate-graph [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict]
     mandate-graph validate [--out DIR]
-    mandate-graph query NAME_OR_FILE [--format table|csv|tsv|json] [--param k=v] [--width N] [--out DIR]
+    mandate-graph query NAME_OR_FILE|- [--query TEXT] [--format table|csv|tsv|json] [--param k=v] [--width N] [--out DIR]
+    mandate-graph assigned ACTOR [--sub-bodies] [--explicit-only] [--format text|table|csv|tsv|json|html] [--out DIR]
     mandate-graph serve [--host 127.0.0.1] [--port 8000] [--out DIR] [--timeout S] [--max-rows N]
 """
 from __future__ import annotations
@@ -36,9 +37,10 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(run=cmd_validate)
     v.add_argument("--out", type=Path, default=DEFAULT_OUT)
     v.add_argument("--no-reasoner", action="store_true", help="skip HermiT")
-    q = sub.add_parser("query", help="run a query of queries/ or any .rq file on the built graph")
+    q = sub.add_parser("query", help="run a query of queries/, a .rq or .sparql file, or '-' (standard input)")
     q.set_defaults(run=cmd_query)
-    q.add_argument("query")
+    q.add_argument("query", nargs="?", help="a library query's name, a .rq or .sparql file, or - to read standard input")
+    q.add_argument("--query", dest="text", metavar="TEXT", help="the query itself, instead of a name or file")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     q.add_argument("--width", type=int, default=None, metavar="COLUMNS",
@@ -47,6 +49,15 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--allow-service", action="append", default=[], metavar="URL",
                    help="an endpoint a SERVICE clause may call (repeatable; default: none, no network)")
     q.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    a = sub.add_parser("assigned", help="what an actor is assigned, by whom, by when, with the quote")
+    a.set_defaults(run=cmd_assigned)
+    a.add_argument("actor", help="a name, alias, name without diacritics, IRI or kind/slug, e.g. \"Thành ủy Hà Nội\"")
+    a.add_argument("--sub-bodies", action="store_true", help="add the mandates of its sub-bodies (org:subOrganizationOf*)")
+    a.add_argument("--explicit-only", action="store_true",
+                   help="only the mandates whose text names the actor (leave out the implicit ones)")
+    a.add_argument("--format", choices=("text", "table", "csv", "tsv", "json", "html"), default="text")
+    a.add_argument("--width", type=int, default=None, metavar="COLUMNS", help="as for query, with --format table")
+    a.add_argument("--out", type=Path, default=DEFAULT_OUT)
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
     s.set_defaults(run=cmd_serve)
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -92,9 +103,30 @@ def cmd_query(args) -> int:
     width = args.width
     if width is None and sys.stdout.isatty():
         width = shutil.get_terminal_size().columns
+    if (args.query is None) == (args.text is None):
+        _stderr("error: give a query name or file, '-' for standard input, or --query TEXT (one of them)")
+        return 2
+    name, text = args.query, args.text
+    if name == "-":
+        name, text = "<stdin>", sys.stdin.read()
     try:
-        sys.stdout.write(run_query(args.query, out=args.out, fmt=args.format, params=args.param,
-                                   width=width or None, allow_service=args.allow_service))
+        sys.stdout.write(run_query(name, out=args.out, fmt=args.format, params=args.param, text=text,
+                                   width=width or None, allow_service=args.allow_service, log=_stderr))
+    except QueryError as exc:
+        _stderr(f"error: {exc}")
+        return exc.status
+    return 0
+
+
+def cmd_assigned(args) -> int:
+    from graph.query.report import assigned
+    from graph.query.store import QueryError
+    width = args.width
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    try:
+        sys.stdout.write(assigned(args.actor, out=args.out, fmt=args.format, sub_bodies=args.sub_bodies,
+                                  explicit_only=args.explicit_only, width=width or None, log=_stderr))
     except QueryError as exc:
         _stderr(f"error: {exc}")
         return exc.status

@@ -161,3 +161,69 @@ def test_serve_without_a_build_says_so(tmp_path):
     r = subprocess.run([sys.executable, "build.py", "serve", "--port", "0", "--out", str(tmp_path)],
                        cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and "no built graph" in r.stderr and "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ the page (issue 18)
+def _get(url, accept=None):
+    req = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    with urllib.request.urlopen(req) as r:
+        return r.status, dict(r.headers), r.read().decode("utf-8")
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_the_page_lists_the_library_and_opens_a_query_in_the_box(server):
+    from graph.query.store import library
+    status, headers, page = _get(f"{server}/sparql", BROWSER)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "default-src 'none'" in headers["Content-Security-Policy"] and "<script" not in page
+    for q in library():
+        assert f"/sparql?library={q.name}\"" in page
+    assert 'href="/docs/index.html"' in page
+    _, _, page = _get(f"{server}/sparql?library=assigned")
+    assert "VALUES ?actor" in page and "What is this actor assigned" in page
+
+
+def test_a_browser_gets_the_answer_in_the_page_as_a_table_escaped(server):
+    q = 'SELECT * { BIND("<i>x</i> & y" AS ?z) BIND(2 AS ?a) }'
+    status, _, page = _get(f"{server}/sparql?" + urllib.parse.urlencode({"query": q}), BROWSER)
+    assert status == 200 and "<table>" in page and "<th>z</th><th>a</th>" in page    # the query's order
+    assert "&lt;i&gt;x&lt;/i&gt; &amp; y" in page and "<i>x</i>" not in page
+    for fmt in ("json", "xml", "csv", "tsv"):
+        assert f"download={fmt}" in page
+    _, _, page = _get(f"{server}/sparql?" + urllib.parse.urlencode({"query": q, "view": "page"}))
+    assert "<table>" in page
+    bad = urllib.request.Request(f"{server}/sparql?" + urllib.parse.urlencode({"query": "SELECT ?x {", "view": "page"}))
+    with pytest.raises(urllib.error.HTTPError) as exc:
+        urllib.request.urlopen(bad)
+    assert exc.value.code == 400 and b"error at 1:" in exc.value.read()
+
+
+def test_the_page_downloads_in_the_same_formats(server, mandates):
+    q = urllib.parse.urlencode({"query": COUNT_MANDATES, "download": "csv"})
+    status, headers, body = _get(f"{server}/sparql?{q}", BROWSER)
+    assert headers["Content-Type"].startswith("text/csv") and 'filename="answer.csv"' in headers["Content-Disposition"]
+    assert body.splitlines() == ["n", str(mandates)]
+    construct = "CONSTRUCT { ?d a ?c } WHERE { ?d a ?c } LIMIT 3"
+    _, headers, _ = _get(f"{server}/sparql?" + urllib.parse.urlencode({"query": construct, "download": "ntriples"}))
+    assert headers["Content-Type"].startswith("application/n-triples") and "answer.nt" in headers["Content-Disposition"]
+    _, _, page = _get(f"{server}/sparql?" + urllib.parse.urlencode({"query": construct}), BROWSER)
+    assert "<pre>" in page and "download=turtle" in page
+
+
+def test_term_documentation_is_served_and_nothing_beside_it(server):
+    status, headers, page = _get(f"{server}/docs/Mandate.html")
+    assert status == 200 and headers["Content-Type"].startswith("text/html") and "Mandate" in page
+    assert _get(f"{server}/docs/")[0] == 200
+    for path in ("/docs/../graph.nt", "/docs/%2e%2e/%2e%2e/build.py", "/docs/..%2f..%2fbuild.py", "/docs/nothing.html"):
+        with pytest.raises(urllib.error.HTTPError) as exc:
+            urllib.request.urlopen(f"{server}{path}")
+        assert exc.value.code == 404
+
+
+def test_sparqlwrapper_runs_the_assigned_query_of_the_library(server):
+    s = client(server, JSON)
+    s.setQuery((ROOT / "queries" / "assigned.rq").read_text(encoding="utf-8"))
+    rows = s.query().convert()["results"]["bindings"]
+    assert rows and {"quote", "file", "start", "end", "stated"} <= set(rows[0])

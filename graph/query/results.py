@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from graph.publish.outputs import OUTPUTS
+from graph.query import guard
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -42,15 +44,36 @@ def kind(result) -> str:
     return "graph"
 
 
-def table(result: ox.QuerySolutions, *, limit: int | None = None) -> Table:
-    variables = tuple(v.value for v in result.variables)
+def table(result: ox.QuerySolutions, *, limit: int | None = None, query: str | None = None) -> Table:
+    """The rows of a SELECT; given the ``query`` text, a ``SELECT *`` keeps the query's order of
+    variables (pyoxigraph sorts them by name)."""
+    names = tuple(v.value for v in result.variables)
+    variables = star_order(query, names) if query else names
+    by_name = {v.value: v for v in result.variables}
     rows, truncated = [], False
     for solution in result:
         if limit is not None and len(rows) >= limit:
             truncated = True
             break
-        rows.append(tuple(solution[v] for v in variables))
+        rows.append(tuple(solution[by_name[v]] for v in variables))
     return Table(variables, tuple(rows), truncated)
+
+
+_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+
+
+def star_order(query: str, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """``variables`` in the order they first appear in the query, if it is a ``SELECT *``
+    (in the order of the projection otherwise: as given)."""
+    code = guard.mask(query)
+    first = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", code, re.IGNORECASE)
+    if not first or not _STAR.match(code, first.start()):
+        return variables
+    seen = []
+    for m in re.finditer(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF]+)", code[first.start():]):
+        if m.group(1) in variables and m.group(1) not in seen:
+            seen.append(m.group(1))
+    return tuple(seen) + tuple(v for v in variables if v not in seen)
 
 
 def triples(result, *, limit: int | None = None) -> tuple[list, bool]:
@@ -108,12 +131,22 @@ def select_xml(t: Table) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
+def csv_value(term) -> str:
+    """A term as SPARQL 1.1 CSV writes it: IRIs and literals as their plain value, blank nodes
+    as ``_:`` and a label, unbound as the empty string."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
 def select_csv(t: Table) -> bytes:
-    """SPARQL 1.1 CSV: plain values, CRLF line ends."""
+    """SPARQL 1.1 CSV: plain values, blank nodes as ``_:label``, CRLF line ends."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(t.variables)
-    w.writerows([["" if term is None else term.value for term in row] for row in t.rows])
+    w.writerows([[csv_value(term) for term in row] for row in t.rows])
     return buf.getvalue().encode("utf-8")
 
 

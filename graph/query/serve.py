@@ -8,7 +8,6 @@ make it read or hold.
 """
 from __future__ import annotations
 
-import ipaddress
 import re
 import signal
 import sys
@@ -20,8 +19,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from graph.publish.outputs import BY_NAME
-from graph.query import guard
+from graph.query import guard, page
 from graph.query import results
+from graph.query.access import Access, _access, host_allowed  # noqa: F401  (host_allowed: tests and callers)
 from graph.query.store import QueryError, execute
 
 # the views' files; the data files are served with the media types of graph/publish/outputs.py
@@ -96,7 +96,7 @@ def answer(store, query: str, accept: str, limits: Limits, allow_service=()) -> 
     ctype = results.SELECT_TYPES[fmt] + "; charset=utf-8"
     if kind == "ask":
         return Reply(200, ctype, results.ask(bool(result), fmt))
-    t = results.table(result, limit=limits.max_rows)
+    t = results.table(result, limit=limits.max_rows, query=query)
     return Reply(200, ctype, results.SELECT_WRITERS[fmt](t), _cut_header(t.truncated, limits))
 
 
@@ -105,59 +105,17 @@ def _cut_header(cut: bool, limits: Limits) -> tuple:
 
 
 # ------------------------------------------------------------------ HTTP
-_FORM = b"""<!doctype html><html lang="en"><meta charset="utf-8"><title>mandate-graph SPARQL</title>
-<h1>mandate-graph SPARQL endpoint</h1><p>Read-only SPARQL 1.1 Protocol. GET or POST a <code>query</code>.
-The default graph is the union of the documents' named graphs.</p>
-<form method="get" action="/sparql"><textarea name="query" rows="12" cols="100">SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>
-<br><button>Run</button></form><p><a href="/">Network views</a></p></html>
-"""
+# ?download=FORMAT on /sparql: an attachment in that syntax (the page's links); ?view=page: the page.
+# Not "format" or "output": clients such as SPARQLWrapper send those with their own values.
+_DOWNLOADS = {**{f: (t, f) for f, t in (("json", "application/sparql-results+json"), ("xml", "application/sparql-results+xml"),
+                                       ("csv", "text/csv"), ("tsv", "text/tab-separated-values"))},
+              **{k: (o.media_type, o.name.rsplit(".", 1)[-1]) for k, o in results.GRAPH_FORMATS.items()}}
+_PAGE_ACCEPT = "application/sparql-results+json, text/turtle"
 
 
-@dataclass(frozen=True)
-class Access:
-    """Who may talk to the endpoint and what it may do on their behalf."""
-    hosts: frozenset = frozenset()       # Host header values accepted, "name:port", lower case
-    names: frozenset = frozenset()       # names accepted on any port (a proxy in front)
-    any_ip: bool = False                 # bound to every address: an IP literal is accepted
-    port: int = 0
-    cors: str | None = None              # the one origin allowed to read answers, if any
-    allow_service: tuple = ()            # endpoints a SERVICE may call
-
-
-def host_allowed(header: str | None, access: Access) -> bool:
-    """Whether a Host header names this server (a DNS-rebinding page sends its own name)."""
-    m = re.fullmatch(r"(\[[0-9a-f:.]+\]|[^:\[\]/\s]+)(?::(\d{1,5}))?", (header or "").strip().lower())
-    if not m:
-        return False
-    name, port = m.group(1), int(m.group(2) or 80)
-    if name in access.names:
-        return True
-    if port != access.port:
-        return False
-    if f"{name}:{port}" in access.hosts:
-        return True
-    if access.any_ip:
-        try:
-            ipaddress.ip_address(name.strip("[]"))
-            return True
-        except ValueError:
-            return False
-    return False
-
-
-def _access(host: str, port: int, cors, allow_hosts, allow_service) -> Access:
-    bound = host.strip("[]").lower()
-    names = {bound}
-    try:
-        ip = ipaddress.ip_address(bound)
-        loopback, wildcard = ip.is_loopback, ip.is_unspecified
-    except ValueError:
-        loopback, wildcard = bound == "localhost", bound == ""
-    if loopback or wildcard:
-        names |= {"localhost", "127.0.0.1", "[::1]"}
-    hosts = {f"[{n}]:{port}" if ":" in n and not n.startswith("[") else f"{n}:{port}" for n in names}
-    return Access(frozenset(hosts), frozenset(n.lower() for n in allow_hosts), wildcard, port, cors,
-                  tuple(allow_service))
+def _html(body: bytes, status: int = 200) -> Reply:
+    return Reply(status, "text/html; charset=utf-8", body,
+                 (("Content-Security-Policy", page.CSP), ("X-Content-Type-Options", "nosniff")))
 
 
 def _close(status: int, message: str) -> Reply:
@@ -166,7 +124,7 @@ def _close(status: int, message: str) -> Reply:
 
 
 def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access | None = None):
-    viz, data = (Path(out) / "viz").resolve(), Path(out).resolve()
+    viz, data, docs = (Path(out) / "viz").resolve(), Path(out).resolve(), (Path(out) / "docs").resolve()
     access = access or _access("127.0.0.1", 0, None, (), ())
 
     class Handler(BaseHTTPRequestHandler):
@@ -223,8 +181,8 @@ def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access |
                 if "update" in args:
                     return self._send(_read_only())
                 if "query" not in args:
-                    return self._send(Reply(200, "text/html; charset=utf-8", _FORM))
-                return self._send(self._query(args["query"][0]))
+                    return self._send(_html(page.page(picked=args.get("library", [None])[0])))
+                return self._send(self._answer(args))
             return self._send(self._static(url.path))
 
         do_HEAD = do_GET
@@ -248,7 +206,7 @@ def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access |
                 if "update" in args:
                     return self._send(_read_only())
                 if "query" in args:
-                    return self._send(self._query(args["query"][0]))
+                    return self._send(self._answer(args))
                 return self._send(Reply(400, "text/plain", b"missing 'query' parameter\n"))
             return self._send(Reply(415, "text/plain",
                                     b"use application/sparql-query or application/x-www-form-urlencoded\n"))
@@ -271,17 +229,47 @@ def make_handler(out: Path, workers, limits: Limits = Limits(), access: Access |
                 return _close(400, "request body shorter than its Content-Length")
             return raw.decode("utf-8", "replace")
 
-        def _query(self, text: str) -> Reply:
+        def _answer(self, args: dict) -> Reply:
+            """The answer to a form's ``query``: in the syntax ``download`` names (an attachment),
+            in the page (``view=page``, or a browser asking for text/html first), else by Accept."""
+            text, fmt = args["query"][0], args.get("download", [None])[0]
+            if args.get("view", [None])[0] == "page":
+                fmt = "html"
+            if fmt is None and negotiate(self.headers.get("Accept", ""), {"text/html": "html", **_SELECT_ACCEPT},
+                                         "json") == "html":
+                fmt = "html"
+            if fmt == "html":
+                reply = self._query(text, _PAGE_ACCEPT)
+                if reply.status != 200:
+                    return _html(page.page(text, answer=page.error(reply.status, reply.body)), reply.status)
+                if reply.content_type.startswith(results.SELECT_TYPES["json"]):
+                    cut = dict(reply.headers).get("X-Result-Truncated")
+                    return _html(page.page(text, answer=page.table(text, reply.body, cut)))
+                return _html(page.page(text, answer=page.graph(text, reply.body)))
+            if fmt is None:
+                return self._query(text)
+            if fmt not in _DOWNLOADS:
+                return Reply(400, "text/plain", f"download={fmt}: use one of {', '.join(_DOWNLOADS)}\n".encode())
+            media, ext = _DOWNLOADS[fmt]
+            reply = self._query(text, media)
+            if reply.status == 200:
+                reply = Reply(200, reply.content_type, reply.body,
+                              reply.headers + (("Content-Disposition", f'attachment; filename="answer.{ext}"'),))
+            return reply
+
+        def _query(self, text: str, accept: str | None = None) -> Reply:
             try:        # checked here too, so that a query that would crash a worker never reaches one
                 guard.check(text, allow_service=access.allow_service)
             except guard.Refused as exc:
                 return Reply(exc.http, "text/plain; charset=utf-8", f"{exc}\n".encode())
-            return workers.run(text, self.headers.get("Accept", ""))
+            return workers.run(text, self.headers.get("Accept", "") if accept is None else accept)
 
         def _static(self, path: str) -> Reply:
             name = path.lstrip("/") or "index.html"
             published = BY_NAME.get(name)
             base = data if published else viz
+            if name.split("/")[0] == "docs":        # the term documentation of out/docs/
+                base, name = docs, name[len("docs"):].lstrip("/") or "index.html"
             target = (base / name).resolve()
             if not target.is_relative_to(base) or not target.is_file():
                 return Reply(404, "text/plain", f"not found: {path}\n".encode())

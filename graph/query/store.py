@@ -108,14 +108,18 @@ class LibraryQuery:
     example: str
 
 
+SUFFIXES = (".rq", ".sparql")
+
+
 def resolve_query(name: str) -> Path:
+    """A library query by name, or a .rq or .sparql file."""
     path = Path(name)
-    if path.suffix == ".rq" and path.exists():
+    if path.suffix in SUFFIXES and path.is_file():
         return path
     candidate = QUERIES / f"{name}.rq"
     if candidate.exists():
         return candidate
-    raise QueryError(f"{name}: no such query in {QUERIES} and no such .rq file")
+    raise QueryError(f"{name}: no such query in {QUERIES} and no such .rq or .sparql file")
 
 
 def read_query(path: Path) -> LibraryQuery:
@@ -143,8 +147,10 @@ def library() -> list[LibraryQuery]:
     return [read_query(p) for p in sorted(QUERIES.glob("*.rq"))]
 
 
-def bind(text: str, params: dict[str, str] | list[str], *, source: str = "query") -> str:
-    """The query with each parameter's VALUES clause holding the given value, typed as its default."""
+def bind(text: str, params: dict[str, str] | list[str], *, source: str = "query", store=None, log=None) -> str:
+    """The query with each parameter's VALUES clause holding the given value, typed as its default.
+    Given the ``store``, an IRI parameter may be a name, resolved by graph.query.names (``log``
+    hears what it was resolved to); without, it must be written as an IRI."""
     if isinstance(params, (list, tuple)):
         pairs = {}
         for p in params:
@@ -158,15 +164,18 @@ def bind(text: str, params: dict[str, str] | list[str], *, source: str = "query"
         if key not in declared:
             raise QueryError(f"{source}: no parameter {key!r} (has: {', '.join(sorted(declared)) or 'none'})")
         m = declared[key]
-        term = _typed(value, like=m.group(2), key=key)
+        term = _typed(value, like=m.group(2), key=key, store=store, log=log)
         text = text[:m.start(2)] + term + text[m.end(2):]
         declared = _parameters(text)
     return text
 
 
-def _typed(value: str, *, like: str, key: str) -> str:
+def _typed(value: str, *, like: str, key: str, store=None, log=None) -> str:
     like = like.strip()
-    if like.startswith("<") or _PREFIXED.match(like):
+    if (like.startswith("<") or _PREFIXED.match(like)) and like not in ("true", "false"):
+        if store is not None:
+            from graph.query.names import resolve
+            return resolve(store, value, key, log)
         v = value.strip()
         if re.match(r"^https?://\S+$", v):
             return f"<{v}>"
@@ -181,6 +190,11 @@ def _typed(value: str, *, like: str, key: str) -> str:
             return f'"{date.fromisoformat(value.strip()).isoformat()}"^^xsd:date'
         except ValueError:
             raise QueryError(f"--param {key}={value}: expected a date YYYY-MM-DD") from None
+    if like in ("true", "false"):
+        v = value.strip().lower()
+        if v not in ("true", "false", "yes", "no", "1", "0"):
+            raise QueryError(f"--param {key}={value}: expected true or false")
+        return "true" if v in ("true", "yes", "1") else "false"
     if re.fullmatch(r"[+-]?\d+", like):
         if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
             raise QueryError(f"--param {key}={value}: expected an integer")
