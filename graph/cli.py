@@ -51,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--out", type=Path, default=DEFAULT_OUT)
     a = sub.add_parser("assigned", help="what an actor is assigned, by whom, by when, with the quote")
     a.set_defaults(run=cmd_assigned)
-    a.add_argument("actor", help="a name, alias, name without diacritics, IRI or kind/slug, e.g. \"Thành ủy Hà Nội\"")
+    a.add_argument("actor", help="a name, alias, name without diacritics, IRI or kind/slug, e.g. \"thanh uy ha noi\"")
     a.add_argument("--sub-bodies", action="store_true", help="add the mandates of its sub-bodies (org:subOrganizationOf*)")
     a.add_argument("--explicit-only", action="store_true",
                    help="only the mandates whose text names the actor (leave out the implicit ones)")
