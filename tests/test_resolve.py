@@ -72,3 +72,19 @@ def test_regression_a_reference_whose_type_code_has_a_d_with_stroke_resolves_in_
     short = _analysed("b.txt", "Ủy ban nhân dân Thành phố sơ kết Quyết định 123 trong năm.\n")
     g = populate([full, short], bundled_lexicon())
     assert (URIRef(short.meta.iri), MG.reviews, URIRef(D + "123-qd-tw-2024")) in g
+
+
+def test_regression_a_reference_never_resolves_to_a_later_document(analysed):
+    """The 2017 conclusion "cited" the 2024 Law on the Capital: its "Luật Thủ đô" is the law of its
+    own time, which the graph does not hold, so it stays an unresolved reference with its words."""
+    from rdflib import Literal, URIRef
+    from graph.assemble.populate import populate
+    from graph.vocab import MG, MGID
+    g = populate([analysed["000"], analysed["001"]], bundled_lexicon())
+    conclusion = next(g.subjects(MG.sourceFile, Literal("000_abf47967dda61da9.txt")))
+    cited = set(g.objects(conclusion, MG.cites))
+    assert URIRef(f"{MGID}doc/39-2024-qh15") not in cited
+    unresolved = URIRef(f"{MGID}doc/unresolved-luat-thu-do")
+    assert unresolved in cited and g.value(unresolved, MG.unresolved).toPython() is True
+    report_2025 = next(g.subjects(MG.sourceFile, Literal("001_6220ac92dd984a97.txt")))
+    assert URIRef(f"{MGID}doc/39-2024-qh15") in set(g.objects(report_2025, MG.cites))

@@ -6,6 +6,7 @@ a bare "Nghị quyết số 11" is the one NQ numbered 11 cited in full anywhere
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from datetime import date
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -14,7 +15,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from graph.analyse.normalise import display_form
 from graph.lexicon import Lexicon
 from graph.ontology import document_types, scheme_members
-from graph.assemble.resolve import resolve_documents
+from graph.assemble.resolve import UNRESOLVED, dated_resolution
 from graph.records import AnalysedDocument, Mention
 from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
 
@@ -25,10 +26,10 @@ def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    resolution = resolve_documents(docs, lexicon)
-    resolve = lambda iri_: resolution.get(iri_, iri_)
+    resolution = dated_resolution(docs, lexicon)
     used_bodies: set[str] = set()
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
+        resolve = partial(resolution.of, doc)            # never to a document issued after this one
         _document(g, doc, resolve, lexicon)
         fuller = _more_specific_posts(doc)
         for m in doc.mentions:
@@ -130,6 +131,8 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, lexicon: 
         g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
         if ref.post and ref.post not in stated_more_fully.get(m.iri, ()):
             _post_holding(g, doc, node, m)
+    elif m.kind == "document" and str(node).startswith(UNRESOLVED):
+        _unresolved(g, m, node, doc)
     elif m.kind == "document":
         _cited(g, m, node, doc, lexicon)
     elif m.kind in ("project", "place"):
@@ -167,6 +170,20 @@ def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -
     if doc.meta.issued:
         g.add((holding, MG.asOf, Literal(doc.meta.issued, datatype=XSD.date)))
     g.add((holding, MG.evidence, _evidence(g, doc, m.start, m.end, "post-holding")))
+
+
+def _unresolved(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument) -> None:
+    """A reference to no document the graph knows of its time: named by its words as written."""
+    types = document_types()
+    code = m.ref.type_code
+    g.add((node, RDF.type, URIRef(types[code].cls if code in types else str(MG.Document))))
+    s, e = doc.normal.source_span(m.start, m.end)
+    label = display_form(doc.source.text[s:e])
+    if (node, SKOS.prefLabel, None) not in g:
+        g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+        g.add((node, RDFS.label, Literal(label, lang="vi")))
+    g.set((node, MG.unresolved, Literal(True)))
+    g.add((URIRef(doc.meta.iri), MG.cites, node))
 
 
 def _cited(g: Graph, m: Mention, node: URIRef, doc: AnalysedDocument, lexicon: Lexicon) -> None:

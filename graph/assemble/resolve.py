@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Mapping
 
 from graph.lexicon import Lexicon
@@ -44,6 +46,54 @@ def resolve_documents(docs: Iterable[AnalysedDocument], lexicon: Lexicon) -> Map
         for m in _documents(doc):
             resolution.setdefault(m.iri, _resolve(m, full, by_number, known))
     return resolution
+
+
+_YEAR_END = re.compile(r"/\d+-[a-z]+-[a-z]+\d*-((?:19|20)\d\d)(?:-\d\d-\d\d)?$")     # .../11-nq-tw-2012
+
+
+@dataclass(frozen=True)
+class Later:
+    """What a citing document's reference stands for, given when the citing document was issued.
+
+    A text cannot cite a document issued after it: "Luật Thủ đô" in a 2017 conclusion is the law of
+    2012, not the law of 2024 that the gazetteer's name finds. Such a reference stays unresolved:
+    a node of its own, named by its words, marked mg:unresolved."""
+    targets: Mapping[str, str]                 # mention IRI -> the document it stands for
+    issued: Mapping[str, int]                  # document IRI -> the year it was issued, where known
+    words: Mapping[str, str]                   # mention IRI -> the words of its first mention
+
+    def of(self, citing: AnalysedDocument, mention_iri: str) -> str:
+        target = self.targets.get(mention_iri, mention_iri)
+        when = citing.meta.issued
+        year = self.issued.get(target)
+        if when is None or year is None or year <= when.year or target == citing.meta.iri:
+            return target
+        return iri("doc", "unresolved " + self.words.get(mention_iri, mention_iri.rsplit("/", 1)[1]))
+
+
+UNRESOLVED = iri("doc", "unresolved") + "-"        # the IRIs of unresolved references start so
+
+
+def dated_resolution(docs: Iterable[AnalysedDocument], lexicon: Lexicon) -> Later:
+    """resolve_documents, and the year each resolved document was issued (from its IRI, the
+    corpus, or documents.yaml), so that a reference is never resolved to a later document."""
+    docs = list(docs)
+    targets = resolve_documents(docs, lexicon)
+    issued: dict[str, int] = {}
+    words: dict[str, str] = {}
+    for doc in docs:
+        if doc.meta.issued:
+            issued[doc.meta.iri] = doc.meta.issued.year
+        for m in _documents(doc):
+            words.setdefault(m.iri, m.surface)
+            year = m.ref.year or (m.ref.issued.year if isinstance(m.ref.issued, date) else None)
+            if year:
+                issued.setdefault(targets.get(m.iri, m.iri), int(year))
+    for target in set(targets.values()):
+        found = _YEAR_END.search(target)
+        if found and target not in issued:
+            issued[target] = int(found.group(1))
+    return Later(targets, issued, words)
 
 
 def _documents(doc: AnalysedDocument) -> list[Mention]:
