@@ -109,8 +109,31 @@ def best(text: str, default: str | None = None) -> str | None:
     return name if scores[name] < here else None
 
 
+@lru_cache(maxsize=None)
+def _suspects() -> re.Pattern:
+    """The characters of legacy codes that are neither ASCII nor a Vietnamese letter (TCVN3's
+    "\u00ad" for ư and "\u00ae" for đ, VNI's "\u00f6" for ư ...): any legacy text is full of them."""
+    chars = {c for name in ENCODINGS for code in _tables()[name][0] for c in code}
+    chars -= set(_letters()) | {c for c in chars if c.isascii()}
+    return re.compile("[%s]" % "".join(sorted(map(re.escape, chars))))
+
+
+@lru_cache(maxsize=None)
+def _suspect_set() -> frozenset:
+    return frozenset(c for c in _suspects().pattern[1:-1] if c != "\\")
+
+
 def detect(text: str) -> str | None:
     """The legacy encoding of a document, or None when it reads as Unicode Vietnamese."""
+    pattern = _suspects()
+    if pattern.pattern and not _suspect_set().intersection(text):
+        return None
+    found, pos = 0, 0
+    while found < DOCUMENT_MIN:                   # a quick look first: Unicode text has none of them
+        m = pattern.search(text, pos)
+        if m is None:
+            return None
+        found, pos = found + 1, m.end()
     here = score(text)
     if here < DOCUMENT_MIN:
         return None
