@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from graph.analyse import enumerate as enum
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
@@ -30,6 +31,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
             candidates += _in_block(normal, block, lexicon)
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
+    chosen = enum.expand(normal, chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -52,8 +54,11 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     return out
 
 
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a bare province name yields to a person's
+
+
 def _rank(m: Mention):
-    return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
+    return (_PRIORITY[m.kind] + _RULE_RANK.get(m.rule, 0), -(m.end - m.start), m.start)
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
@@ -117,9 +122,12 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
         if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
             continue
+        if m.group(1) in matcher.cased and not gz.capitalised(normal.text[m.start():m.end()]):
+            continue                                   # "hòa bình" is peace, "Hòa Bình" a province
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
-                           "gazetteer", BodyRef(contextual=bool(contextual))))
+                           "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
+                           BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j, lexicon)
     return out
 
