@@ -43,7 +43,7 @@ SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str]}},
-    "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
+    "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
              "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],

@@ -8,13 +8,12 @@ from graph.analyse import gazetteer as gz
 from graph.lexicon import Lexicon
 from graph.records import BodyRef, Mention, NormalText
 
-_SEPARATOR = re.compile(r"(?:,? và |, | - |,\s*)")
 _SENTENCE_END = re.compile(r".*(?:[.;!?]\s|\n[-+*]|\n\d+\.)", re.S)
 
 
-def _heads(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+def _heads(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spec = lexicon.bodies.enumeration
-    return re.compile(spec["lead"]), gz.alternation(spec["heads"])
+    return re.compile(spec["lead"]), gz.alternation(spec["heads"]), re.compile(spec["separator"])
 
 
 def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -24,7 +23,7 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     spec, families = lexicon.bodies.enumeration, lexicon.bodies.families
     if not spec or not families:
         return mentions
-    lead_re, head_re = lexicon.compiled(_heads)
+    lead_re, head_re, separator = lexicon.compiled(_heads)
     by_start = {m.start: m for m in mentions if m.kind == "body" and m.iri in families}
     if not by_start:
         return mentions
@@ -34,7 +33,7 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
         members, pos = [], lead.end()
         while pos in by_start:
             members.append(by_start[pos])
-            sep = _SEPARATOR.match(key, members[-1].end)
+            sep = separator.match(key, members[-1].end)
             if not sep:
                 break
             pos = sep.end()
