@@ -200,15 +200,34 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     return out
 
 
+class _Name:
+    """A name match cut after its last capitalised syllable (the syllable pattern's letter range
+    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà")."""
+    def __init__(self, text: str, m: re.Match):
+        words = m.group(0).split(" ")
+        keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+        self._start, self._text = m.start(), " ".join(words[:keep])
+        self.ok = keep >= 2
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
 def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
     """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
     surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
     for m in gz.at_word_start(pattern, text, i, j):
-        yield m
-        for w in re.finditer(r" (?=\w)", text[m.start():m.end()]):
-            inner = pattern.match(text, m.start() + w.end(), j)
-            if inner:
-                yield inner
+        for n in [m] + [pattern.match(text, m.start() + w.end(), j)
+                        for w in re.finditer(r" (?=\w)", text[m.start():m.end()])]:
+            name = _Name(text, n) if n else None
+            if name and name.ok:
+                yield name
 
 
 def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mention]) -> list[Mention]:
