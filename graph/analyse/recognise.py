@@ -48,9 +48,12 @@ def _within_any(m: Mention, spans: list[Mention], starts: list[int]) -> bool:
 
 
 def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mention]:
+    """A block's mentions; the list of recipients ("Nơi nhận") names who gets a copy, not actors:
+    only its documents and persons (the signer's name, which the flattened layout puts there)."""
     i, j = block.start, block.end
-    out = _documents(normal, i, j, lexicon) + _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon)
-    out += _places(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
+    out = _documents(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
+    if block.kind != "recipients":
+        out += _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
@@ -178,7 +181,8 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     clause_break = lexicon.persons.clause_break
     out = []
     for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
-        window_start = max(i, m.start() - 160)
+        # a name opening its block may follow its title on the line before (a signature block)
+        window_start = max(0, i - 60) if m.start() == i else max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
         clause = clause_break.split(before)[-1]
         titles_here = list(gz.at_word_start(title_re, clause))
