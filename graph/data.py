@@ -33,7 +33,8 @@ class OPEN:
 
 
 _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], "contextual?": [str],
-         "parent?": str, "valid_from?": DATE, "valid_until?": DATE}
+         "cased?": [str], "parent?": str, "valid_from?": DATE, "valid_until?": DATE, "replaced_by?": str}
+_TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
          "valid_until?": DATE}
@@ -42,6 +43,8 @@ SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str]}},
+    "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
+                  "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
              "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],
              "task_headings": [str], "non_task_headings": [str], "past_markers": [str],
@@ -186,6 +189,41 @@ def load(name: str) -> dict:
     if name not in SCHEMA:
         raise DataError(f"{DATA / name}.yaml: no such data file")
     return parse(DATA / f"{name}.yaml", SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+
+
+def province_bodies(data: dict, listed: set[str]) -> tuple[list[dict], dict[str, dict[str, str]]]:
+    """provinces.yaml as body items of bodies.yaml's form: each template filled in for each
+    province and each of its names; a body ``listed`` already (by bodies.yaml) is left to it. A
+    province merged into another ends the day before the reorganisation and is replaced by it.
+    Also each province's family: its polity's name -> {template's name: the body's name}."""
+    from datetime import date, timedelta
+    ends = (date.fromisoformat(data["reorganised"]) - timedelta(days=1)).isoformat()
+    into = {old: p for p in data["provinces"] for old in p.get("merged_from", ())}
+
+    def fill(form: str, p: dict, name: str | None = None, abbr: str = "") -> str:
+        committee = data["units"][p["unit"]]["committee"]
+        return " ".join(form.format(unit=p["unit"], name=name or p["name"], committee=committee, abbr=abbr).split())
+
+    out, families = [], {}
+    for p in data["provinces"]:
+        families[fill(data["templates"][0]["name"], p)] = {t["name"]: fill(t["name"], p) for t in data["templates"]}
+        names, abbrs = [p["name"], *p.get("aliases", ())], data["units"][p["unit"]]["abbr"]
+        for t in data["templates"]:
+            name = fill(t["name"], p)
+            if name in listed:
+                continue
+            def forms(key: str) -> list[str]:
+                return [fill(f, p, n, a) for f in t.get(key, ()) for n in names for a in abbrs]
+            aliases = forms("aliases") + [fill(t["name"], p, n) for n in names[1:]]
+            item = {"name": name, "en": fill(t["en"], p), "class": t["class"], "kind": t["kind"],
+                    "aliases": [f for f in dict.fromkeys(aliases) if f != name],
+                    "cased": list(dict.fromkeys(forms("cased"))) if p.get("bare", True) else []}
+            if t.get("parent"):
+                item["parent"] = t["parent"]
+            if p["name"] in into:
+                item["valid_until"], item["replaced_by"] = ends, fill(t["name"], into[p["name"]])
+            out.append(item)
+    return out, families
 
 
 def check_bodies(data: dict) -> None:

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, TypeVar
 
-from graph.data import DATA, SCHEMA, DataError, check_bodies, parse
+from graph.data import DATA, SCHEMA, DataError, check_bodies, parse, province_bodies
 from graph.vocab import iri
 
 T = TypeVar("T")
@@ -49,6 +49,8 @@ class BodyEntry:
     aliases: tuple[str, ...] = ()
     contextual: tuple[str, ...] = ()
     group: bool = False
+    cased: tuple[str, ...] = ()               # aliases that count only written with capitals
+    replaced_by: str | None = None            # IRI of the body that took over (a merged province's)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Bodies:
     district_words: tuple[str, ...]
     district_valid_until: str
     division_words: tuple[str, ...]
+    families: Mapping[str, Mapping[str, str]] = field(default_factory=dict)   # polity IRI -> template -> IRI
+    enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -78,14 +82,17 @@ class Bodies:
             parent = item.get("parent")
             return BodyEntry(item["name"], item.get("en", ""), kind_cls, kind, iri("body", item["name"]),
                              iri("body", parent) if parent else None, item.get("valid_from"),
-                             item.get("valid_until"), _t(item.get("aliases")), _t(item.get("contextual")), group)
+                             item.get("valid_until"), _t(item.get("aliases")), _t(item.get("contextual")), group,
+                             _t(item.get("cased")), iri("body", item["replaced_by"]) if item.get("replaced_by") else None)
         p = d["patterns"]
         return cls(tuple(entry(i, i["class"], i["kind"], False) for i in d["bodies"])
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
                                   h.get("expands"), h.get("valid_until")) for h in p["heads"]),
-                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]))
+                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]),
+                   {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
+                   d.get("enumeration") or {})
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:
@@ -373,11 +380,17 @@ class Lexicon:
         folders = tuple(Path(f) for f in folders)
         for folder in folders:
             check_folder(folder)
+        def read(name: str, extra=None) -> dict:
+            path = next((f / f"{name}.yaml" for f in folders if (f / f"{name}.yaml").is_file()), DATA / f"{name}.yaml")
+            return parse(path, SCHEMA[name], extra=extra)
         sections = {}
         for name, section in _SECTIONS.items():
-            path = next((f / f"{name}.yaml" for f in folders if (f / f"{name}.yaml").is_file()),
-                        DATA / f"{name}.yaml")
-            data = parse(path, SCHEMA[name], extra=check_bodies if name == "bodies" else None)
+            data = read(name, check_bodies if name == "bodies" else None)
+            if name == "bodies":      # the provinces' bodies join the gazetteer, after the listed ones
+                provinces = read("provinces")
+                more, families = province_bodies(provinces, {b["name"] for b in data["bodies"]})
+                data = {**data, "bodies": data["bodies"] + more, "families": families,
+                        "enumeration": provinces["enumeration"]}
             sections[name] = section.of(data)
         return cls(**sections, folders=folders)
 

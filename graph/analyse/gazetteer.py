@@ -14,6 +14,7 @@ class AliasMatcher:
     """One regex over lower-case normalised text; group text -> (entry, contextual)."""
     pattern: re.Pattern
     table: dict = field(hash=False)
+    cased: frozenset = frozenset()          # keys that count only where every word is capitalised
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -79,7 +80,19 @@ def _body_matcher(lexicon: Lexicon) -> AliasMatcher:
             table.setdefault(normalise_phrase(alias), (entry.iri, False))
         for alias in entry.contextual:
             table.setdefault(normalise_phrase(alias), (entry.iri, True))
-    return AliasMatcher(alternation(table), table)
+    cased = set()
+    for entry in lexicon.bodies.entries:
+        for alias in entry.cased:
+            key = normalise_phrase(alias)
+            if key not in table:
+                table[key] = (entry.iri, False)
+                cased.add(key)
+    return AliasMatcher(alternation(table), table, frozenset(cased))
+
+
+def capitalised(text: str) -> bool:
+    """Every word of ``text`` begins with a capital letter ("Hòa Bình", not "hòa bình")."""
+    return all(w[:1].isupper() for w in text.split())
 
 
 def body_patterns(lexicon: Lexicon) -> tuple[re.Pattern, dict]:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from graph.analyse import enumerate as enum
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
@@ -30,6 +31,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
             candidates += _in_block(normal, block, lexicon)
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
+    chosen = enum.expand(normal, chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -46,14 +48,20 @@ def _within_any(m: Mention, spans: list[Mention], starts: list[int]) -> bool:
 
 
 def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mention]:
+    """A block's mentions; the list of recipients ("Nơi nhận") names who gets a copy, not actors:
+    only its documents and persons (the signer's name, which the flattened layout puts there)."""
     i, j = block.start, block.end
-    out = _documents(normal, i, j, lexicon) + _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon)
-    out += _places(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
+    out = _documents(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
+    if block.kind != "recipients":
+        out += _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a bare province name yields to a person's
+
+
 def _rank(m: Mention):
-    return (_PRIORITY[m.kind] + (0.5 if m.rule == "body-pattern" else 0), -(m.end - m.start), m.start)
+    return (_PRIORITY[m.kind] + _RULE_RANK.get(m.rule, 0), -(m.end - m.start), m.start)
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
@@ -117,9 +125,12 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
         if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
             continue
+        if m.group(1) in matcher.cased and not gz.capitalised(normal.text[m.start():m.end()]):
+            continue                                   # "hòa bình" is peace, "Hòa Bình" a province
         body, contextual = matcher.table[m.group(1)]
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
-                           "gazetteer", BodyRef(contextual=bool(contextual))))
+                           "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
+                           BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j, lexicon)
     return out
 
@@ -170,7 +181,8 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     clause_break = lexicon.persons.clause_break
     out = []
     for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
-        window_start = max(i, m.start() - 160)
+        # a name opening its block may follow its title on the line before (a signature block)
+        window_start = max(0, i - 60) if m.start() == i else max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
         clause = clause_break.split(before)[-1]
         titles_here = list(gz.at_word_start(title_re, clause))
@@ -192,15 +204,34 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     return out
 
 
+class _Name:
+    """A name match cut after its last capitalised syllable (the syllable pattern's letter range
+    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà")."""
+    def __init__(self, text: str, m: re.Match):
+        words = m.group(0).split(" ")
+        keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+        self._start, self._text = m.start(), " ".join(words[:keep])
+        self.ok = keep >= 2
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
 def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
     """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
     surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
     for m in gz.at_word_start(pattern, text, i, j):
-        yield m
-        for w in re.finditer(r" (?=\w)", text[m.start():m.end()]):
-            inner = pattern.match(text, m.start() + w.end(), j)
-            if inner:
-                yield inner
+        for n in [m] + [pattern.match(text, m.start() + w.end(), j)
+                        for w in re.finditer(r" (?=\w)", text[m.start():m.end()])]:
+            name = _Name(text, n) if n else None
+            if name and name.ok:
+                yield name
 
 
 def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,58 @@
+"""Enumerations of provinces: "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị
+và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``)."""
+from __future__ import annotations
+
+import re
+
+from graph.analyse import gazetteer as gz
+from graph.lexicon import Lexicon
+from graph.records import BodyRef, Mention, NormalText
+
+_SENTENCE_END = re.compile(r".*(?:[.;!?]\s|\n[-+*]|\n\d+\.)", re.S)
+
+
+def _heads(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    spec = lexicon.bodies.enumeration
+    return re.compile(spec["lead"]), gz.alternation(spec["heads"]), re.compile(spec["separator"])
+
+
+def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """``mentions`` with each province listed after an enumeration's lead and head word replaced
+    by the bodies the head word names (several for "Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân");
+    the collective the lead ends ("Ủy ban nhân dân các tỉnh, thành phố") gives way to them."""
+    spec, families = lexicon.bodies.enumeration, lexicon.bodies.families
+    if not spec or not families:
+        return mentions
+    lead_re, head_re, separator = lexicon.compiled(_heads)
+    by_start = {m.start: m for m in mentions if m.kind == "body" and m.iri in families}
+    if not by_start:
+        return mentions
+    drop, add = set(), []
+    key = normal.key
+    for lead in lead_re.finditer(key):
+        members, pos = [], lead.end()
+        while pos in by_start:
+            members.append(by_start[pos])
+            sep = separator.match(key, members[-1].end)
+            if not sep:
+                break
+            pos = sep.end()
+        if not members:
+            continue
+        window = key[max(0, lead.start() - spec["window"]):lead.start()]
+        cut = _SENTENCE_END.match(window)
+        window = window[cut.end():] if cut else window
+        templates = list(dict.fromkeys(spec["heads"][h.group(1)] for h in gz.at_word_start(head_re, window)))
+        if not templates:
+            continue
+        drop |= {id(m) for m in mentions if m.kind == "body" and m.start < lead.end() and m.end > lead.start()}
+        for member in members:
+            drop.add(id(member))
+            for template in templates:
+                body = families[member.iri].get(template)
+                if body:
+                    add.append(Mention("body", body, member.start, member.end, member.surface, "enumeration",
+                                       BodyRef()))
+    if not add:
+        return mentions
+    return [m for m in mentions if id(m) not in drop] + add
