@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from graph.analyse.formats.legacy import convert_lines, detect
 from graph.analyse.formats.tables import html_tables
 from graph.records import ReadError, SourceDocument
 
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+            ".md": "markdown", ".markdown": "markdown"}
 LEGACY = ("tcvn3", "vni")           # --encoding values that name a legacy font encoding
 SIDECAR = ".meta.yaml"
 _SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
@@ -55,6 +57,14 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> SourceDoc
     used = found or used
     if media == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         media = "html"
+    if media == "markdown":
+        from graph.analyse.formats import FormatError
+        from graph.analyse.formats.markdown import read_markdown
+        try:
+            doc = read_markdown(path, text=text, encoding=used, sidecar=_read_sidecar(path))
+        except FormatError as exc:
+            raise DocumentError(str(exc)) from None
+        return replace(doc, warnings=((warning,) if warning else ()) + doc.warnings)
     tables = html_tables(text) if media == "html" else ()
     return SourceDocument(name=path.name, path=str(path), text=text, encoding=used, media=media,
                           sidecar=_read_sidecar(path), tables=tables,
