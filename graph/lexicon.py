@@ -172,6 +172,12 @@ class Documents:
     state_identifier: str
     cited_label: str
     described_label: str
+    header: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def head(self) -> dict[str, re.Pattern]:
+        """The header and closing patterns (documents.yaml ``header``), compiled."""
+        return {k: re.compile(v, re.M) for k, v in self.header.items()}
 
     @classmethod
     def of(cls, d: dict) -> "Documents":
