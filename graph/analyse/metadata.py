@@ -273,11 +273,8 @@ def _signature_block(text: str, start: int, pat: dict, lexicon: Lexicon) -> dict
     """The signer and the post signed as: the post lines in capitals ("KT. THỦ TƯỚNG" / "PHÓ THỦ
     TƯỚNG") then the person's name, found after the last "Nơi nhận:" or after a signature mark
     at a line's start (a cell's start: "| KT. BỘ TRƯỞNG")."""
-    anchors = []
-    recipients = lexicon.layout.starts_recipients
-    for r in re.finditer(r"(?m)^\|?\s*", text[start:]):
-        if recipients.match(text, start + r.end()):
-            anchors = [start + r.end()]
+    recipients = re.compile(r"(?m)^[|\s]*(?:%s)" % "|".join(lexicon.layout.recipients))
+    anchors = [r.start() for r in recipients.finditer(text, start)][-1:]
     for m in pat["signature_mark"].finditer(text, start):
         ln_start = text.rfind("\n", 0, m.start()) + 1
         if text[ln_start:m.start()].strip(" |") == "" or text[ln_start:m.start()].rstrip().endswith("|"):
@@ -293,7 +290,8 @@ def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
     for found in gz.at_word_start(lexicon.persons.name, window):
         before = window[:found.start()].rstrip(" \n|")
         prev_line = re.split(r"\n|\|", before)[-1].strip()
-        if not before or not _caps_tail(prev_line) or lexicon.layout.starts_item.match(prev_line):
+        if (not before or not _caps_tail(prev_line) or sum(c.isalpha() for c in prev_line) < 3
+                or lexicon.layout.starts_item.match(prev_line) or prev_line.startswith(("-", "+"))):
             continue
         name = window[found.start():found.end()].split("\n")[0].strip()
         out = {"signer": name}
