@@ -148,9 +148,8 @@ def read_header(text: str, lexicon: Lexicon) -> dict:
     if m:
         number, year, first, second = m.groups()
         known = first in codes
-        out.update(number=number, identifier=m.group(0).split(":", 1)[-1].replace("Số", "").strip(),
+        out.update(number=number, identifier=f"{number}/{year + '/' if year else ''}{first}-{second}",
                    type_code=first if known else None, issuer_code=second if known else first)
-        out["identifier"] = "".join(out["identifier"].split())
     d = pat["dateline"].search(region)
     if d:
         try:

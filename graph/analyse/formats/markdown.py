@@ -29,7 +29,7 @@ _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w*])\*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _RULE = re.compile(r"^[-_=*~.\s]{3,}$")
-_ITEM = re.compile(r"^(?:[-–—•+]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+_ITEM = re.compile(r"^(?:[-\u2013\u2014\u2022+]\s|\d{1,2}[.)]\s|[a-z\u0111]\)\s)")
 LONG_CELL = 1200           # characters: a cell this long holds paragraphs, not a table value
 LAYOUT_LINES = 3           # lines of a cell before a table's header row that make it a layout cell
 LIST_CELL = 2              # item lines after a cell's first that make it a list, not a value
