@@ -210,6 +210,7 @@ class Layout:
     split_id_start: re.Pattern               # and how the next starts
     numbered_line: re.Pattern
     sentence_break: re.Pattern
+    coverage_min: float = 0.0                # sentences over a document's own text, below which a build warns
 
     @classmethod
     def of(cls, d: dict) -> "Layout":
