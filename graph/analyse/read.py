@@ -16,6 +16,7 @@ SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".do
             ".md": "markdown", ".markdown": "markdown"}
 LEGACY = ("tcvn3", "vni")           # --encoding values that name a legacy font encoding
 SIDECAR = ".meta.yaml"
+NOT_DOCUMENTS = ("readme",)          # a corpus folder's own description (README.md): never a document
 _SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
 
 
@@ -26,7 +27,8 @@ def read_corpus(folder: str | Path, *, encoding: str | None = None
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: not a folder")
     docs, errors = [], []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+                       and p.stem.lower() not in NOT_DOCUMENTS):
         try:
             docs.append(read_document(path, encoding=encoding))
         except DocumentError as exc:
