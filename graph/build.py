@@ -23,6 +23,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     from graph.publish.outputs import OUTPUTS, write_outputs
     from graph.publish.rdf import write_ontology_release
     from graph.analyse.read import read_corpus
+    from graph.analyse.segment import coverage_warning
 
     t0 = time.perf_counter()
     check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
@@ -45,6 +46,7 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         t = time.perf_counter()
         doc = analyse(source, lexicon)
         analysed.append(doc)
+        log(f"warning: {source.path}: {w}") if (w := coverage_warning(doc.normal, doc.segmented, lexicon)) else None
         x = doc.extraction
         log(f"analyse   {source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} mentions, "
             f"{len(x.mandates)} mandates, {len(x.targets)} targets in {time.perf_counter() - t:.2f}s")

@@ -179,6 +179,12 @@ class Documents:
     state_identifier: str
     cited_label: str
     described_label: str
+    header: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def head(self) -> dict[str, re.Pattern]:
+        """The header and closing patterns (documents.yaml ``header``), compiled."""
+        return {k: re.compile(v, re.M) for k, v in self.header.items()}
 
     @classmethod
     def of(cls, d: dict) -> "Documents":
@@ -211,6 +217,7 @@ class Layout:
     split_id_start: re.Pattern               # and how the next starts
     numbered_line: re.Pattern
     sentence_break: re.Pattern
+    coverage_min: float = 0.0                # sentences over a document's own text, below which a build warns
 
     @classmethod
     def of(cls, d: dict) -> "Layout":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
         elif web or not signature_blocks:
             type_code = _news_code()
     title = _title(normal, segmented, docs.not_titles)
+    head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}
+    if head.get("identifier"):
+        identifier, number, issuer_code = head["identifier"], head["number"], head["issuer_code"]
+    type_code = head.get("type_code") or type_code
+    issued = head.get("issued") or issued
+    issuer = head.get("issuer") or issuer
+    signer = head.get("signer") or signer
+    title = head.get("title") or title
     side = source.sidecar
     if side.get("identifier"):
         identifier = side["identifier"]
@@ -52,7 +61,9 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     title = side.get("title", title)
     return DocumentMeta(identifier=identifier, number=number, type_code=type_code, issuer=issuer,
                         issuer_code=issuer_code, issued=issued, signer=signer, title=title,
-                        iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer))
+                        iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
+                        authority=head.get("authority"), addressees=head.get("addressees", ()),
+                        signer_post=head.get("signer_post"), place=head.get("place"))
 
 
 def _news_code() -> str:
@@ -109,3 +120,187 @@ def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]
         return normal.text[first.start:first.end]
     return None
 
+
+
+# ------------------------------------------------------------------ the header and the closing
+def read_header(text: str, lexicon: Lexicon) -> dict:
+    """The fields of an official document's header and closing (documents.yaml ``header``): the
+    issuing body, number and symbol, place and date, type and title, addressees, enacting
+    authority, signer and post. Only what is found is in the result. ``text``: the document's text
+    rendition with its lines (the normalised text, for an HTML page)."""
+    text = unicodedata.normalize("NFC", text)
+    pat = lexicon.documents.head
+    motto = pat["motto"].search(text)
+    if motto is None:
+        return {}
+    out: dict = {}
+    line_start = text.rfind("\n", 0, motto.start()) + 1
+    before = text[line_start:motto.start()].rstrip(" |")
+    if not before.strip():                        # the issuer on the lines above the motto's
+        prev = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        before = text[prev:line_start].strip(" |\n")
+    issuer = _issuer(before, lexicon)
+    if issuer:
+        out["issuer"] = issuer
+    region = text[motto.start():motto.start() + 1500]
+    codes = document_types()
+    m = pat["number"].search(region)
+    if m:
+        number, year, first, second = m.groups()
+        known = first in codes
+        out.update(number=number, identifier=f"{number}/{year + '/' if year else ''}{first}-{second}",
+                   type_code=first if known else None, issuer_code=second if known else first)
+    d = pat["dateline"].search(region)
+    if d:
+        try:
+            out["issued"] = date(int(d.group(4)), int(d.group(3)), int(d.group(2)))
+        except ValueError:
+            pass
+        out["place"] = d.group(1).strip(" |-")
+    after = d.end() if d else (m.end() if m else 0)
+    rest = region[after:]
+    names = {t.vi.upper(): code for code, t in codes.items() if t.vi}
+    lines = [ln.strip(" |") for ln in rest.split("\n")]
+    type_at = next((k for k, ln in enumerate(lines[:4]) if ln in names), None)
+    subject = pat["letter_subject"].search(region[:after] if d else region)
+    if subject and m and type_at is None:             # a letter: the code before the dash is its issuer's
+        out.update(type_code="CV", issuer_code=m.group(3))
+    if type_at is not None:
+        out["type_code"] = out.get("type_code") or names[lines[type_at]]
+        title = []
+        for ln in lines[type_at + 1:type_at + 6]:
+            if not ln or not _caps(ln) or pat["authority_line"].match(ln):
+                break
+            title.append(ln)
+        if title and (len(title) > 1 or not _is_authority(title[-1], lexicon)):
+            out["title"] = " ".join(title)
+    elif subject:
+        out["type_code"] = out.get("type_code") or "CV"
+        out["title"] = subject.group(1).strip()
+    auth = _authority(rest, pat, lexicon)
+    if auth:
+        out["authority"] = auth
+    out["addressees"] = _addressees(rest, pat, lexicon)
+    out.update(_signature_block(text, motto.end() + after, pat, lexicon))
+    return out
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _bodies(text: str, lexicon: Lexicon) -> list:
+    """The gazetteer's bodies named in ``text``, in order: (start, end, IRI)."""
+    matcher = gz.body_matcher(lexicon)
+    key = normalise_key(text)
+    return [(f.start(1), f.end(1), matcher.table[f.group(1)][0])
+            for f in gz.at_word_start(matcher.pattern, key, 0, len(key))
+            if not matcher.table[f.group(1)][1]]          # never a contextual alias ("ủy ban nhân dân")
+
+
+def normalise_key(text: str) -> str:
+    from graph.analyse.normalise import lower_key
+    return lower_key(text)
+
+
+def _name_iri(text: str) -> str | None:
+    """A body the gazetteer does not list, by its own words ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH")."""
+    from graph.analyse.normalise import normalise_phrase
+    words = " ".join(text.split()).strip(" |-–,.")
+    return iri("body", normalise_phrase(words)) if words else None
+
+
+def _issuer(cell: str, lexicon: Lexicon) -> str | None:
+    """The issuing body: the last body the issuer cell names, the parent standing above it
+    ("BỘ TÀI CHÍNH CỤC THUẾ"); where the words after the parent are more than a body the
+    gazetteer knows ("VĂN PHÒNG CHÍNH PHỦ"), the body those words name."""
+    cell = " ".join(cell.split()).strip(" |-–")
+    if not cell:
+        return None
+    found = _bodies(cell, lexicon)
+    if found and sum(c.isalpha() for c in cell[found[-1][1]:]) >= 3:
+        return _name_iri(cell[found[-1][1]:])        # a body under its named parent
+    begin = found[-2][1] if len(found) > 1 else 0
+    tail = cell[begin:].strip()
+    if found and cell[found[-1][0]:].strip() == tail:
+        return found[-1][2]
+    return _name_iri(tail)
+
+
+def _is_authority(line: str, lexicon: Lexicon) -> bool:
+    return bool(_bodies(line, lexicon)) and len(line) < 80
+
+
+def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
+    """The enacting authority: a telegram's "X điện:", or the line in capitals before the legal
+    basis; a post stands for its body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the committee)."""
+    m = pat["authority_line"].search(rest[:1200])
+    line = m.group(1) if m else None
+    if line is None:
+        basis = pat["basis"].search(rest[:3000])
+        if basis:
+            prev = rest[:basis.start()].rstrip("\n").rsplit("\n", 1)[-1].strip(" |")
+            line = prev if _caps(prev) and len(prev) < 120 else None
+    if not line:
+        return None
+    return _issuer(line, lexicon)
+
+
+def _addressees(rest: str, pat: dict, lexicon: Lexicon) -> tuple[str, ...]:
+    m = pat["addressees"].search(rest[:2500])
+    if m is None:
+        return ()
+    out: list[str] = []
+    tail = rest[m.end():]
+    lines = tail.split("\n")
+    first = lines[0].strip()
+    chosen = [first] if first else []
+    for ln in lines[1:] if first else lines[1:] if not lines[0] else lines:
+        if pat["addressee_item"].match(ln.strip()):
+            chosen.append(ln.strip())
+        elif chosen:
+            break
+    for item in chosen:
+        found = _bodies(item, lexicon)
+        if found and found[0][2] not in out:
+            out.append(found[0][2])
+    return tuple(out)
+
+
+def _signature_block(text: str, start: int, pat: dict, lexicon: Lexicon) -> dict:
+    """The signer and the post signed as: the post lines in capitals ("KT. THỦ TƯỚNG" / "PHÓ THỦ
+    TƯỚNG") then the person's name, found after the last "Nơi nhận:" or after a signature mark
+    at a line's start (a cell's start: "| KT. BỘ TRƯỞNG")."""
+    recipients = re.compile(r"(?m)^[|\s]*(?:%s)" % "|".join(lexicon.layout.recipients))
+    anchors = [r.start() for r in recipients.finditer(text, start)][-1:]
+    for m in pat["signature_mark"].finditer(text, start):
+        ln_start = text.rfind("\n", 0, m.start()) + 1
+        if text[ln_start:m.start()].strip(" |") == "" or text[ln_start:m.start()].rstrip().endswith("|"):
+            anchors.append(m.start())
+    for anchor in anchors:
+        found = _signer(text[anchor:anchor + 2000], pat, lexicon)
+        if found:
+            return found
+    return {}
+
+
+def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
+    for found in gz.at_word_start(lexicon.persons.name, window):
+        before = window[:found.start()].rstrip(" \n|")
+        prev_line = re.split(r"\n|\|", before)[-1].strip()
+        if (not before or not _caps_tail(prev_line) or sum(c.isalpha() for c in prev_line) < 3
+                or lexicon.layout.starts_item.match(prev_line) or prev_line.startswith(("-", "+"))):
+            continue
+        name = window[found.start():found.end()].split("\n")[0].strip()
+        out = {"signer": name}
+        post = pat["signature_mark"].sub("", prev_line).strip(" ,")
+        if _caps(post):
+            out["signer_post"] = post[:1] + post[1:].lower()
+        return out
+    return None
+
+
+def _caps_tail(line: str) -> bool:
+    words = line.replace("|", " ").split()
+    return bool(words) and all(c.isupper() for w in words[-2:] for c in w if c.isalpha())

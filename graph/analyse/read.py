@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from graph.analyse.formats.legacy import convert_lines, detect
 from graph.analyse.formats.tables import html_tables
 from graph.records import ReadError, SourceDocument
 
-SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+            ".md": "markdown", ".markdown": "markdown"}
 LEGACY = ("tcvn3", "vni")           # --encoding values that name a legacy font encoding
 SIDECAR = ".meta.yaml"
+NOT_DOCUMENTS = ("readme",)          # a corpus folder's own description (README.md): never a document
 _SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
 
 
@@ -24,7 +27,8 @@ def read_corpus(folder: str | Path, *, encoding: str | None = None
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: not a folder")
     docs, errors = [], []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+                       and p.stem.lower() not in NOT_DOCUMENTS):
         try:
             docs.append(read_document(path, encoding=encoding))
         except DocumentError as exc:
@@ -55,6 +59,14 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> SourceDoc
     used = found or used
     if media == "text" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         media = "html"
+    if media == "markdown":
+        from graph.analyse.formats import FormatError
+        from graph.analyse.formats.markdown import read_markdown
+        try:
+            doc = read_markdown(path, text=text, encoding=used, sidecar=_read_sidecar(path))
+        except FormatError as exc:
+            raise DocumentError(str(exc)) from None
+        return replace(doc, warnings=((warning,) if warning else ()) + doc.warnings)
     tables = html_tables(text) if media == "html" else ()
     return SourceDocument(name=path.name, path=str(path), text=text, encoding=used, media=media,
                           sidecar=_read_sidecar(path), tables=tables,

@@ -120,3 +120,15 @@ def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
     if pos < block.end:
         out.append(Sentence(block.index, pos, block.end))
     return [s for s in out if s.end > s.start]
+
+
+def coverage_warning(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> str | None:
+    """One line when the sentences cover less of the document's own text (its blocks other than
+    boilerplate) than layout.yaml's ``coverage_min``: text the segmentation lost to recipients or
+    signature zones that ran on, or never split."""
+    minimum = lexicon.layout.coverage_min
+    own = sum(b.end - b.start for b in segmented.blocks if b.kind != "boilerplate")
+    covered = sum(s.end - s.start for s in segmented.sentences)
+    if not minimum or own < 200 or covered >= minimum * own:
+        return None
+    return f"segmentation covers {covered / own:.0%} of the text (under {minimum:.0%})"
