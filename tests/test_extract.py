@@ -198,7 +198,8 @@ def test_regression_section_title_is_no_task(analysed):
     doc = analysed["001"]
     headings = [doc.normal.text[m.start:m.end] for m in doc.extraction.mandates if m.rule == "heading"]
     assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
-    from graph.extract.mandates import _compile_cues, _section_title
+    from graph.extract.cues import compile_cues as _compile_cues
+    from graph.extract.structure import _section_title
     cues = bundled_lexicon().compiled(_compile_cues)
     assert _section_title("vi. tổ chức thực hiện", cues) and not _section_title("tổ chức thực hiện tốt nghị quyết", cues)
 
