@@ -72,7 +72,8 @@ SCHEMA = {
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
                 "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,
                 "reach_verb": str},
-    "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}]},
+    "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}],
+             "cell_expressions?": [{"kind": str, "pattern": REGEX, "span?": bool}]},
     "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str), "vowels": str, "vowel_clusters": [str]},
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -336,15 +336,23 @@ class TimeExpression:
 @dataclass(frozen=True, eq=False)
 class Time:
     expressions: tuple[TimeExpression, ...]
+    cell_expressions: tuple[TimeExpression, ...] = ()    # a table's time cell, matched whole
 
     @classmethod
     def of(cls, d: dict) -> "Time":
-        return cls(tuple(TimeExpression(e["kind"], e["pattern"], bool(e.get("span"))) for e in d["expressions"]))
+        def exprs(key):
+            return tuple(TimeExpression(e["kind"], e["pattern"], bool(e.get("span"))) for e in d.get(key) or ())
+        return cls(exprs("expressions"), exprs("cell_expressions"))
 
     @cached_property
     def patterns(self) -> tuple[tuple[str, re.Pattern, bool], ...]:
         """(kind, whole-word pattern, span) per expression, in file order."""
         return tuple((e.kind, re.compile(r"(?<!\w)(?:%s)(?!\w)" % e.pattern), e.span) for e in self.expressions)
+
+    @cached_property
+    def cell_patterns(self) -> tuple[tuple[str, re.Pattern, bool], ...]:
+        """(kind, pattern matching a whole cell, span) per cell expression."""
+        return tuple((e.kind, re.compile(r"\s*(?:%s)\s*[.;]?\s*" % e.pattern), e.span) for e in self.cell_expressions)
 
 
 # ------------------------------------------------------------------ the lexicon
