@@ -50,7 +50,9 @@ SCHEMA = {
              "openers": [REGEX], "speech_verbs": [str],
              "future_marker": str, "subject_gap": REGEX, "actor_between": REGEX, "actor_before": REGEX,
              "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX,
-             "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX},
+             "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
+             "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX,
+             "heading_verbs": OPEN(str), "inline_item": REGEX},
     "documents": {"issuer_codes": OPEN(str),
                   "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,
                              "year?": int}],
@@ -151,7 +153,7 @@ def _where(path: Path, text: str, value, at: tuple) -> str:
     return f"{place}: {''.join(entry)}" if entry else place
 
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number with a point (2.5)", bool: "true or false"}
 
 
 def _shown(value) -> str:

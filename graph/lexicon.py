@@ -128,9 +128,15 @@ class Cues:
     follow_on: str
     deliverable_not: tuple[str, ...]
     heading_number: str
+    outline_ranks: tuple[tuple[str, float], ...]
+    markup: str
+    actor_heading_tail: str
+    heading_verbs: Mapping[str, str]
+    inline_item: str
 
     @classmethod
     def of(cls, d: dict) -> "Cues":
+        d = {**d, "outline_ranks": [tuple(x) for x in d["outline_ranks"]]}
         return cls(**{k: (_t(v) if isinstance(v, list) else
                           {a: _t(b) for a, b in v.items()} if k == "relations" else v) for k, v in d.items()})
 

@@ -30,6 +30,12 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "lead_verb": c.lead_verb, "coordinate_verb": c.coordinate_verb,
         "coordinate_with": re.compile(c.coordinate_with), "task_preamble": re.compile(c.task_preamble),
         "follow_on": re.compile(c.follow_on), "heading_number": re.compile(c.heading_number),
+        "outline": tuple((re.compile(r"(?:%s)" % p), float(r)) for p, r in
+                         (*c.outline_ranks, *lexicon.layout.heading_levels, *lexicon.layout.item_levels)),
+        "markup": re.compile(c.markup), "heading_number_re": re.compile(c.heading_number, re.I),
+        "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
+        "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
+                                      key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))
                         for cue in norm(c.deliverables)],
     }

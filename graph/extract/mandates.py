@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.clauses import Starts as _Starts, explicit as _explicit
+from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, explicit as _explicit
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in, _lead_in_sentence,
-                                     _record, _section, _section_title)
+                                     _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
 from graph.lexicon import Lexicon
 from graph.records import DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
 
@@ -29,6 +29,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     actors = [m for m in mentions if m.kind in _ACTOR_KINDS]
     # Sorted indexes, so that each sentence and mandate looks up its own mentions and each lead-in
     # its own sentences (bisect, dict) instead of scanning the whole document: linear time.
+    seg, markers = split_items(normal, seg, cues)
     actor_index = _Starts(actors)
     mention_index = _Starts(mentions)
     sentences_of: dict[int, list[int]] = {}
@@ -44,34 +45,62 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             first_pass.append((s, rec))
             by_sentence[n] = rec
     speakers = Counter(r.assigner for _, r in first_pass if r.assigner)
-    default_assigner = meta.issuer or (speakers.most_common(1)[0][0] if speakers else None)
-    default_assignee = _default_assignee(meta, actors, lexicon)
+    default_assigner = (meta.authority or meta.issuer
+                        or (speakers.most_common(1)[0][0] if speakers else None))
+    default_assignees = _default_assignees(meta, actors, lexicon)
     out: list[MandateRecord] = []
     item_done: set[int] = set()
     previous: MandateRecord | None = None
+    outline = Outline(cues)
     for n, s in enumerate(seg.sentences):
         block = seg.blocks[s.block]
+        if block.kind in ("recipients", "signature"):
+            outline.close_all()
+            continue
+        marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        rank = outline.enter(normal.text[s.start:s.end], marker)
+        if block.kind == "heading" and rank is None and s.start == block.start:
+            outline.close_all()                # a heading without a marker ("CÔNG ĐIỆN") starts afresh
         rec = by_sentence.get(n)
+        lead = outline.governing() or _lead_in(seg, block, by_sentence, sentences_of)
+        lead_in = opens_list(normal, seg, n, cues)
+        if lead_in:
+            inside = actor_index.starting_in(s.start, s.end)
+            heading = rec if rec is not None and rec.assignees else actor_heading(normal, s, inside, cues, actor_run)
+            if heading is not None:
+                outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
+                                           or default_assigner))
+                if heading.rule != "assign":
+                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:" heads its items
+            else:
+                outline.open(rank, rec)
         if rec is not None:
-            lead = _lead_in(seg, block, by_sentence, sentences_of)
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
             rec = replace(rec, assigner=assigner)
-            if not rec.assignees and default_assignee:    # "Tổng Bí thư đề nghị triển khai ...": implied
-                rec = replace(rec, assignees=(default_assignee,), explicit=False)
-        elif _is_task_context(normal, seg, block, cues):
+            if not rec.assignees and lead and lead.assignees:   # "Chỉ đạo các cơ quan ..." under "1. Bộ X:"
+                rec = replace(rec, assignees=lead.assignees, leads=lead.leads, coordinators=lead.coordinators,
+                              role=lead.role if rec.rule == "implicit" else rec.role, explicit=True)
+            elif not rec.assignees and default_assignees:        # "Tổng Bí thư đề nghị triển khai ...": implied
+                rec = replace(rec, assignees=default_assignees, explicit=False)
+        elif _is_task_context(normal, seg, block, cues) or (lead is not None and lead.assignees):
             head = block.continues if block.continues is not None else block.index
-            lead = _lead_in(seg, block, by_sentence, sentences_of)
-            if block.kind == "item" and lead and lead.assignees and head not in item_done and block.continues is None:
+            starts_item = rank is not None or (block.kind == "item" and block.continues is None
+                                                and s.start == block.start)
+            if lead and lead.assignees and starts_item and head not in item_done:
                 item_done.add(head)
-                rec = _record(normal, s.start, block.end, lead.assigner or default_assigner, lead.assignees,
-                              "implement", True, "lead-in", block)
-            elif block.kind == "item" and head in item_done:
+                end = block.end if s.start == block.start else s.end
+                rec = _record(normal, s.start, end, lead.assigner or default_assigner, lead.assignees,
+                              lead.role, True, "lead-in", block)
+                rec = replace(rec, leads=lead.leads, coordinators=lead.coordinators)
+            elif block.kind == "item" and head in item_done and rank is None:
                 rec = None                                   # the item's mandate quotes all of it
-            elif (_imperative(normal.key, s, cues) and default_assignee and not _lead_in_sentence(normal, s)
+            elif (_imperative(normal.key, s, cues) and not lead_in
                   and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end], cues))):
                 rule = "heading" if block.kind == "heading" else "implicit"
-                rec = _record(normal, s.start, s.end, default_assigner, (default_assignee,), "implement",
-                              False, rule, block)
+                assignees = default_assignees
+                if assignees:
+                    rec = _record(normal, s.start, s.end, default_assigner, assignees, "implement",
+                                  False, rule, block)
         elif previous is not None and _follow_on(normal.key, s, block, cues) and block.kind == "paragraph":
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
@@ -84,11 +113,16 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     return out
 
 
-def _default_assignee(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> str | None:
-    """Whom a task without an actor falls to: the issuer, or the polity a news page is about."""
-    if meta.issuer:
-        return meta.issuer
+def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:
+    """Whom a task without an actor falls to: the addressees ("Kính gửi"), else the enacting
+    authority or the issuer (implied). A page with no number, issuer or addressees (a news report)
+    falls back on the polity it is about: the sample news pages' tasks go to "Hà Nội" so."""
+    if meta.addressees:
+        return tuple(meta.addressees)
+    if meta.authority or meta.issuer:
+        return (meta.authority or meta.issuer,)
+    if meta.identifier:
+        return ()
     bodies = lexicon.bodies.by_iri
     polities = Counter(a.iri for a in actors if a.iri in bodies and bodies[a.iri].cls == "Polity")
-    return polities.most_common(1)[0][0] if polities else None
-
+    return (polities.most_common(1)[0][0],) if polities else ()
