@@ -133,12 +133,14 @@ class Cues:
     actor_heading_tail: str
     heading_verbs: Mapping[str, str]
     inline_item: str
+    table_columns: Mapping[str, tuple[str, ...]]
+    table_separator: str
 
     @classmethod
     def of(cls, d: dict) -> "Cues":
         d = {**d, "outline_ranks": [tuple(x) for x in d["outline_ranks"]]}
         return cls(**{k: (_t(v) if isinstance(v, list) else
-                          {a: _t(b) for a, b in v.items()} if k == "relations" else v) for k, v in d.items()})
+                          {a: _t(b) for a, b in v.items()} if k in ("relations", "table_columns") else v) for k, v in d.items()})
 
 
 # ------------------------------------------------------------------ documents.yaml

@@ -15,6 +15,7 @@ from dataclasses import replace
 from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, explicit as _explicit
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
+from graph.extract.tables import table_mandates
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in, _lead_in_sentence,
                                      _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
 from graph.lexicon import Lexicon
@@ -48,12 +49,15 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)
-    out: list[MandateRecord] = []
+    out, table_spans = table_mandates(normal, actor_index, default_assigner, lexicon)
+    in_table = lambda s: any(a <= s.start < b for a, b in table_spans)
     item_done: set[int] = set()
     previous: MandateRecord | None = None
     outline = Outline(cues)
     for n, s in enumerate(seg.sentences):
         block = seg.blocks[s.block]
+        if in_table(s):
+            continue                           # a task table's rows are its mandates
         if block.kind in ("recipients", "signature"):
             outline.close_all()
             continue
@@ -110,7 +114,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:
