@@ -39,6 +39,6 @@ def test_one_mandate_per_task_row_with_the_columns_fields():
     assert law.assignees == law.leads == (B + "bo-cong-an",) and law.role == "lead" and law.assigner == TTG
     assert set(law.coordinators) == {B + "bo-tai-chinh", B + "bo-noi-vu"}
     assert law.deadline.deadline.isoformat() == "2026-12-31" and law.deliverable == "Trình Quốc hội dự thảo Luật"
-    assert law.task.startswith("Xây dựng Luật An ninh dữ liệu")
+    assert law.task.startswith("Xây dựng Luật An ninh dữ liệu")     # the task cell; the evidence is the row
     assert law.heading_path == ("I Hoàn thiện thể chế",)          # the group row is the section, not a task
     assert index.deadline.deadline.isoformat() == "2026-12-31"     # "Năm 2026" alone in the time column

@@ -92,7 +92,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                                                 and s.start == block.start)
             if lead and lead.assignees and starts_item and head not in item_done:
                 item_done.add(head)
-                end = block.end if s.start == block.start else s.end
+                first = n == 0 or seg.sentences[n - 1].block != s.block
+                end = block.end if first and n not in markers else s.end      # the item, all of it
                 rec = _record(normal, s.start, end, lead.assigner or default_assigner, lead.assignees,
                               lead.role, True, "lead-in", block)
                 rec = replace(rec, leads=lead.leads, coordinators=lead.coordinators)

@@ -66,7 +66,7 @@ def _columns(normal: NormalText, row: Row, lexicon: Lexicon) -> dict[str, int]:
 
 def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Lexicon
                    ) -> tuple[list[MandateRecord], list[tuple[int, int]]]:
-    """The mandates of every task table, and the spans of the tables (their sentences state no
+    """The mandates of every task table (each quoting its whole row), and the spans of the tables (their sentences state no
     other mandate). ``actors``: the actor mentions, indexed (clauses.Starts)."""
     out, spans = [], []
     for rows in table_rows(normal, lexicon):
@@ -94,7 +94,8 @@ def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Le
             t_start, t_end = cell("task")
             deadline = cell_deadline(normal.key, lexicon, *cell("deadline")) if "deadline" in columns else None
             deliverable = text.get("deliverable", "").strip() or None
-            out.append(MandateRecord(start=t_start, end=t_end, assigner=assigner, assignees=leads, leads=leads,
+            r_start, r_end = _strip(normal.text, row.start, row.end)    # the row is the evidence
+            out.append(MandateRecord(start=r_start, end=r_end, assigner=assigner, assignees=leads, leads=leads,
                                      coordinators=coordinators, role="lead", task=normal.text[t_start:t_end].strip(" .;"),
                                      explicit=True, rule="table-row", heading_path=(section,) if section else (),
                                      deadline=deadline, deliverable=deliverable))
