@@ -53,7 +53,10 @@ SCHEMA = {
              "openers": [REGEX], "speech_verbs": [str],
              "future_marker": str, "subject_gap": REGEX, "actor_between": REGEX, "actor_before": REGEX,
              "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX,
-             "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX},
+             "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
+             "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX,
+             "heading_verbs": OPEN(str), "inline_item": REGEX,
+             "table_columns": OPEN([str]), "table_separator": REGEX},
     "documents": {"issuer_codes": OPEN(str),
                   "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,
                              "year?": int}],
@@ -79,7 +82,8 @@ SCHEMA = {
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
                 "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,
                 "reach_verb": str},
-    "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}]},
+    "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}],
+             "cell_expressions?": [{"kind": str, "pattern": REGEX, "span?": bool}]},
     "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str), "vowels": str, "vowel_clusters": [str]},
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -157,7 +161,7 @@ def _where(path: Path, text: str, value, at: tuple) -> str:
     return f"{place}: {''.join(entry)}" if entry else place
 
 
-_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number with a point (2.5)", bool: "true or false"}
 
 
 def _shown(value) -> str:

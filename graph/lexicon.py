@@ -135,11 +135,19 @@ class Cues:
     follow_on: str
     deliverable_not: tuple[str, ...]
     heading_number: str
+    outline_ranks: tuple[tuple[str, float], ...]
+    markup: str
+    actor_heading_tail: str
+    heading_verbs: Mapping[str, str]
+    inline_item: str
+    table_columns: Mapping[str, tuple[str, ...]]
+    table_separator: str
 
     @classmethod
     def of(cls, d: dict) -> "Cues":
+        d = {**d, "outline_ranks": [tuple(x) for x in d["outline_ranks"]]}
         return cls(**{k: (_t(v) if isinstance(v, list) else
-                          {a: _t(b) for a, b in v.items()} if k == "relations" else v) for k, v in d.items()})
+                          {a: _t(b) for a, b in v.items()} if k in ("relations", "table_columns") else v) for k, v in d.items()})
 
 
 # ------------------------------------------------------------------ documents.yaml
@@ -350,15 +358,23 @@ class TimeExpression:
 @dataclass(frozen=True, eq=False)
 class Time:
     expressions: tuple[TimeExpression, ...]
+    cell_expressions: tuple[TimeExpression, ...] = ()    # a table's time cell, matched whole
 
     @classmethod
     def of(cls, d: dict) -> "Time":
-        return cls(tuple(TimeExpression(e["kind"], e["pattern"], bool(e.get("span"))) for e in d["expressions"]))
+        def exprs(key):
+            return tuple(TimeExpression(e["kind"], e["pattern"], bool(e.get("span"))) for e in d.get(key) or ())
+        return cls(exprs("expressions"), exprs("cell_expressions"))
 
     @cached_property
     def patterns(self) -> tuple[tuple[str, re.Pattern, bool], ...]:
         """(kind, whole-word pattern, span) per expression, in file order."""
         return tuple((e.kind, re.compile(r"(?<!\w)(?:%s)(?!\w)" % e.pattern), e.span) for e in self.expressions)
+
+    @cached_property
+    def cell_patterns(self) -> tuple[tuple[str, re.Pattern, bool], ...]:
+        """(kind, pattern matching a whole cell, span) per cell expression."""
+        return tuple((e.kind, re.compile(r"\s*(?:%s)\s*[.;]?\s*" % e.pattern), e.span) for e in self.cell_expressions)
 
 
 # ------------------------------------------------------------------ the lexicon

@@ -91,7 +91,7 @@ def test_politburo_notice_style():
     x = _analyse_text("Bộ Chính trị yêu cầu Ban cán sự đảng Chính phủ khẩn trương sửa đổi Nghị định trước ngày 20-6-2025.")
     [m] = x.mandates
     assert m.assigner == BCT and m.assignees == (B + "ban-can-su-dang-chinh-phu",)
-    assert m.deadline.deadline.isoformat() == "2025-06-19"
+    assert m.deadline.deadline.isoformat() == "2025-06-20"     # the stated day (issue 18)
 
 
 def test_results_are_not_mandates():
@@ -106,7 +106,7 @@ def test_prime_minister_telegram_style():
     [m] = x.mandates
     assert m.assigner == B + "thu-tuong-chinh-phu" and m.role == "implement"
     assert m.assignees == (B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong",)
-    assert m.deadline.deadline.isoformat() == "2026-12-14" and m.deliverable.startswith("báo cáo Thủ tướng")
+    assert m.deadline.deadline.isoformat() == "2026-12-15" and m.deliverable.startswith("báo cáo Thủ tướng")
 
 
 def test_telegram_monitoring_is_recurring():
@@ -166,7 +166,7 @@ DATES = st.dates(min_value=date(1990, 1, 2), max_value=date(2099, 12, 31))
 @given(DATES, st.sampled_from(["{d}-{m}-{y}", "{d}/{m}/{y}", "{d:02d}/{m:02d}/{y}", "{d} tháng {m} năm {y}"]))
 def test_dates_in_every_written_form(day, form):
     written = form.format(d=day.day, m=day.month, y=day.year)
-    assert parse_deadline(f"hoàn thành trước ngày {written}.", bundled_lexicon()).deadline == day - timedelta(days=1)
+    assert parse_deadline(f"hoàn thành trước ngày {written}.", bundled_lexicon()).deadline == day
     assert parse_deadline(f"chậm nhất ngày {written}", bundled_lexicon()).deadline == day
     assert parse_deadline(f"thực hiện từ ngày {written}", bundled_lexicon()).start_date == day
 
@@ -198,7 +198,8 @@ def test_regression_section_title_is_no_task(analysed):
     doc = analysed["001"]
     headings = [doc.normal.text[m.start:m.end] for m in doc.extraction.mandates if m.rule == "heading"]
     assert "TỔ CHỨC THỰC HIỆN" not in headings and len(headings) == 18
-    from graph.extract.mandates import _compile_cues, _section_title
+    from graph.extract.cues import compile_cues as _compile_cues
+    from graph.extract.structure import _section_title
     cues = bundled_lexicon().compiled(_compile_cues)
     assert _section_title("vi. tổ chức thực hiện", cues) and not _section_title("tổ chức thực hiện tốt nghị quyết", cues)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from graph.lexicon import Lexicon
 from graph.records import Deadline
@@ -53,12 +53,29 @@ def _interpret(kind: str, m: re.Match) -> tuple[date | None, date | None]:
         month = int(g["m"])
         return date(year, month, calendar.monthrange(year, month)[1]), None
     day = date(year, int(g["m"]), int(g["d"]))
-    if kind == "before_date":
-        return day - timedelta(days=1), None
-    if kind == "by_date":
+    if kind in ("before_date", "by_date"):      # "trước ngày 30/11/2025": by the stated day (issue 18)
         return day, None
     if kind == "from_date":
         return None, day
     if kind == "range_days":
         return day, date(year, int(g["m"]), int(g["d1"]))
     raise ValueError(kind)
+
+
+def cell_deadline(key: str, lexicon: Lexicon, start: int, end: int) -> Deadline | None:
+    """The due time a table's time cell states: its first due expression, else a cell expression
+    matching the whole cell ("Năm 2026"); a cell that only says when work starts gives none."""
+    found = [d for d in find_deadlines(key, lexicon, start, end) if d.deadline]
+    if found:
+        return next((d for d in found if not d.span or d.kind == "period"), found[0])
+    for kind, pattern, span in lexicon.time.cell_patterns:
+        m = pattern.fullmatch(key, start, end)
+        if m:
+            try:
+                deadline, first = _interpret(kind, m)
+            except ValueError:
+                continue
+            text = key[start:end].strip()
+            return Deadline(text, start + len(key[start:end]) - len(key[start:end].lstrip()),
+                            start + len(key[start:end].rstrip()), deadline, first, False, kind, span)
+    return None

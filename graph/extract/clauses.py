@@ -1,0 +1,148 @@
+"""Explicit mandates in one sentence: "X giao/yêu cầu Y ..." (rule assign) and "Y chủ trì/cần ..."
+(rule actor-verb), with the lead and coordinators of "Y chủ trì, phối hợp với Z"."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from graph.extract.cues import starts_with as _starts_with, unframed as _unframed
+from graph.records import MandateRecord, Mention, NormalText, Sentence
+
+
+class Starts:
+    """Mentions indexed by start offset, for range look-ups by bisection."""
+
+    def __init__(self, mentions) -> None:
+        self.mentions = list(mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda n: self.mentions[n].start)
+        self.starts = [self.mentions[n].start for n in self.order]
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions with ``start <= m.start < end``, in the order they were given (text order)."""
+        found = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [self.mentions[n] for n in sorted(found)]
+
+
+def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    key = normal.key
+    inside = [a for a in actors.starting_in(s.start, s.end) if a.end <= s.end]
+    at_start = _actor_verb(normal, s, inside, cues, subject_only=True)
+    if at_start:
+        return at_start
+    for verb, role in cues["assign"].items():
+        for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(verb), key[s.start:s.end]):
+            v_start, v_end = s.start + m.start(), s.start + m.end()
+            if any(a.start <= v_start < a.end for a in inside) or key.endswith(cues["verb_in_name"], 0, v_start):
+                continue                       # "Ban Chỉ đạo ...", "Phó Thủ tướng": a name, not the verb
+            before = [a for a in inside if a.end <= v_start and cues["subject_gap"].fullmatch(key[a.end:v_start])]
+            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end, cues)
+            if role == "permit":
+                after = _actor_run(key, inside, v_end, s.end, cues)
+                if not after:
+                    continue
+            if not after and not before:
+                if v_start == s.start or _unframed(key[s.start:v_start], cues) == "":
+                    # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
+                    return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
+                continue
+            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start], cues) == ""]
+            assigner = subject[0].iri if subject else (before[-1].iri if before else None)
+            if not after:
+                return _build(normal, s, assigner, (), role, v_end, "assign", cues, explicit=False)
+            return _actor_roles(normal, s, assigner, after, role, "assign", inside, cues)
+    return _actor_verb(normal, s, inside, cues)
+
+
+def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
+                subject_only: bool = False) -> MandateRecord | None:
+    """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
+    key = normal.key
+    future = cues["future"]
+    for first in inside:
+        run = _actor_run(key, inside, first.start, s.end, cues)
+        if not run:
+            continue
+        prefix = key[s.start:first.start]
+        if prefix and not cues["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
+            continue
+        pos = run[-1].end
+        rest = key[pos:s.end].lstrip(" ,")
+        qualifier = cues["qualifier"].match(rest)
+        rest = rest[qualifier.end():] if qualifier else rest
+        if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith(future) and not _starts_with(rest[len(future):], cues["actor"]):
+            continue
+        rest_pos = s.end - len(rest)
+        skipped, modal = True, False
+        while skipped:
+            skipped = False
+            for adv in cues["adverbs"]:
+                if rest.startswith(adv + " ") or rest.startswith(adv + ", "):
+                    rest = rest[len(adv):].lstrip(" ,")
+                    skipped, modal = True, modal or adv in cues["modals"]
+        if rest.startswith(future):
+            rest = rest[len(future):]
+        verb = _starts_with(rest, cues["actor"])
+        if not verb and not modal:
+            continue
+        speaker = _speaker_before(key, inside, s.start, first.start, cues)
+        return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb",
+                            inside, cues)
+    return None
+
+
+def _actor_roles(normal, s, assigner, run, role, rule, inside, cues) -> MandateRecord:
+    """Splits "Y chủ trì, phối hợp với Z" into lead Y and coordinator Z."""
+    key = normal.key
+    after = key[run[-1].end:s.end]
+    leads: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    plain = cues["role_preamble"].sub("", after)
+    if plain.startswith(cues["lead_verb"]):
+        role, leads = "lead", (run[0].iri,)
+    elif plain.startswith(cues["coordinate_verb"]):
+        return replace(_build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), "coordinate",
+                              run[-1].end, rule, cues, explicit=True))
+    elif role == "lead":
+        leads = tuple(a.iri for a in run)
+    m = cues["coordinate_with"].search(after)
+    if m and role != "coordinate":
+        start = run[-1].end + m.end()
+        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, s.end, cues))
+    rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), role, run[-1].end, rule, cues,
+                 explicit=True)
+    return replace(rec, leads=leads, coordinators=coordinators)
+
+
+def _actor_run(key: str, inside: list[Mention], start: int, end: int, cues: dict) -> list[Mention]:
+    """Consecutive actor mentions from ``start`` ("A, B và C"), allowing "các", "cho" between them."""
+    run, pos = [], start
+    for a in sorted(inside, key=lambda m: m.start):
+        if a.start < pos:
+            continue
+        gap = key[pos:a.start]
+        if run and not cues["between"].fullmatch(gap):
+            break
+        if not run and not cues["run_before"].fullmatch(gap):
+            break
+        run.append(a)
+        pos = a.end
+    return run
+
+
+def _speaker_before(key, inside, s_start, a_start, cues) -> str | None:
+    """"Tổng Bí thư lưu ý ..., Hà Nội cần ...": the actor who speaks before the clause."""
+    for a in inside:
+        if s_start <= a.start and a.end <= a_start and cues["speech"].match(key[a.end:a.end + 12]):
+            return a.iri
+    return None
+
+
+def _build(normal, s, assigner, assignees, role, task_from, rule, cues, *, explicit) -> MandateRecord:
+    task = normal.text[task_from:s.end].strip(" ,:;.")
+    task = cues["task_preamble"].sub("", task)
+    return MandateRecord(start=s.start, end=s.end, assigner=assigner, assignees=assignees, leads=(),
+                         coordinators=(), role=role, task=task or normal.text[s.start:s.end],
+                         explicit=explicit, rule=rule, heading_path=())
+
+

@@ -1,0 +1,55 @@
+"""The cues of cues.yaml as the mandate rules use them: matching keys sorted longest first,
+regular expressions compiled (cached on the lexicon)."""
+from __future__ import annotations
+
+import re
+
+from graph.analyse.normalise import normalise_phrase
+from graph.lexicon import Lexicon
+
+
+def compile_cues(lexicon: Lexicon) -> dict:
+    """cues.yaml as the mandate rules use it: matching keys sorted longest first, regexes compiled."""
+    c = lexicon.cues
+    norm = lambda xs: tuple(sorted((normalise_phrase(x) for x in xs), key=len, reverse=True))
+    return {
+        "assign": {normalise_phrase(k): v for k, v in c.assign_verbs.items()},
+        "actor": {normalise_phrase(k): v for k, v in c.actor_verbs.items()},
+        "adverbs": norm(c.adverbs), "imperative": norm(c.imperative_verbs),
+        "task_headings": norm(c.task_headings), "non_task": norm(c.non_task_headings),
+        "past": norm(c.past_markers), "deliverables": norm(c.deliverables),
+        "recurring": norm(c.recurring), "legal": norm(c.legal_basis), "dependency": norm(c.dependency),
+        "modals": norm(c.modals),
+        "verb_in_name": tuple(w + " " for w in norm(c.verb_in_name_after)),
+        "qualifier": re.compile(r"(?:(?:%s)[ ,]*)+" % "|".join(c.actor_qualifiers)),
+        "framing": re.compile(r"^(?:(?:%s), |(?:%s) )+" % ("|".join(c.framing), "|".join(c.openers))),
+        "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c.speech_verbs)))),
+        "future": c.future_marker + " ",
+        "subject_gap": re.compile(c.subject_gap), "between": re.compile(c.actor_between),
+        "run_before": re.compile(c.actor_before), "role_preamble": re.compile(c.role_preamble),
+        "lead_verb": c.lead_verb, "coordinate_verb": c.coordinate_verb,
+        "coordinate_with": re.compile(c.coordinate_with), "task_preamble": re.compile(c.task_preamble),
+        "follow_on": re.compile(c.follow_on), "heading_number": re.compile(c.heading_number),
+        "outline": tuple((re.compile(r"(?:%s)" % p), float(r)) for p, r in
+                         (*c.outline_ranks, *lexicon.layout.heading_levels, *lexicon.layout.item_levels)),
+        "markup": re.compile(c.markup), "heading_number_re": re.compile(c.heading_number, re.I),
+        "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
+        "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
+                                      key=lambda kv: len(kv[0]), reverse=True)),
+        "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))
+                        for cue in norm(c.deliverables)],
+    }
+
+
+def unframed(text: str, cues: dict) -> str:
+    """The clause without its framing words ("Trong đó, ", "Đồng thời, ")."""
+    return cues["framing"].sub("", text)
+
+
+def starts_with(text: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if text.startswith(w) and not text[len(w):len(w) + 1].isalnum():
+            return w
+    return None
+
+

@@ -1,0 +1,102 @@
+"""Mandates from task tables: one mandate per task row, its fields from the columns the header
+row names (task, lead, coordinators, deadline, level of submission, deliverable); group rows
+("I | Hoàn thiện thể chế") are the section of the rows under them, not tasks.
+
+A table reaches the extraction as lines of the normalised text, one row per line, cells joined
+by " | " (how the reader writes the tables of HTML, DOCX and PDF documents, and how a pipe table
+is written in a text file)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.analyse.normalise import normalise_phrase
+from graph.extract.deadlines import cell_deadline
+from graph.lexicon import Lexicon
+from graph.records import MandateRecord, NormalText
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]      # normalised (start, end) of each cell, stripped
+
+
+def table_rows(normal: NormalText, lexicon: Lexicon) -> list[list[Row]]:
+    """Runs of consecutive lines with at least two cell separators: the tables of the text."""
+    sep = re.compile(lexicon.cues.table_separator)
+    tables, current, pos = [], [], 0
+    for line in normal.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        bounds = [m.span() for m in sep.finditer(normal.text, start, end)]
+        if len(bounds) < 2:
+            if current:
+                tables.append(current)
+            current = []
+            continue
+        edges = [start, *(x for b in bounds for x in b), end]
+        cells = tuple(_strip(normal.text, edges[i], edges[i + 1]) for i in range(0, len(edges), 2))
+        current.append(Row(start, end, cells))
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " *|":
+        start += 1
+    while end > start and text[end - 1] in " *|":
+        end -= 1
+    return start, end
+
+
+def _columns(normal: NormalText, row: Row, lexicon: Lexicon) -> dict[str, int]:
+    """The field of each column a header row names, by column index."""
+    fields: dict[str, int] = {}
+    for i, (s, e) in enumerate(row.cells):
+        cell = normalise_phrase(normal.text[s:e])
+        for field, words in lexicon.cues.table_columns.items():
+            if field not in fields and any(normalise_phrase(w) in cell for w in words):
+                fields[field] = i
+                break
+    return fields if "task" in fields and "lead" in fields else {}
+
+
+def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Lexicon
+                   ) -> tuple[list[MandateRecord], list[tuple[int, int]]]:
+    """The mandates of every task table (each quoting its whole row), and the spans of the tables (their sentences state no
+    other mandate). ``actors``: the actor mentions, indexed (clauses.Starts)."""
+    out, spans = [], []
+    for rows in table_rows(normal, lexicon):
+        columns: dict[str, int] = {}
+        section = None
+        for row in rows:
+            found = _columns(normal, row, lexicon)
+            if found:
+                columns, section = found, None
+                spans.append((rows[0].start, rows[-1].end))
+                continue
+            if not columns:
+                continue
+            text = {f: normal.text[slice(*row.cells[i])] if i < len(row.cells) else "" for f, i in columns.items()}
+            if not text["lead"].strip() and not text.get("deadline", "").strip():
+                section = " ".join(t for t in (normal.text[slice(*c)] for c in row.cells) if t).strip() or section
+                continue
+            if not text["task"].strip():
+                continue
+            cell = lambda f: row.cells[columns[f]] if f in columns and columns[f] < len(row.cells) else (0, 0)
+            leads = tuple(dict.fromkeys(a.iri for a in actors.starting_in(*cell("lead"))))
+            coordinators = tuple(dict.fromkeys(a.iri for a in actors.starting_in(*cell("coordinator"))))
+            if not leads:
+                continue
+            t_start, t_end = cell("task")
+            deadline = cell_deadline(normal.key, lexicon, *cell("deadline")) if "deadline" in columns else None
+            deliverable = text.get("deliverable", "").strip() or None
+            r_start, r_end = _strip(normal.text, row.start, row.end)    # the row is the evidence
+            out.append(MandateRecord(start=r_start, end=r_end, assigner=assigner, assignees=leads, leads=leads,
+                                     coordinators=coordinators, role="lead", task=normal.text[t_start:t_end].strip(" .;"),
+                                     explicit=True, rule="table-row", heading_path=(section,) if section else (),
+                                     deadline=deadline, deliverable=deliverable))
+    return out, spans
