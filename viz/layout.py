@@ -51,6 +51,8 @@ def columns(view) -> dict[str, tuple[int, int]]:
     groups = defaultdict(list)
     for k, c in col.items():
         groups[c].append(k)
+    if not groups:
+        return {}
     anchor = max(groups, key=lambda c: (sum(by[k].cls in ("Mandate", "Target") for k in groups[c]), len(groups[c]), -c))
     first = sorted(groups[anchor], key=lambda k: (by[k].cls not in ("Mandate", "Target"),) + text_key(by[k])
                    if by[k].cls in ("Mandate", "Target") else (True, -weight[k], by[k].vi, k))

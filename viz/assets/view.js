@@ -146,7 +146,9 @@ const network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, {
   layout: {improvedLayout: false}, physics: false,
   interaction: {hover: true, tooltipDelay: 300, hideEdgesOnDrag: DATA.nodes.length > 500, multiselect: true},
   edges: {smooth: false, scaling: {min: 1, max: 8, label: {enabled: false}}, selectionWidth: 2},
-  nodes: {borderWidthSelected: 3},
+  // labels drawn at any zoom: vis-network measures a label only when it draws it, and the layout
+  // and the fit need every label's box
+  nodes: {borderWidthSelected: 3, scaling: {label: {drawThreshold: 0}}},
 });
 window.network = network;
 
@@ -217,11 +219,17 @@ function stable() {
   const hit = target && DATA.nodes.find(n => n.iri === target);
   if (hit) pickNode(hit.id, true);
 }
+// first drawing: fit all on screen (vis-network updates a label's box only when it draws it), then
+// measure every box, lay out, fit, and call the drawing after that stable
 network.once("afterDrawing", () => {
   document.body.dataset.drawn = "1";
-  Layout.measure(network, DATA.nodes.map(n => n.id));
-  relayout();
-  network.once("afterDrawing", stable);
+  network.fit({animation: false});
+  network.once("afterDrawing", () => {
+    Layout.measure(network, DATA.nodes.map(n => n.id));
+    relayout();
+    network.once("afterDrawing", stable);
+    network.redraw();
+  });
   network.redraw();
 });
 if (!DATA.nodes.length) { document.body.dataset.drawn = "1"; stable(); }   // an empty view has nothing to draw
