@@ -47,8 +47,13 @@ function computeVisible() {
   for (const r of DATA.rows) if (rowPasses(r)) { if (r.node != null) keep.add(r.node); r.ends.forEach(i => keep.add(i)); }
   const drawnTasks = DATA.rows.some(r => r.node != null);
   if (drawnTasks) {                  // and, in a view of tasks, the actors only through a kept task
-    for (const id of [...keep]) if (DATA.nodes[id].cls !== "Mandate" && !edges.get({filter: e =>
-      !hiddenKinds.has(e.kind) && ((e.from === id && keep.has(e.to) && DATA.nodes[e.to].cls === "Mandate") || (e.to === id && keep.has(e.from) && DATA.nodes[e.from].cls === "Mandate"))}).length) keep.delete(id);
+    const linked = new Set();
+    for (const e of DATA.edges) {
+      if (hiddenKinds.has(e.kind)) continue;
+      if (keep.has(e.from) && DATA.nodes[e.from].cls === "Mandate") linked.add(e.to);
+      if (keep.has(e.to) && DATA.nodes[e.to].cls === "Mandate") linked.add(e.from);
+    }
+    for (const id of [...keep]) if (DATA.nodes[id].cls !== "Mandate" && !linked.has(id)) keep.delete(id);
   }
   visibleIds = new Set([...keep].filter(id => first.has(id)));
 }
