@@ -3,7 +3,7 @@
 // and exported as CSV in the order shown.
 "use strict";
 const Table = (() => {
-  const CHUNK = 400;                 // rows put in the DOM at a time; more on scroll or on demand
+  const CHUNK = 150;                 // rows put in the DOM at a time; more on scroll or on demand
   let rows = [], shown = [], sortKey = null, sortDir = 1, limit = CHUNK, marked = new Set(), onPick = () => {};
   let cols = [];
   const tbody = () => document.querySelector("#rows tbody");

@@ -57,7 +57,10 @@ function computeVisible() {
   }
   visibleIds = new Set([...keep].filter(id => first.has(id)));
 }
-const rowVisible = r => rowPasses(r) && (r.node != null ? visibleIds.has(r.node) : r.ends.some(i => visibleIds.has(i)));
+// a row shows if it passes the document and deadline filters and its task is drawn; with tasks
+// folded, unless a class is hidden, every such row shows (some tasks name no actor the network draws)
+const rowVisible = r => rowPasses(r) && (r.node != null ? visibleIds.has(r.node)
+  : !hiddenClasses.size || r.ends.some(i => visibleIds.has(i)));
 computeVisible();
 const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
 const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
