@@ -5,6 +5,10 @@ the main views go to bench/results/<name>/ (not committed).
 
     python bench/views.py [--out out] [--also NAME=FOLDER ...] [--sample 30]
 
+``--scaled NAME=FOLDER:TIMES`` writes the views of FOLDER/graph.nt repeated TIMES times (bench/scale.py:
+per-copy IRIs, so TIMES times the documents, actors and views) into a temporary folder and measures
+them: the whole crawl's scale without its hour of build (2,000 pages x 7 = about 14,000 views).
+
 ``--also`` measures other builds, e.g. of crawl pages: the build reads .txt and .html, so copy the
 crawl's .md pages renamed to .txt first (for f in crawl/*.md; do cp "$f" corpus/$(basename "$f" .md).txt; done),
 build with ``python build.py --corpus corpus --out FOLDER`` and pass ``--also crawl=FOLDER``.
@@ -15,6 +19,7 @@ import argparse
 import json
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -93,10 +98,23 @@ def report(name: str, out: Path, sample: int) -> dict:
     return {"name": name, "views": s["views"], "bytes": s["total"], "slowest_ms": worst[2]}
 
 
+def scaled(nt: Path, times: int, out: Path) -> float:
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    from rdflib import Graph
+    from scale import scaled_ntriples
+    from graph.ontology import load_ontology
+    from viz.views import write_views
+    g = Graph().parse(data=scaled_ntriples(nt.read_text(encoding="utf-8"), times), format="nt")
+    t = time.perf_counter()
+    write_views(g, out / "viz", ontology=load_ontology())
+    return time.perf_counter() - t
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "out")
     ap.add_argument("--also", action="append", default=[], metavar="NAME=FOLDER")
+    ap.add_argument("--scaled", action="append", default=[], metavar="NAME=FOLDER:TIMES")
     ap.add_argument("--sample", type=int, default=30)
     args = ap.parse_args()
     builds = [("sample", args.out)] + [tuple(a.split("=", 1)) for a in args.also]
@@ -107,6 +125,13 @@ def main() -> int:
             print(f"error: {folder}/viz: no views; run `python build.py --out {folder}` first", file=sys.stderr)
             return 1
         summary.append(report(name, folder, args.sample))
+    for spec in args.scaled:
+        name, rest = spec.split("=", 1)
+        folder, times = rest.rsplit(":", 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds = scaled(Path(folder) / "graph.nt", int(times), Path(tmp) / "out")
+            print(f"\n{name}: views of {folder}/graph.nt x{times} written in {seconds:.0f} s")
+            summary.append(report(name, Path(tmp) / "out", args.sample))
     print("\n" + json.dumps(summary))
     return 0
 
