@@ -59,15 +59,21 @@ def time_views(pages: list[Path], shots: Path | None, repeat: int = 2) -> list[t
             for i in range(repeat):
                 page = browser.new_page(viewport={"width": 1300, "height": 850})
                 t = time.perf_counter()
-                page.goto(path.as_uri())
-                page.wait_for_selector("body[data-stable='1']", timeout=120_000)
+                try:
+                    page.goto(path.as_uri(), timeout=120_000)
+                    page.wait_for_selector("body[data-stable='1']", timeout=120_000)
+                except Exception:                  # a view not stable in 2 minutes: say so, go on
+                    rows.append((path.name, -1, float("inf"), float("inf")))
+                    page.close()
+                    break
                 wall.append((time.perf_counter() - t) * 1000)
                 times.append(int(page.evaluate("document.body.dataset.stableMs")))
                 nodes = int(page.evaluate("document.body.dataset.nodes"))
                 if shots and i == 0 and (path.stem in MAIN or path in pages[3:7]):
                     page.screenshot(path=str(shots / f"{path.stem[:60]}.png"))
                 page.close()
-            rows.append((path.name, nodes, statistics.median(times), statistics.median(wall)))
+            else:
+                rows.append((path.name, nodes, statistics.median(times), statistics.median(wall)))
         if shots:
             page = browser.new_page(viewport={"width": 1300, "height": 850})
             page.goto((pages[0].parent / "index.html").as_uri())
@@ -83,11 +89,11 @@ def report(name: str, out: Path, sample: int) -> dict:
     s = size(viz)
     shots = ROOT / "bench" / "results" / name
     shots.mkdir(parents=True, exist_ok=True)
-    rows = time_views(pick(viz, sample), shots)
     print(f"\n== {name}: {out}")
     print(f"viz/: {s['total'] / 1e6:.1f} MB for {s['views']} views (assets {s['assets'] / 1e6:.2f} MB once, "
           f"pages {s['pages'] / 1e6:.1f} MB, {s['pages'] / max(s['views'], 1) / 1e3:.1f} kB a view; "
-          f"largest {s['largest'].name} {s['largest'].stat().st_size / 1e6:.2f} MB)")
+          f"largest {s['largest'].name} {s['largest'].stat().st_size / 1e6:.2f} MB)", flush=True)
+    rows = time_views(pick(viz, sample), shots)
     print("time to first stable drawing, headless Chromium, median of 2 (ms since navigation; wall ms incl. load)")
     print(f"{'view':62} {'nodes':>6} {'stable ms':>10} {'wall ms':>8}")
     for view, nodes, ms, wall in rows:
@@ -116,6 +122,7 @@ def main() -> int:
     ap.add_argument("--also", action="append", default=[], metavar="NAME=FOLDER")
     ap.add_argument("--scaled", action="append", default=[], metavar="NAME=FOLDER:TIMES")
     ap.add_argument("--sample", type=int, default=30)
+    ap.add_argument("--keep", help="write --scaled views under this folder instead of a temporary one")
     args = ap.parse_args()
     builds = [("sample", args.out)] + [tuple(a.split("=", 1)) for a in args.also]
     summary = []
@@ -129,9 +136,10 @@ def main() -> int:
         name, rest = spec.split("=", 1)
         folder, times = rest.rsplit(":", 1)
         with tempfile.TemporaryDirectory() as tmp:
-            seconds = scaled(Path(folder) / "graph.nt", int(times), Path(tmp) / "out")
-            print(f"\n{name}: views of {folder}/graph.nt x{times} written in {seconds:.0f} s")
-            summary.append(report(name, Path(tmp) / "out", args.sample))
+            keep = Path(args.keep) / name if args.keep else Path(tmp) / "out"
+            seconds = scaled(Path(folder) / "graph.nt", int(times), keep)
+            print(f"\n{name}: views of {folder}/graph.nt x{times} written in {seconds:.0f} s", flush=True)
+            summary.append(report(name, keep, args.sample))
     print("\n" + json.dumps(summary))
     return 0
 
