@@ -85,3 +85,15 @@ def test_layout_gives_every_node_a_column_and_rank(graphs):
         assert sorted(by_col) == list(range(len(by_col)))
         assert all(sorted(rs) == list(range(len(rs))) for rs in by_col.values()), view.slug
     assert wrap("một hai ba bốn năm sáu bảy", 8, 2) == "một hai\nba bốn…"
+
+
+def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeypatch):
+    g, onto = graphs
+    monkeypatch.setitem(model.STYLES["scale"], "aggregate_above", 25)
+    monkeypatch.setitem(model.STYLES["scale"], "draw_at_most", 10)
+    for view in model.all_views(g, onto):
+        if view.aggregated:
+            assert len(view.nodes) <= 10 and "most linked" in view.note, view.slug
+            ids = {n.iri for n in view.nodes}
+            assert not view.subject or view.subject in ids
+            assert all(e.source in ids and e.target in ids for e in view.edges)

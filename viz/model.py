@@ -167,6 +167,15 @@ class Reader:
 
 
 def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+    most = STYLES["scale"]["draw_at_most"]
+    if kw.get("aggregated") and len(nodes) > most:   # still too many once folded: the most linked only
+        weight = defaultdict(int)
+        for e in edges:
+            weight[e.source] += e.weight
+            weight[e.target] += e.weight
+        kept = sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most]
+        kw["note"] = f"{kw.get('note', '')}; the {most} most linked of {len(nodes)} nodes drawn, the table lists every task"
+        nodes = {k: nodes[k] for k in kept}
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
     return View(slug_, kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
                 tuple(keep[k] for k in sorted(keep)), **kw)
