@@ -18,6 +18,7 @@ def graphs(built):
 @pytest.fixture()
 def small_threshold(monkeypatch):
     monkeypatch.setitem(model.STYLES["scale"], "aggregate_above", 25)
+    monkeypatch.setitem(model.STYLES["scale"], "fold_tasks_above", 10**9)
 
 
 def test_views_past_the_threshold_aggregate_and_keep_their_counts(graphs, small_threshold):
@@ -48,9 +49,54 @@ def test_views_past_the_threshold_aggregate_and_keep_their_counts(graphs, small_
 
 
 def _with_threshold(g, onto, n):
-    saved = model.STYLES["scale"]["aggregate_above"]
-    model.STYLES["scale"]["aggregate_above"] = n
+    saved = dict(model.STYLES["scale"])
+    model.STYLES["scale"].update(aggregate_above=n, fold_tasks_above=n)
     try:
         return model.all_views(g, onto)
     finally:
-        model.STYLES["scale"]["aggregate_above"] = saved
+        model.STYLES["scale"].update(saved)
+
+
+def test_views_listing_many_tasks_fold_them_and_keep_every_task_in_the_table(graphs):
+    g, onto = graphs
+    full = {v.slug: v for v in _with_threshold(g, onto, 10**9)}
+    limit = model.STYLES["scale"]["fold_tasks_above"]
+    mandates = {str(m) for m in g.subjects(RDF.type, MG.Mandate)}
+    for view in model.all_views(g, onto):
+        tasks = {n.iri for n in full[view.slug].nodes} & mandates
+        assert {r["iri"] for r in view.rows} == ({r["iri"] for r in full[view.slug].rows}), view.slug
+        if view.kind in ("document", "actor"):
+            assert {r["iri"] for r in view.rows} == tasks, view.slug
+        assert view.aggregated == (len(tasks) > limit), view.slug
+        if view.aggregated:
+            assert not {n.iri for n in view.nodes} & mandates, view.slug
+    assert model.STYLES["scale"]["fold_tasks_above"] < 326          # the sample's overview is folded
+
+
+def test_layout_gives_every_node_a_column_and_rank(graphs):
+    from viz.layout import columns, wrap
+    g, onto = graphs
+    for view in model.all_views(g, onto):
+        place = columns(view)
+        assert set(place) == {n.iri for n in view.nodes}
+        by_col = {}
+        for c, r in place.values():
+            by_col.setdefault(c, []).append(r)
+        assert sorted(by_col) == list(range(len(by_col)))
+        assert all(sorted(rs) == list(range(len(rs))) for rs in by_col.values()), view.slug
+    assert wrap("một hai ba bốn năm sáu bảy", 8, 2) == "một hai\nba bốn…"
+
+
+def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeypatch):
+    g, onto = graphs
+    monkeypatch.setitem(model.STYLES["scale"], "aggregate_above", 25)
+    monkeypatch.setitem(model.STYLES["scale"], "draw_at_most", 10)
+    capped = 0
+    for view in model.all_views(g, onto):
+        if view.aggregated:
+            assert len(view.nodes) <= 10, view.slug
+            capped += "most linked" in view.note
+            ids = {n.iri for n in view.nodes}
+            assert not view.subject or view.subject in ids
+            assert all(e.source in ids and e.target in ids for e in view.edges)
+    assert capped >= 3                     # who-assigns-what, accountability, dependencies at least

@@ -12,6 +12,8 @@ from rdflib.namespace import SKOS
 
 from graph.vocab import MG, ORG, slug
 
+from .rows import mandate_row
+
 STYLES = yaml.safe_load((Path(__file__).parent / "styles.yaml").read_text(encoding="utf-8"))
 EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
 
@@ -49,6 +51,7 @@ class View:
     aggregated: bool = False
     note: str = ""
     subject: str = ""              # the actor or document a per-actor or per-document view is about
+    rows: tuple = ()               # the mandates of the view, one table row each (dicts), drawn or folded
 
 
 class Reader:
@@ -137,6 +140,16 @@ class Reader:
             self._nodes[key] = made
         return made
 
+    def rows(self, mandates) -> tuple:
+        """Table rows of these mandates, in reading order (file, then offset in it)."""
+        out = [self.row(m) for m in mandates]
+        return tuple(sorted(out, key=lambda row: (row["file"], row["start"], row["iri"])))
+
+    def row(self, m) -> dict:
+        if ("row", m) not in self._evidence:
+            self._evidence[("row", m)] = mandate_row(self, m)
+        return self._evidence[("row", m)]
+
     def mandate_edges(self, m) -> list[VEdge]:
         """assigner -> mandate -> assignees (by role) and coordinators, each with the mandate's evidence."""
         if m not in self._edges:
@@ -153,30 +166,43 @@ class Reader:
         return out
 
 
-def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+    most = STYLES["scale"]["draw_at_most"]
+    if kw.get("aggregated") and len(nodes) > most:   # still too many once folded: the most linked only
+        weight = defaultdict(int)
+        for e in edges:
+            weight[e.source] += e.weight
+            weight[e.target] += e.weight
+        kept = sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most]
+        kw["note"] = f"{kw.get('note', '')}; the {most} most linked of {len(nodes)} nodes drawn, the table lists every task"
+        nodes = {k: nodes[k] for k in kept}
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
     return View(slug_, kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
                 tuple(keep[k] for k in sorted(keep)), **kw)
 
 
-def _too_big(nodes) -> bool:
-    return len(nodes) > STYLES["scale"]["aggregate_above"]
+def _too_big(nodes, mandates: int = 0) -> bool:
+    """Fold when the drawing would pass aggregate_above nodes, or list more tasks than a reader can
+    follow in a network (fold_tasks_above): the table beside the network still lists every task."""
+    scale = STYLES["scale"]
+    return len(nodes) > scale["aggregate_above"] or mandates > scale["fold_tasks_above"]
 
 
 def who_assigns_what(r: Reader) -> View:
-    nodes, edges = {}, []
+    g, nodes, edges = r.g, {}, []
     for m in r.mandates:
         es = r.mandate_edges(m)
         edges += es
         for e in es:
             for end in (e.source, e.target):
                 nodes.setdefault(end, None)
-    if _too_big(nodes):
+    rows = r.rows(r.mandates)
+    if _too_big(nodes, len(r.mandates)):
         nodes, agg, count = _actor_pairs(r, edges)
-        return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
-                     aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
+        return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+                     aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count", rows=rows)
     nodes = {k: r.node(URIRef(k)) for k in nodes}
-    return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges)
+    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges, rows=rows)
 
 
 def _actor_pairs(r: Reader, edges: list[VEdge]) -> tuple[dict, list[VEdge], int]:
@@ -218,8 +244,8 @@ def actor_views(r: Reader) -> list[View]:
         for child in g.subjects(ORG.subOrganizationOf, a):
             nodes.setdefault(str(child), r.node(child))
             edges.append(VEdge(str(child), str(a), "subOrganizationOf"))
-        name, extra = r.label(a), {}
-        if _too_big(nodes):
+        name, extra = r.label(a), {"rows": r.rows(r.involving[a])}
+        if _too_big(nodes, len(r.involving[a])):
             hierarchy = [e for e in edges if e.kind == "subOrganizationOf"]
             nodes, agg, count = _actor_pairs(r, edges)
             for e in hierarchy:
@@ -227,8 +253,8 @@ def actor_views(r: Reader) -> list[View]:
                     nodes.setdefault(end, r.node(URIRef(end)))
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
-            extra = dict(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
-        views.append(_view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+            extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
+        views.append(_view(r, f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
                            nodes, edges, subject=str(a), **extra))
     return views
 
@@ -252,9 +278,10 @@ def document_views(r: Reader) -> list[View]:
                 nodes.setdefault(str(other), r.node(other))
                 edges.append(VEdge(str(doc), str(other), rel))
         name, extra = r.label(doc), {}
-        if _too_big(nodes):
+        if _too_big(nodes, len(r.stated_in[doc])):
             nodes, edges, extra = _document_aggregated(r, doc, edges)
-        views.append(_view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+        extra["rows"] = r.rows(r.stated_in[doc])
+        views.append(_view(r, f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
                            subject=str(doc), **extra))
     return views
 
@@ -286,16 +313,19 @@ def dependency_view(r: Reader) -> View:
             nodes.setdefault(str(s), r.node(s))
             nodes.setdefault(str(o), r.node(o))
             edges.append(VEdge(str(s), str(o), kind, 1, r.evidence(s)[0] if kind in ("dependsOn", "legalBasis", "concerns") else ()))
-    if _too_big(nodes):                        # each mandate folded into the document that states it
+    shown = sorted(URIRef(k) for k in nodes if r.cls(URIRef(k)) == "Mandate")
+    rows = r.rows(shown)
+    if _too_big(nodes, len(shown)):            # each mandate folded into the document that states it
         weight = defaultdict(int)
         for e in edges:
             src = r.g.value(URIRef(e.source), MG.statedIn) or URIRef(e.source)
             weight[(str(src), e.target, e.kind)] += 1
         nodes = {k: r.node(URIRef(k)) for (a, b, _) in weight for k in (a, b)}
         edges = [VEdge(a, b, kind, n) for (a, b, kind), n in weight.items()]
-        return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
-                     aggregated=True, note="mandates folded into the documents that state them; edges weighted by count")
-    return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges)
+        return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
+                     aggregated=True, note="mandates folded into the documents that state them; edges weighted by count",
+                     rows=rows)
+    return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges, rows=rows)
 
 
 def accountability_view(r: Reader) -> View:
@@ -312,13 +342,14 @@ def accountability_view(r: Reader) -> View:
             if e.kind != "assigns":
                 edges.append(e)
                 nodes.setdefault(e.target, r.node(URIRef(e.target)))
-    if _too_big(nodes):
+    rows = r.rows(r.mandates)
+    if _too_big(nodes, len(r.mandates)):
         nodes, edges = _accountability_buckets(r)
-        return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
+        return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
                      "Accountability: the six facets", nodes, edges, aggregated=True,
-                     note="mandates grouped by assignee and by the number of facets they meet")
-    return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
-                 nodes, edges)
+                     note="mandates grouped by assignee and by the number of facets they meet", rows=rows)
+    return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
+                 nodes, edges, rows=rows)
 
 
 def _accountability_buckets(r: Reader) -> tuple[dict, list[VEdge]]:

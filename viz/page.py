@@ -1,19 +1,21 @@
-"""A view as a self-contained HTML page: vis-network, our script and styles inlined, the data as
-JSON in a non-executable script tag. Text reaches the page only as JSON and is put in the DOM by
-textContent, so a quote containing <script> shows as text and never runs."""
+"""A view as a small page: the data as JSON in a non-executable script tag, and links to the one
+copy of vis-network, our script and our style in assets/ beside it. Text reaches the page only as
+JSON and is put in the DOM by textContent, so a quote containing <script> shows as text and never
+runs. No positions are computed here: layout.py gives each node a column and a rank, and the page
+stacks the columns from the label boxes it draws (assets/layout.js)."""
 from __future__ import annotations
 
 import html
 import json
 from pathlib import Path
 
-import networkx as nx
-import pyvis
-
+from .layout import columns, main_labels, wrap
 from .model import STYLES, View
 
 ASSETS = Path(__file__).parent / "assets"
-VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+SCRIPTS = ("vis-network.min.js", "strings.js", "common.js", "layout.js", "table.js", "view.js")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+       "connect-src 'none'; form-action 'none'; base-uri 'none'")
 
 
 def _json(data) -> str:
@@ -22,42 +24,56 @@ def _json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def layout(view: View) -> dict[str, tuple[float, float]] | None:
-    """networkx positions for views too big for live physics; seeded, so builds are identical."""
-    if len(view.nodes) <= STYLES["scale"]["physics_max_nodes"]:
-        return None
-    G = nx.Graph()
-    G.add_nodes_from(n.iri for n in view.nodes)
-    G.add_edges_from((e.source, e.target) for e in view.edges)
-    iterations = 50 if len(view.nodes) <= 1000 else 30
-    pos = nx.spring_layout(G, seed=7, iterations=iterations, k=2.0 / max(len(view.nodes), 1) ** 0.5)
-    scale = 90 * len(view.nodes) ** 0.5
-    return {k: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for k, (x, y) in pos.items()}
+def _label(view: View, n, shown: set | None) -> str:
+    if shown is not None and n.iri not in shown:
+        return ""
+    if "#facets-" in n.iri:                        # an accountability bucket: "3/6 · 12"
+        return n.label
+    if n.cls in ("Mandate", "Target"):
+        st = STYLES["labels"]["task"]
+        met = dict(n.details).get("facets met") if view.kind == "accountability" else None
+        return (f"{met or 0}/6 · " if view.kind == "accountability" else "") + wrap(n.vi, st["width"], st["lines"])
+    st = STYLES["labels"]["actor"]
+    return wrap(n.vi, st["width"], st["lines"])
 
 
 def view_data(view: View) -> dict:
-    pos = layout(view)
     ids = {n.iri: i for i, n in enumerate(view.nodes)}
+    place = columns(view)
     node_styles, edge_styles = STYLES["nodes"], STYLES["edges"]
+    keep = STYLES["labels"]["main_actors"]
+    shown = main_labels(view, keep) if view.aggregated and len(view.nodes) > keep else None
     nodes = []
     for i, n in enumerate(view.nodes):
         st = node_styles[n.cls]
-        item = {"id": i, "label": n.label, "cls": n.cls, "vi": n.vi, "en": n.en, "iri": n.iri,
-                "details": [list(d) for d in n.details], "evidence": list(n.evidence), "evidenceCount": n.evidence_count,
-                "shape": st["shape"], "size": st["size"], "color": st["color"]}
+        item = {"id": i, "label": _label(view, n, shown), "cls": n.cls, "vi": n.vi, "en": n.en, "iri": n.iri,
+                "details": [list(d) for d in n.details if d[0] != "IRI"], "evidence": list(n.evidence),
+                "evidenceCount": n.evidence_count, "col": place[n.iri][0], "rank": place[n.iri][1]}
         for k, v in n.style:
             item[k] = v
-        if pos:
-            item["x"], item["y"] = pos[n.iri]
         nodes.append(item)
+    mandate_evidence = {n.iri: ids[n.iri] for n in view.nodes if n.cls == "Mandate" and n.evidence}
     edges = []
     for j, e in enumerate(view.edges):
-        st = edge_styles[e.kind]
-        edges.append({"id": j, "from": ids[e.source], "to": ids[e.target], "kind": e.kind, "value": e.weight,
-                      "color": st["color"], "dashes": st["dashes"], "evidence": list(e.evidence)})
+        item = {"id": j, "from": ids[e.source], "to": ids[e.target], "kind": e.kind, "value": e.weight}
+        owner = next((mandate_evidence[k] for k in (e.source, e.target)
+                      if k in mandate_evidence and view.nodes[ids[k]].evidence == e.evidence), None)
+        if owner is not None:
+            item["evidenceNode"] = owner           # the task's quotes, shown from its node
+        elif e.evidence:
+            item["evidence"] = list(e.evidence)
+        edges.append(item)
+    rows = []
+    for r in view.rows:
+        row = {k: v for k, v in r.items() if k not in ("actors", "start", "iri")}
+        row["ends"] = [ids[a] for a in r["actors"] if a in ids]
+        if r["iri"] in ids:
+            row["node"] = ids[r["iri"]]
+            if view.nodes[ids[r["iri"]]].evidence:
+                del row["quote"]                   # the page reads it from the node's first quote
+        rows.append(row)
     return {"slug": view.slug, "kind": view.kind, "title": {"vi": view.title_vi, "en": view.title_en},
-            "physics": pos is None, "aggregated": view.aggregated, "note": view.note,
-            "nodes": nodes, "edges": edges}
+            "aggregated": view.aggregated, "note": view.note, "nodes": nodes, "edges": edges, "rows": rows}
 
 
 def legend(view: View) -> dict:
@@ -67,35 +83,40 @@ def legend(view: View) -> dict:
            "edges": [{"kind": k, **STYLES["edges"][k]} for k in kinds]}
     if view.kind == "accountability":
         out["facets"] = STYLES["facets"]
+        out["facetText"] = STYLES["facet_text"]
     return out
 
 
-def render(view: View, *, views_index: list[dict]) -> str:
+def render(view: View) -> str:
     data = view_data(view)
     data["legend"] = legend(view)
-    data["views"] = views_index
     title = f"{view.title_vi} · {view.title_en}" if view.title_en != view.title_vi else view.title_vi
-    return _page(title, "view", data, body=(ASSETS / "view.html").read_text(encoding="utf-8"))
+    return page(title, SCRIPTS, data, body=(ASSETS / "view.html").read_text(encoding="utf-8"))
 
 
-def render_index(entries: list[dict], search: list[dict]) -> str:
-    return _page("mandate-graph: các sơ đồ · network views", "index", {"views": entries, "search": search},
-                 body=(ASSETS / "index.html").read_text(encoding="utf-8"))
+def render_index(entries: list[dict]) -> str:
+    return page("mandate-graph: các sơ đồ · network views", ("strings.js", "common.js", "index.js"),
+                {"views": entries, "pageSize": STYLES["scale"]["index_page"]},
+                body=(ASSETS / "index.html").read_text(encoding="utf-8"))
 
 
-def _page(title: str, script: str, data: dict, *, body: str) -> str:
-    vis = VIS_JS.read_text(encoding="utf-8") if script == "view" else ""
+def strings_js() -> str:
+    """The pages' words from styles.yaml, as a script of their own (the CSP runs no inline script)."""
+    ui = {**STYLES["ui"], "roles": {k: f"{v['vi']} · {v['en']}" for k, v in STYLES["edges"].items()}}
+    return "// generated from viz/styles.yaml (ui): do not edit\n\"use strict\";\nconst UI = " + _json(ui) + ";\n"
+
+
+def page(title: str, scripts: tuple, data: dict, *, body: str) -> str:
+    tags = "\n".join(f'<script src="assets/{s}"></script>' for s in scripts)
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
-<style>{(ASSETS / "view.css").read_text(encoding="utf-8")}</style>
-<script>{vis}</script>
+<link rel="stylesheet" href="assets/view.css">
 </head><body>
 {body}
 <script id="data" type="application/json">{_json(data)}</script>
-<script>{(ASSETS / "common.js").read_text(encoding="utf-8")}
-{(ASSETS / f"{script}.js").read_text(encoding="utf-8")}</script>
+{tags}
 </body></html>
 """

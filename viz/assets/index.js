@@ -1,27 +1,40 @@
-// Landing page: the list of views with their counts, and a search over actors, documents and
-// tasks that links to the view showing each. All text goes in by textContent.
+// Landing page: every view with its kind and counts, searchable (best match first, with or without
+// diacritics), filtered by kind and paged, so it stays quick with thousands of views.
+"use strict";
 const DATA = JSON.parse(document.getElementById("data").textContent);
-
-const tbody = document.querySelector("#views tbody");
-for (const v of DATA.views) {
-  const tr = el("tr");
-  const a = el("a", v.title, {href: v.file});
-  const td = el("td"); td.appendChild(a); tr.appendChild(td);
-  tr.appendChild(el("td", v.kind)); tr.appendChild(el("td", String(v.nodes))); tr.appendChild(el("td", String(v.edges)));
-  tbody.appendChild(tr);
+const $ = id => document.getElementById(id);
+// overview views first, then by number of tasks
+const ORDER = {who: 0, accountability: 1, dependency: 2, document: 3, actor: 4};
+const all = DATA.views.slice().sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || b.tasks - a.tasks || (a.vi < b.vi ? -1 : a.vi > b.vi ? 1 : 0));
+for (const k of Object.keys(ORDER)) if (all.some(v => v.kind === k)) $("kind").appendChild(el("option", UI.kinds[k] || k, {value: k}));
+let list = all, page = 0;
+function update() {
+  const q = $("q").value.trim(), kind = $("kind").value;
+  const pool = kind ? all.filter(v => v.kind === kind) : all;
+  list = q ? rankMatches(q, pool, v => [v.vi, v.en]) : pool;
+  $("status").textContent = q ? (list.length ? say("matches", {n: list.length}) : say("no_match", {q})) : "";
+  $("status").className = q && !list.length ? "nomatch" : "";
+  page = 0; draw();
 }
-const items = DATA.search.map(s => ({...s, key: fold(s.text)}));
-const results = document.getElementById("results");
-document.getElementById("q").addEventListener("input", ev => {
-  const q = fold(ev.target.value.trim());
-  results.replaceChildren();
-  if (q.length < 2) return;
-  for (const s of items.filter(s => s.key.includes(q)).slice(0, 50)) {
-    const li = el("li");
-    li.appendChild(el("a", s.text, {href: s.file + "#" + encodeURIComponent(s.iri)}));
-    li.appendChild(el("span", " · " + s.kind, {className: "where"}));
-    results.appendChild(li);
+function draw() {
+  const size = DATA.pageSize, pages = Math.max(1, Math.ceil(list.length / size));
+  page = Math.min(Math.max(page, 0), pages - 1);
+  const tbody = document.querySelector("#views tbody"), frag = document.createDocumentFragment();
+  for (const v of list.slice(page * size, (page + 1) * size)) {
+    const tr = el("tr"), td = el("td");
+    td.appendChild(el("a", v.vi + (v.en ? " · " + v.en : ""), {href: v.file}));
+    tr.append(td, el("td", UI.kinds[v.kind] || v.kind), el("td", String(v.tasks)), el("td", String(v.nodes)), el("td", String(v.edges)));
+    frag.appendChild(tr);
   }
-});
+  tbody.replaceChildren(frag);
+  $("page").textContent = say("page", {page: page + 1, pages});
+  $("prev").disabled = page === 0; $("next").disabled = page >= pages - 1;
+  document.body.dataset.page = String(page + 1);
+}
+$("q").addEventListener("input", update);
+$("kind").addEventListener("change", update);
+$("prev").addEventListener("click", () => { page--; draw(); });
+$("next").addEventListener("click", () => { page++; draw(); });
+update();
 document.body.dataset.views = String(DATA.views.length);
 document.body.dataset.ready = "1";

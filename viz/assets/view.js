@@ -1,66 +1,93 @@
-// One network view: draw, filter, search, highlight a neighbourhood, and show any node's or
-// edge's labels and evidence. Every text goes into the page by textContent, never as HTML.
+// One network view: draw, lay out in columns from the drawn boxes, filter, search, highlight a
+// neighbourhood, keep the table in step, and show any node's or edge's labels and evidence.
+// Every text goes into the page by textContent, never as HTML; the words come from strings.js.
+"use strict";
 const DATA = JSON.parse(document.getElementById("data").textContent);
 const $ = id => document.getElementById(id);
+const STY = Object.fromEntries(DATA.legend.nodes.map(c => [c.cls, c]));
+const KIND = Object.fromEntries(DATA.legend.edges.map(k => [k.kind, k]));
 
 $("title").textContent = DATA.title.vi + (DATA.title.en && DATA.title.en !== DATA.title.vi ? " · " + DATA.title.en : "");
-$("counts").textContent = `${DATA.nodes.length} nút · nodes, ${DATA.edges.length} cạnh · edges` + (DATA.note ? " — " + DATA.note : "");
+$("counts").textContent = say("nodes_edges", {nodes: DATA.nodes.length, edges: DATA.edges.length}) + (DATA.note ? " — " + DATA.note : "");
 document.title = $("title").textContent;
 
 const detail = (n, key) => { const d = n.details.find(d => d[0] === key); return d ? d[1] : ""; };
-const nodes = new vis.DataSet(DATA.nodes.map(n => ({
-  id: n.id, label: n.label, shape: n.shape, size: n.size, x: n.x, y: n.y,
-  color: n.borderColor ? {background: n.color, border: n.borderColor} : n.color,
-  borderWidth: n.borderWidth || 1, font: {size: 11},
-  cls: n.cls, doc: detail(n, "document"), deadline: detail(n, "deadline"), key: fold(n.vi + " " + n.en),
-})));
-const edges = new vis.DataSet(DATA.edges.map(e => ({
-  id: e.id, from: e.from, to: e.to, kind: e.kind, value: e.value, color: {color: e.color, opacity: 0.8},
-  dashes: e.dashes, arrows: e.kind === "subOrganizationOf" ? "" : "to",
-  label: DATA.aggregated ? String(e.value) : undefined, font: {size: 9},
-})));
+function visNode(n) {
+  const st = STY[n.cls], bg = n.color || st.color, border = n.borderColor || st.border || bg;
+  const inside = ["box", "database", "ellipse", "circle", "text"].includes(st.shape);
+  const facet = DATA.legend.facets && n.cls === "Mandate" ? DATA.legend.facets.indexOf(n.color) : -1;
+  return {
+    id: n.id, label: n.label, shape: st.shape, size: st.size, x: n.col * 320, y: n.rank * 60,
+    color: {background: bg, border, highlight: {background: bg, border: "#000"}, hover: {background: bg, border: "#000"}},
+    borderWidth: n.borderWidth || (inside ? 1.5 : 1), shapeProperties: {borderDashes: st.dashes ? [5, 3] : false},
+    font: {size: 13, face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
+    margin: inside ? 6 : undefined, title: n.vi + (n.en && n.en !== n.vi ? "\n" + n.en : ""),
+    cls: n.cls, doc: detail(n, "document"), deadline: detail(n, "deadline"), vi: n.vi, en: n.en,
+  };
+}
+const nodes = new vis.DataSet(DATA.nodes.map(visNode));
+const edges = new vis.DataSet(DATA.edges.map(e => {
+  const k = KIND[e.kind];
+  return {id: e.id, from: e.from, to: e.to, kind: e.kind, value: DATA.aggregated ? e.value : undefined,
+          width: k.width || 1, color: {color: k.color, opacity: 0.85}, dashes: k.dashes,
+          arrows: e.kind === "subOrganizationOf" ? "" : "to", label: DATA.aggregated && e.value > 1 ? String(e.value) : undefined,
+          font: {size: 11, strokeWidth: 3}};
+}));
 
-// ------------------------------------------------------------------ filters
+// ------------------------------------------------------------------ filters (network and table)
 const hiddenClasses = new Set(), hiddenKinds = new Set();
 let docFilter = "", dueBy = "";
-function mandateVisible(n) {
-  if (docFilter && n.doc !== docFilter) return false;
-  if (dueBy && !(/^\d{4}-\d{2}-\d{2}$/.test(n.deadline) && n.deadline <= dueBy)) return false;
-  return true;
-}
-const baseVisible = n => !hiddenClasses.has(n.cls) && (n.cls !== "Mandate" || mandateVisible(n));
+const rowPasses = r => (!docFilter || r.document === docFilter) && (!dueBy || (/^\d{4}-\d{2}-\d{2}$/.test(r.deadline) && r.deadline <= dueBy));
 let visibleIds = new Set();
 function computeVisible() {
-  const filtering = docFilter || dueBy;
-  const first = new Set(nodes.get({filter: baseVisible}).map(n => n.id));
-  if (!filtering) { visibleIds = first; return; }
-  // with a document or deadline filter, keep only what touches a remaining mandate
-  const mandates = new Set(nodes.get({filter: n => n.cls === "Mandate" && first.has(n.id)}).map(n => n.id));
-  const keep = new Set(mandates);
-  for (const e of edges.get()) {
-    if (mandates.has(e.from) && first.has(e.to)) keep.add(e.to);
-    if (mandates.has(e.to) && first.has(e.from)) keep.add(e.from);
+  const first = new Set(nodes.getIds({filter: n => !hiddenClasses.has(n.cls)}));
+  if (!docFilter && !dueBy) { visibleIds = first; return; }
+  // a document or deadline filter keeps the rows that pass it and what they link: their task, their actors
+  const keep = new Set();
+  for (const r of DATA.rows) if (rowPasses(r)) { if (r.node != null) keep.add(r.node); r.ends.forEach(i => keep.add(i)); }
+  const drawnTasks = DATA.rows.some(r => r.node != null);
+  if (drawnTasks) {                  // and, in a view of tasks, the actors only through a kept task
+    const linked = new Set();
+    for (const e of DATA.edges) {
+      if (hiddenKinds.has(e.kind)) continue;
+      if (keep.has(e.from) && DATA.nodes[e.from].cls === "Mandate") linked.add(e.to);
+      if (keep.has(e.to) && DATA.nodes[e.to].cls === "Mandate") linked.add(e.from);
+    }
+    for (const id of [...keep]) if (DATA.nodes[id].cls !== "Mandate" && !linked.has(id)) keep.delete(id);
   }
-  if (!mandates.size && !nodes.get({filter: n => n.cls === "Mandate"}).length) { visibleIds = first; return; }
-  visibleIds = keep;
+  visibleIds = new Set([...keep].filter(id => first.has(id)));
 }
+// a row shows if it passes the document and deadline filters and its task is drawn; with tasks
+// folded, unless a class is hidden, every such row shows (some tasks name no actor the network draws)
+const rowVisible = r => rowPasses(r) && (r.node != null ? visibleIds.has(r.node)
+  : !hiddenClasses.size || r.ends.some(i => visibleIds.has(i)));
 computeVisible();
 const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
 const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
-function refresh() { computeVisible(); nodeView.refresh(); edgeView.refresh(); }
 
-function checkbox(container, key, text, color, set) {
+function relayout() {
+  const r = $("net").getBoundingClientRect();
+  const place = Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(r.width - 40, 200), Math.max(r.height - 40, 150));
+  nodes.update(place);
+  network.fit({animation: false, maxZoomLevel: 1.4});
+}
+function refresh() {
+  computeVisible(); nodeView.refresh(); edgeView.refresh();
+  Table.filter(rowVisible); relayout();
+}
+
+function checkbox(container, key, symbol, text, color, set) {
   const label = el("label");
   const box = el("input", null, {type: "checkbox", checked: true});
   box.dataset.key = key;
   box.addEventListener("change", () => { box.checked ? set.delete(key) : set.add(key); refresh(); });
-  const sw = el("span", null, {className: "swatch"}); sw.style.background = color;
+  const sw = el("span", symbol, {className: "sym"}); sw.style.color = color;
   label.append(box, sw, document.createTextNode(text));
   container.appendChild(label);
 }
-for (const c of DATA.legend.nodes) checkbox($("class-filters"), c.cls, c.vi, c.color, hiddenClasses);
-for (const k of DATA.legend.edges) checkbox($("role-filters"), k.kind, k.vi, k.color, hiddenKinds);
-for (const d of [...new Set(DATA.nodes.map(n => detail(n, "document")).filter(Boolean))].sort())
+for (const c of DATA.legend.nodes) checkbox($("class-filters"), c.cls, c.symbol, c.vi, c.border || c.color, hiddenClasses);
+for (const k of DATA.legend.edges) checkbox($("role-filters"), k.kind, "—", k.vi, k.color, hiddenKinds);
+for (const d of [...new Set(DATA.rows.map(r => r.document).filter(Boolean))].sort())
   $("doc-filter").appendChild(el("option", d, {value: d}));
 $("doc-filter").addEventListener("change", ev => { docFilter = ev.target.value; refresh(); });
 $("deadline-filter").addEventListener("change", ev => { dueBy = ev.target.value; refresh(); });
@@ -68,100 +95,152 @@ $("reset").addEventListener("click", () => {
   hiddenClasses.clear(); hiddenKinds.clear(); docFilter = dueBy = "";
   $("doc-filter").value = ""; $("deadline-filter").value = ""; $("search").value = "";
   document.querySelectorAll("#controls input[type=checkbox]").forEach(b => { b.checked = true; });
-  refresh(); highlight(null); showHint();
+  network.unselectAll(); pinned = false; highlight(null); showHint(); showMatches(null); Table.mark(null);
+  refresh();
 });
 
-// ------------------------------------------------------------------ legend
+// ------------------------------------------------------------------ legend: the symbols drawn
 for (const c of DATA.legend.nodes) {
-  const s = el("span"); const sw = el("span", null, {className: "swatch"}); sw.style.background = c.color;
+  const s = el("span"), sw = el("span", c.symbol, {className: "sym"}); sw.style.color = c.border || c.color;
+  if (c.border) { sw.style.background = c.color; }
+  s.dataset.cls = c.cls;
   s.append(sw, document.createTextNode(`${c.vi} · ${c.en}`)); $("legend").appendChild(s);
 }
 for (const k of DATA.legend.edges) {
-  const s = el("span"); const ln = el("span", null, {className: "line" + (k.dashes ? " dashed" : "")}); ln.style.borderColor = k.color;
+  const s = el("span"), ln = el("span", null, {className: "line"});
+  ln.style.borderTopColor = k.color; ln.style.borderTopWidth = Math.max(2, k.width || 1) + "px";
+  ln.style.borderTopStyle = Array.isArray(k.dashes) ? (k.dashes[0] <= 3 ? "dotted" : "dashed") : "solid";
+  s.dataset.kind = k.kind;
   s.append(ln, document.createTextNode(`${k.vi} · ${k.en}`)); $("legend").appendChild(s);
 }
 if (DATA.legend.facets) {
-  const s = el("span", "Số yếu tố “rõ” · facets met: ");
-  DATA.legend.facets.forEach((c, i) => { const sw = el("span", null, {className: "swatch", title: String(i)}); sw.style.background = c; s.append(sw, document.createTextNode(i + " ")); });
-  s.append(document.createTextNode(" — viền đậm: nhiều cơ quan chủ trì · thick border: several leads"));
+  const s = el("span", say("facets_legend") + " ");
+  DATA.legend.facets.forEach((c, i) => { const sw = el("span", String(i), {className: "facet"}); sw.style.background = c; sw.style.color = DATA.legend.facetText[i]; s.append(sw); });
+  s.append(document.createTextNode(" — " + say("several_leads")));
   $("legend").appendChild(s);
 }
 
 // ------------------------------------------------------------------ details
 const panel = $("details");
-function showHint() { panel.replaceChildren(el("p", "Bấm vào một nút hay cạnh để xem nhãn và trích dẫn. · Click a node or edge to see its labels and evidence.", {className: "hint"})); }
+function showHint() { panel.replaceChildren(el("p", say("hint"), {className: "hint"})); }
 function evidenceList(items, total) {
   const out = [];
   for (const ev of items) {
     out.push(el("blockquote", ev.quote, {className: "quote"}));
     out.push(el("div", `${ev.file} [${ev.start}–${ev.end}] · ${ev.rule}`, {className: "where"}));
   }
-  if (total > items.length) out.push(el("p", `… ${total - items.length} more (${total} in all)`, {className: "where"}));
+  if (total > items.length) out.push(el("p", say("more", {n: total - items.length, total}), {className: "where"}));
   return out;
 }
 function showNode(id) {
-  const n = DATA.nodes[id];
-  const dl = el("dl");
-  dl.append(el("dt", "class"), el("dd", n.cls));
+  const n = DATA.nodes[id], dl = el("dl");
+  dl.append(el("dt", say("class")), el("dd", `${STY[n.cls].vi} · ${STY[n.cls].en}`));
+  dl.append(el("dt", "IRI"), el("dd", n.iri));
   for (const [k, v] of n.details) dl.append(el("dt", k), el("dd", v));
   panel.replaceChildren(el("h2", n.vi, {lang: "vi"}), ...(n.en ? [el("p", n.en, {className: "en", lang: "en"})] : []),
-                        dl, el("h3", "Trích dẫn · evidence"), ...evidenceList(n.evidence, n.evidenceCount));
+                        dl, el("h3", say("evidence")), ...evidenceList(n.evidence, n.evidenceCount));
 }
 function showEdge(id) {
-  const e = DATA.edges[id], k = DATA.legend.edges.find(k => k.kind === e.kind);
-  const dl = el("dl");
-  dl.append(el("dt", "from"), el("dd", DATA.nodes[e.from].vi), el("dt", "to"), el("dd", DATA.nodes[e.to].vi));
-  if (DATA.aggregated) dl.append(el("dt", "mandates"), el("dd", String(e.value)));
-  panel.replaceChildren(el("h2", `${k.vi} · ${k.en}`), dl, el("h3", "Trích dẫn · evidence"), ...evidenceList(e.evidence, e.evidence.length));
+  const e = DATA.edges[id], k = KIND[e.kind], dl = el("dl");
+  dl.append(el("dt", say("from")), el("dd", DATA.nodes[e.from].vi), el("dt", say("to")), el("dd", DATA.nodes[e.to].vi));
+  if (DATA.aggregated) dl.append(el("dt", say("mandates")), el("dd", String(e.value)));
+  const src = e.evidenceNode != null ? DATA.nodes[e.evidenceNode] : null;
+  const ev = src ? src.evidence : e.evidence || [];
+  panel.replaceChildren(el("h2", `${k.vi} · ${k.en}`), dl, el("h3", say("evidence")), ...evidenceList(ev, src ? src.evidenceCount : ev.length));
 }
 
 // ------------------------------------------------------------------ network
 const network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, {
-  layout: {randomSeed: 7, improvedLayout: DATA.nodes.length <= 150},
-  physics: DATA.physics ? {solver: "barnesHut", stabilization: {iterations: 250, fit: true}} : false,
-  interaction: {hover: true, tooltipDelay: 200, hideEdgesOnDrag: DATA.nodes.length > 500},
-  edges: {smooth: DATA.physics ? {type: "continuous"} : false, scaling: {min: 1, max: 8}},
-  nodes: {borderWidthSelected: 3},
+  layout: {improvedLayout: false}, physics: false,
+  interaction: {hover: true, tooltipDelay: 300, hideEdgesOnDrag: DATA.nodes.length > 500, multiselect: true},
+  edges: {smooth: false, scaling: {min: 1, max: 8, label: {enabled: false}}, selectionWidth: 2},
+  // labels drawn at any zoom: vis-network measures a label only when it draws it, and the layout
+  // and the fit need every label's box
+  nodes: {borderWidthSelected: 3, scaling: {label: {drawThreshold: 0}}},
 });
 window.network = network;
 
 let pinned = false;
-function highlight(id) {
-  const near = id == null ? null : new Set([id, ...network.getConnectedNodes(id)]);
-  nodes.update(nodes.get().map(n => ({id: n.id, opacity: near && !near.has(n.id) ? 0.15 : 1})));
+function highlight(ids) {
+  const near = ids == null ? null : new Set(ids.flatMap(id => [id, ...network.getConnectedNodes(id)]));
+  nodes.update(nodes.get({fields: ["id"]}).map(n => ({id: n.id, opacity: near && !near.has(n.id) ? 0.15 : 1})));
+}
+const rowsOf = id => DATA.nodes[id].cls === "Mandate" ? (r => r.node === id) : (r => r.ends.includes(id));
+function pickNode(id, focus) {
+  pinned = true; network.selectNodes([id]); showNode(id); highlight([id]);
+  if (focus) network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
+  Table.mark(rowsOf(id));
 }
 network.on("click", params => {
-  if (params.nodes.length) { pinned = true; showNode(params.nodes[0]); highlight(params.nodes[0]); }
-  else if (params.edges.length) { pinned = true; showEdge(params.edges[0]); highlight(null); }
-  else { pinned = false; highlight(null); showHint(); }
+  if (params.nodes.length) pickNode(params.nodes[0], false);
+  else if (params.edges.length) { pinned = true; showEdge(params.edges[0]); highlight(null); Table.mark(null); }
+  else { pinned = false; highlight(null); showHint(); Table.mark(null); }
 });
 network.on("hoverNode", params => { if (!pinned) showNode(params.node); });
 network.on("hoverEdge", params => { if (!pinned) showEdge(params.edge); });
 
-function select(id) {
-  network.selectNodes([id]); network.focus(id, {scale: 1.2, animation: false});
-  pinned = true; showNode(id); highlight(id);
+// a row selects its task, or (tasks folded) its actors and the edges between them
+function pickRow(r) {
+  pinned = true;
+  const ids = (r.node != null ? [r.node] : r.ends).filter(i => visibleIds.has(i));
+  network.selectNodes(ids);
+  if (ids.length) { network.fit({nodes: ids, animation: false, maxZoomLevel: 1.2}); highlight(ids); }
+  if (r.node != null) showNode(r.node);
+  else panel.replaceChildren(el("h2", r.task, {lang: "vi"}), el("h3", say("evidence")), el("blockquote", r.quote, {className: "quote"}), el("div", r.file, {className: "where"}));
+  Table.mark(x => x.i === r.i);
+}
+
+// ------------------------------------------------------------------ search: best match first
+const matchable = () => DATA.nodes.filter(n => visibleIds.has(n.id));
+function showMatches(list, query) {
+  const box = $("matches"); box.replaceChildren();
+  if (list == null) return;
+  if (!list.length) { box.appendChild(el("p", say("no_match", {q: query}), {className: "nomatch"})); return; }
+  box.appendChild(el("p", say("matches", {n: list.length}), {className: "where"}));
+  const ol = el("ol");
+  for (const n of list.slice(0, 20)) {
+    const a = el("a", n.vi + (n.en && n.en !== n.vi ? " · " + n.en : ""), {href: "#"});
+    a.dataset.id = n.id;
+    a.addEventListener("click", ev => { ev.preventDefault(); pickNode(n.id, true); });
+    ol.appendChild(el("li")).appendChild(a);
+  }
+  box.appendChild(ol);
 }
 $("search").addEventListener("keydown", ev => {
   if (ev.key !== "Enter") return;
-  const q = fold(ev.target.value.trim());
-  const hits = q ? nodes.get({filter: n => visibleIds.has(n.id) && n.key.includes(q)}) : [];
-  if (hits.length) { select(hits[0].id); network.selectNodes(hits.map(h => h.id)); }
+  const q = ev.target.value.trim();
+  if (!q) { showMatches(null); return; }
+  const hits = rankMatches(q, matchable(), n => [n.vi, n.en]);
+  showMatches(hits, q);
+  if (hits.length) pickNode(hits[0].id, true);
 });
 
+// ------------------------------------------------------------------ start: draw, measure, lay out, fit
+Table.init(DATA, pickRow);
+Table.filter(rowVisible);
+showHint();
 function stable() {
   if (document.body.dataset.stable) return;
   document.body.dataset.stableMs = String(Math.round(performance.now()));   // since navigation began
   document.body.dataset.stable = "1";
   const target = decodeURIComponent(location.hash.slice(1));
   const hit = target && DATA.nodes.find(n => n.iri === target);
-  if (hit) select(hit.id);
+  if (hit) pickNode(hit.id, true);
 }
+// first drawing: fit all on screen (vis-network updates a label's box only when it draws it), then
+// measure every box, lay out, fit, and call the drawing after that stable
 network.once("afterDrawing", () => {
   document.body.dataset.drawn = "1";
-  if (!DATA.physics) stable();
+  network.fit({animation: false});
+  network.once("afterDrawing", () => {
+    Layout.measure(network, DATA.nodes.map(n => n.id));
+    relayout();
+    network.once("afterDrawing", stable);
+    network.redraw();
+  });
+  network.redraw();
 });
-if (DATA.physics) network.once("stabilizationIterationsDone", () => { network.setOptions({physics: false}); stable(); });
-if (!DATA.nodes.length) { document.body.dataset.drawn = "1"; stable(); }   // an empty view has nothing to settle
+if (!DATA.nodes.length) { document.body.dataset.drawn = "1"; stable(); }   // an empty view has nothing to draw
+window.addEventListener("resize", () => { if (document.body.dataset.stable) relayout(); });
 document.body.dataset.nodes = String(DATA.nodes.length);
 document.body.dataset.edges = String(DATA.edges.length);
