@@ -47,8 +47,9 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
     if not docs:
         log(f"error: {corpus}: no readable documents (.txt, .html, .pdf, .docx, .doc)")
         return 1
-    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {time.perf_counter() - t0:.2f}s: "
-        f"{store.misses} analysed, {store.hits} from the cache")
+    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {store.seconds['read']:.2f}s")
+    log(f"analyse   {store.misses} analysed, {store.hits} from the cache "
+        f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {store.seconds['analyse']:.2f}s")
     analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file
     for warning in warnings:
         log(f"warning: {warning}")
@@ -81,6 +82,7 @@ def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=Non
     from graph.publish.progress import Progress
     from graph.records import ReadError
 
+    t = time.perf_counter()
     corpus = Path(corpus)
     if not corpus.is_dir():
         raise FileNotFoundError(f"{corpus}: not a folder")
@@ -97,6 +99,8 @@ def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=Non
             tasks.append(task)
         else:
             results[task.path] = hit
+    store.seconds["read"] = time.perf_counter() - t
+    t = time.perf_counter()
     progress = Progress("analyse", len(tasks))
     for task, doc in zip(tasks, run_tasks(tasks, lexicon, jobs=jobs, scheduler=scheduler)):
         results[task.path] = doc
@@ -108,6 +112,7 @@ def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=Non
         progress.log(f"analyse   {doc.source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} "
                      f"mentions, {len(x.mandates)} mandates, {len(x.targets)} targets", log)
     progress.close()
+    store.seconds["analyse"] = time.perf_counter() - t
     ordered = [results[str(p)] for p in paths]
     errors = [r for r in ordered if isinstance(r, ReadError)]
     analysed = [r for r in ordered if not isinstance(r, ReadError)]

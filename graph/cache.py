@@ -132,6 +132,7 @@ class Cache:
             self.pending = self.new = Path(tempfile.mkdtemp(
                 prefix=f".{self.out.name}{_PENDING_MARK}{os.getpid()}-", dir=parent))
         self.hits = self.misses = 0
+        self.seconds = {"read": 0.0, "analyse": 0.0}      # reading and hashing the files; analysing the new ones
 
     def _entry(self, root: Path, key: str) -> Path:
         return root / key[:2] / f"{key}.pickle"
