@@ -215,3 +215,59 @@ def test_push_to_an_unreachable_store_is_one_line(tmp_path, built):
     shutil.copytree(built, out)
     port = _free_port()
     assert main(["push", "--store", f"http://127.0.0.1:{port}/store", "--out", str(out), "--retries", "1"]) == 1
+
+
+def test_push_retries_a_failing_request_and_sends_credentials(tmp_path, monkeypatch):
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from graph.publish.push import push
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.trig").write_text("<urn:g1> { <urn:a> <urn:p> <urn:b> . }\n<urn:g2> { <urn:c> <urn:p> \"x\" . }\n",
+                                    encoding="utf-8")
+    seen, fail = [], {"left": 1}
+
+    class Store(BaseHTTPRequestHandler):
+        def do_PUT(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            seen.append((self.command, self.path, self.headers.get("Authorization"), body))
+            if fail["left"]:
+                fail["left"] -= 1
+                self.send_response(503)
+            else:
+                self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *a):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("MANDATE_GRAPH_STORE_USER", "me")
+    monkeypatch.setenv("MANDATE_GRAPH_STORE_PASSWORD", "secret")
+    try:
+        result = push(out=out, store=f"http://127.0.0.1:{server.server_port}/store", log=lambda m: None)
+    finally:
+        server.shutdown()
+    assert result == {"sent": 2, "deleted": 0, "unchanged": 0}
+    assert [s[1] for s in seen] == ["/store?graph=urn%3Ag1"] * 2 + ["/store?graph=urn%3Ag2"]   # the 503 retried
+    assert {s[2] for s in seen} == {"Basic " + base64.b64encode(b"me:secret").decode()}
+    assert seen[-1][3] == b'<urn:c> <urn:p> "x" .\n'
+
+
+def test_progress_is_a_bar_on_a_terminal_and_tenths_in_a_log():
+    import io
+    from graph.publish.progress import Progress
+    log = io.StringIO()
+    p = Progress("analyse", 20, stream=log, tty=False)
+    for _ in range(20):
+        p.advance()
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 10 and lines[-1].startswith("analyse   20/20 docs (100%)") and "/s" in lines[-1]
+    term = io.StringIO()
+    p = Progress("push", 3, unit="graphs", stream=term, tty=True)
+    for _ in range(3):
+        p.advance()
+    assert "\r" in term.getvalue() and "[####" in term.getvalue() and "left" in term.getvalue()
