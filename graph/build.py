@@ -5,51 +5,56 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from graph.cache import Cache, make_task, salt
 from graph.lexicon import Lexicon
 from graph.publish.output import check_target, staged_output
 
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
-          data: tuple[Path, ...] = (), log=print) -> int:
-    """``data``: folders of data files layered over the bundled ones (``--data``), first wins."""
+          data: tuple[Path, ...] = (), cache: Path | None = None, jobs: int = 1,
+          scheduler: str | None = None, log=print) -> int:
+    """``data``: folders of data files layered over the bundled ones (``--data``), first wins;
+    ``cache``: the analysis cache's folder (default ``out/.cache``); ``jobs``: worker processes
+    of the analysis; ``scheduler``: a Dask scheduler's address, to analyse on its cluster."""
+    t0 = time.perf_counter()
+    check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
+    lexicon = Lexicon.load(data)                     # and data files with mistakes
+    store = Cache(out=out, folder=cache)
+    try:
+        return _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, t0)
+    finally:
+        store.discard()
+
+
+def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, t0) -> int:
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
     from graph.publish.texts import write_texts
     from graph.assemble.dedupe import one_node_per_file
     from graph.ontology import ontology_version
-    from graph.pipeline import analyse
     from graph.assemble.populate import populate
     from graph.publish.outputs import OUTPUTS, write_outputs
+    from graph.publish.push import carry_state
     from graph.publish.rdf import write_ontology_release
-    from graph.analyse.read import read_corpus
     from graph.analyse.segment import coverage_warning
 
-    t0 = time.perf_counter()
-    check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
-    lexicon = Lexicon.load(data)                     # and data files with mistakes
-    docs, errors = read_corpus(corpus, encoding=encoding)
-    for err in errors:
-        log(f"error: {err}")
-    for doc in docs:
-        for warning in doc.warnings:
-            log(f"warning: {doc.path}: {warning}")
+    analysed, errors = analyse_corpus(corpus, lexicon, store, encoding=encoding, jobs=jobs,
+                                      scheduler=scheduler, log=log)
+    docs = [doc.source for doc in analysed]
     if errors and strict:
         log(f"build stopped: {len(errors)} unreadable document(s) and --strict")
         return 1
     if not docs:
         log(f"error: {corpus}: no readable documents (.txt, .html, .pdf, .docx, .doc)")
         return 1
-    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {time.perf_counter() - t0:.2f}s")
-    analysed = []
-    for source in docs:
-        t = time.perf_counter()
-        doc = analyse(source, lexicon)
-        analysed.append(doc)
-        log(f"warning: {source.path}: {w}") if (w := coverage_warning(doc.normal, doc.segmented, lexicon)) else None
-        x = doc.extraction
-        log(f"analyse   {source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} mentions, "
-            f"{len(x.mandates)} mandates, {len(x.targets)} targets in {time.perf_counter() - t:.2f}s")
+    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {store.seconds['read']:.2f}s")
+    log(f"analyse   {store.misses} analysed, {store.hits} from the cache "
+        f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {store.seconds['analyse']:.2f}s")
+    for doc in analysed:                 # a document whose segmentation covers too little of its text
+        warning = coverage_warning(doc.normal, doc.segmented, lexicon)
+        if warning:
+            log(f"warning: {doc.source.path}: {warning}")
     analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file
     for warning in warnings:
         log(f"warning: {warning}")
@@ -58,6 +63,8 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
     t = time.perf_counter()
     with staged_output(out, corpus=corpus) as folder:
+        store.commit(folder)
+        carry_state(out, folder)
         onto = write_ontology_release(folder)
         write_outputs(graph, folder, version=ontology_version(onto))
         n_terms = write_docs(onto, graph, folder / "docs")
@@ -70,3 +77,53 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
     log(f"written   {out}")
     log(f"done in {time.perf_counter() - t0:.2f}s")
     return 0
+
+
+def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=None, jobs=1, scheduler=None, log=print):
+    """Every readable file of ``corpus`` analysed, in name order (from the cache when its key is
+    there), and a ``ReadError`` for each unreadable one."""
+    from graph.analyse.read import SUFFIXES
+    from graph.parallel import run_tasks
+    from graph.publish.progress import Progress
+    from graph.records import ReadError
+
+    t = time.perf_counter()
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"{corpus}: not a folder")
+    paths = sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    key, tasks, results = salt(lexicon.folders), [], {}
+    for path in paths:
+        try:
+            task = make_task(path, encoding=encoding, salt=key)
+        except OSError as exc:
+            results[str(path)] = ReadError(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        hit = store.get(task)
+        if hit is None:
+            tasks.append(task)
+        else:
+            results[task.path] = hit
+    store.seconds["read"] = time.perf_counter() - t
+    t = time.perf_counter()
+    progress = Progress("analyse", len(tasks))
+    for task, doc in zip(tasks, run_tasks(tasks, lexicon, jobs=jobs, scheduler=scheduler)):
+        results[task.path] = doc
+        progress.advance()
+        if isinstance(doc, ReadError):
+            continue
+        store.put(task, doc)
+        x = doc.extraction
+        progress.log(f"analyse   {doc.source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} "
+                     f"mentions, {len(x.mandates)} mandates, {len(x.targets)} targets", log)
+    progress.close()
+    store.seconds["analyse"] = time.perf_counter() - t
+    ordered = [results[str(p)] for p in paths]
+    errors = [r for r in ordered if isinstance(r, ReadError)]
+    analysed = [r for r in ordered if not isinstance(r, ReadError)]
+    for err in errors:
+        log(f"error: {err}")
+    for doc in analysed:
+        for warning in doc.source.warnings:
+            log(f"warning: {doc.source.path}: {warning}")
+    return analysed, errors

@@ -1,6 +1,7 @@
 """The command line: `mandate-graph` (installed) or `python build.py` (a source checkout).
 
-    mandate-graph [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict]
+    mandate-graph [build] [--corpus DIR] [--out DIR] [--encoding ENC] [--strict] [--cache DIR] [--jobs N] [--scheduler ADDRESS]
+    mandate-graph push --store URL [--out DIR] [--retries N] [--timeout S]
     mandate-graph validate [--out DIR]
     mandate-graph query NAME_OR_FILE|- [--query TEXT] [--format table|csv|tsv|json] [--param k=v] [--width N] [--out DIR]
     mandate-graph assigned ACTOR [--sub-bodies] [--explicit-only] [--format text|table|csv|tsv|json|html] [--out DIR]
@@ -33,6 +34,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--data", type=Path, metavar="DIR",
                    help="a folder of data files (bodies.yaml, cues.yaml, ...) that replace the bundled ones of the same name")
     b.add_argument("--strict", action="store_true", help="exit non-zero if any document is unreadable")
+    b.add_argument("--cache", type=Path, metavar="DIR",
+                   help="keep the analysis cache in DIR (default: .cache/ inside the output folder)")
+    b.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes for the per-document analysis (default: the number of cores)")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="a Dask scheduler (tcp://host:8786) whose cluster analyses the documents")
     v = sub.add_parser("validate", help="HermiT, SHACL shapes and QC queries")
     v.set_defaults(run=cmd_validate)
     v.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -58,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=("text", "table", "csv", "tsv", "json", "html"), default="text")
     a.add_argument("--width", type=int, default=None, metavar="COLUMNS", help="as for query, with --format table")
     a.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    u = sub.add_parser("push", help="write the named graphs to a SPARQL 1.1 Graph Store (only the changed ones)")
+    u.set_defaults(run=cmd_push)
+    u.add_argument("--store", required=True, metavar="URL",
+                   help="the Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store")
+    u.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    u.add_argument("--retries", type=int, default=4, help="retries of a failed request (default 4)")
+    u.add_argument("--timeout", type=float, default=60.0, help="seconds a request may take (default 60)")
     s = sub.add_parser("serve", help="SPARQL 1.1 endpoint at /sparql (read-only) and the views at /")
     s.set_defaults(run=cmd_serve)
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -81,8 +95,20 @@ def _stderr(msg: str) -> None:
 
 
 def cmd_build(args) -> int:
+    from graph.parallel import default_jobs
     return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
-                 data=(args.data,) if args.data else (), log=_stderr)
+                 data=(args.data,) if args.data else (), cache=args.cache,
+                 jobs=args.jobs if args.jobs is not None else default_jobs(), scheduler=args.scheduler, log=_stderr)
+
+
+def cmd_push(args) -> int:
+    from graph.publish.push import PushError, push
+    try:
+        push(out=args.out, store=args.store, retries=args.retries, timeout=args.timeout, log=_stderr)
+    except PushError as exc:
+        _stderr(f"error: {exc}")
+        return 1
+    return 0
 
 
 def cmd_validate(args) -> int:

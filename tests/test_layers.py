@@ -7,7 +7,7 @@ from conftest import ROOT
 
 STAGES = ("analyse", "extract", "assemble", "publish", "query")
 SHARED = {"graph.records", "graph.vocab", "graph.resources", "graph.data", "graph.lexicon", "graph.ontology"}
-ORCHESTRATORS = {"graph.build", "graph.cli", "graph.pipeline"}      # the flow: may import every stage
+ORCHESTRATORS = {"graph.build", "graph.cli", "graph.pipeline", "graph.cache", "graph.parallel"}      # the flow: may import every stage
 
 
 def _modules() -> dict[str, set[str]]:

@@ -26,6 +26,9 @@ MANIFEST_FORMAT = "mandate-graph output 1"
 LEGACY_NAMES = frozenset({"graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "void.ttl",
                           "ontology", "docs", "viz"})
 _TMP_MARK = ".mandate-graph-tmp-"
+# Kept in the output folder but not part of the output: the analysis cache (graph/cache.py) and
+# what was pushed to a graph store (graph/publish/push.py). The manifest does not list them.
+PRIVATE = frozenset({".cache", ".push-state.json"})
 
 
 class OutputError(Exception):
@@ -159,7 +162,7 @@ def write_manifest(folder: Path) -> None:
     files = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
-        if rel == MANIFEST_NAME:
+        if rel == MANIFEST_NAME or rel.split("/", 1)[0] in PRIVATE:
             continue
         digest = hashlib.sha256()
         with open(path, "rb") as fh:
