@@ -82,16 +82,13 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
 def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=None, jobs=1, scheduler=None, log=print):
     """Every readable file of ``corpus`` analysed, in name order (from the cache when its key is
     there), and a ``ReadError`` for each unreadable one."""
-    from graph.analyse.read import SUFFIXES
+    from graph.analyse.read import corpus_files
     from graph.parallel import run_tasks
     from graph.publish.progress import Progress
     from graph.records import ReadError
 
     t = time.perf_counter()
-    corpus = Path(corpus)
-    if not corpus.is_dir():
-        raise FileNotFoundError(f"{corpus}: not a folder")
-    paths = sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    paths = corpus_files(corpus)
     key, tasks, results = salt(lexicon.folders), [], {}
     for path in paths:
         try:

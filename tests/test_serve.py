@@ -144,7 +144,9 @@ def test_views_and_data_are_served(server):
     with urllib.request.urlopen(f"{server}/") as r:
         assert b'id="views"' in r.read() and r.headers["Content-Type"].startswith("text/html")
     with urllib.request.urlopen(f"{server}/who-assigns-what.html") as r:
-        assert b"vis.Network" in r.read()
+        assert b'src="assets/vis-network.min.js"' in r.read()        # one shared copy of the library
+    with urllib.request.urlopen(f"{server}/assets/vis-network.min.js") as r:
+        assert b"Network" in r.read()
     with urllib.request.urlopen(f"{server}/void.ttl") as r:
         assert b"void:triples" in r.read()
     from graph.publish.outputs import OUTPUTS

@@ -20,15 +20,20 @@ NOT_DOCUMENTS = ("readme",)          # a corpus folder's own description (README
 _SIDECAR_KEYS = {"identifier", "type", "issued", "issuer", "signer", "title"}
 
 
-def read_corpus(folder: str | Path, *, encoding: str | None = None
-                ) -> tuple[list[SourceDocument], list[ReadError]]:
-    """Every readable document of ``folder``, sorted by name, and an error for each unreadable one."""
+def corpus_files(folder: str | Path) -> list[Path]:
+    """The files of ``folder`` a build reads as documents, sorted by name."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: not a folder")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+                  and p.stem.lower() not in NOT_DOCUMENTS)
+
+
+def read_corpus(folder: str | Path, *, encoding: str | None = None
+                ) -> tuple[list[SourceDocument], list[ReadError]]:
+    """Every readable document of ``folder``, sorted by name, and an error for each unreadable one."""
     docs, errors = [], []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
-                       and p.stem.lower() not in NOT_DOCUMENTS):
+    for path in corpus_files(folder):
         try:
             docs.append(read_document(path, encoding=encoding))
         except DocumentError as exc:

@@ -196,11 +196,12 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
         trailing = title_re.match(after, 2) if after.startswith(", ") else None
         if span is None and trailing:
             span = (m.end() + 2, m.end() + 2 + len(re.match(r"[^,;.]*", after[2:]).group(0)))
-        holding = normal.key[span[0]:span[1]].strip(" ,") if span else None
+        # a post on the line above the name (a signature block) runs across a line break: one space
+        holding = " ".join(normal.key[span[0]:span[1]].split()).strip(" ,") if span else None
         name = m.group(0)
         out.append(Mention("person", iri("person", name), m.start(), m.end(), name, "title-name",
                            PersonRef(name=name, title=spec.title, post=holding,
-                                     post_text=normal.text[span[0]:span[1]].strip(" ,") if span else None)))
+                                     post_text=" ".join(normal.text[span[0]:span[1]].split()).strip(" ,") if span else None)))
     return out
 
 
