@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from graph.cache import Task, analyse_task
+from graph.cache import Task, analyse_task, code_hash
 from graph.lexicon import Lexicon
 
 _LEXICON: Lexicon | None = None          # a worker process's lexicon, loaded once
@@ -58,6 +58,10 @@ def _on_dask(tasks: Iterable[Task], lexicon: Lexicon, address: str) -> Iterator:
     except OSError as exc:
         raise ValueError(f"--scheduler {address}: cannot reach the Dask scheduler ({exc})") from None
     try:
+        other = sorted(w for w, h in client.run(code_hash).items() if h != code_hash())
+        if other:          # their analysis would not be this code's, and the cache would mix them
+            raise ValueError(f"--scheduler {address}: worker(s) {', '.join(other)} run other code than this "
+                             f"build; install the same release of mandate-graph on every worker")
         shared = client.scatter(lexicon, broadcast=True)      # one copy per worker, not per task
         futures = [client.submit(analyse_task, t, shared, key=f"analyse-{t.key}", pure=False) for t in tasks]
         for future in futures:

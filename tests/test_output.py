@@ -106,8 +106,8 @@ def test_a_read_only_parent_is_a_one_line_error(tmp_path, small_corpus):
 # Each stage's entry point, replaced by a SIGKILL of the build's own process: the kill a user or
 # the OOM killer would deal, at that point of the flow.
 STAGES = [
-    ("graph.analyse.read", "corpus_files"),
-    ("graph.build", "analyse_corpus"),
+    ("graph.build", "analyse_corpus"),         # reading the corpus and the analysis cache
+    ("graph.parallel", "run_tasks"),           # the per-document analysis (none left: all cached)
     ("graph.assemble.populate", "populate"),
     ("graph.publish.outputs", "write_outputs"),
     ("graph.publish.termdocs", "write_docs"),
