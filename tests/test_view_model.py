@@ -100,3 +100,21 @@ def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeyp
             assert not view.subject or view.subject in ids
             assert all(e.source in ids and e.target in ids for e in view.edges)
     assert capped >= 3                     # who-assigns-what, accountability, dependencies at least
+
+
+def test_evidence_from_a_pdf_carries_its_page_to_the_panel():
+    """Issue 15: the views' evidence panel shows file, page and offsets (mg:page, mg:ocr)."""
+    from rdflib import Graph, Literal, URIRef
+    from graph.ontology import load_ontology
+    from graph.vocab import MG
+    from viz.model import Reader
+    g = Graph()
+    body, ev, doc = (URIRef(f"https://w3id.org/mandate-graph/id/{t}") for t in ("body/bo-x", "evidence/e1", "doc/d"))
+    g.add((doc, MG.sourceFile, Literal("notice.pdf")))
+    for p, o in ((MG.source, doc), (MG.quote, Literal("Bộ X")), (MG.start, Literal(10)), (MG.end, Literal(14)),
+                 (MG.rule, Literal("gazetteer")), (MG.page, Literal(2)), (MG.ocr, Literal(True))):
+        g.add((ev, p, o))
+    g.add((body, MG.evidence, ev))
+    items, total = Reader(g, load_ontology()).evidence(body)
+    assert total == 1 and items[0]["file"] == "notice.pdf" and items[0]["page"] == 2 and items[0]["ocr"] is True
+    assert "evidence_page" in (__import__("viz.model", fromlist=["STYLES"]).STYLES["ui"])

@@ -105,9 +105,14 @@ class Reader:
         items = []
         for ev in self.g.objects(node, MG.evidence):
             doc = self.g.value(ev, MG.source)
-            items.append({"quote": str(self.g.value(ev, MG.quote)), "file": str(self.g.value(doc, MG.sourceFile) or doc),
-                          "start": int(self.g.value(ev, MG.start)), "end": int(self.g.value(ev, MG.end)),
-                          "rule": str(self.g.value(ev, MG.rule))})
+            item = {"quote": str(self.g.value(ev, MG.quote)), "file": str(self.g.value(doc, MG.sourceFile) or doc),
+                    "start": int(self.g.value(ev, MG.start)), "end": int(self.g.value(ev, MG.end)),
+                    "rule": str(self.g.value(ev, MG.rule))}
+            page = self.g.value(ev, MG.page)                  # PDF evidence: the page the quote starts on
+            if page is not None:
+                item["page"] = int(page)
+                item["ocr"] = bool(self.g.value(ev, MG.ocr))
+            items.append(item)
         items.sort(key=lambda e: (e["file"], e["start"], e["rule"]))
         self._evidence[node] = tuple(items[:EVIDENCE_SHOWN]), len(items)
         return self._evidence[node]

@@ -127,7 +127,8 @@ function evidenceList(items, total) {
   const out = [];
   for (const ev of items) {
     out.push(el("blockquote", ev.quote, {className: "quote"}));
-    out.push(el("div", `${ev.file} [${ev.start}–${ev.end}] · ${ev.rule}`, {className: "where"}));
+    const page = ev.page != null ? ` · ${say("evidence_page", {page: ev.page})}${ev.ocr ? " · OCR" : ""}` : "";
+    out.push(el("div", `${ev.file}${page} [${ev.start}–${ev.end}] · ${ev.rule}`, {className: "where"}));
   }
   if (total > items.length) out.push(el("p", say("more", {n: total - items.length, total}), {className: "where"}));
   return out;
