@@ -6,7 +6,7 @@ import ast
 from conftest import ROOT
 
 STAGES = ("analyse", "extract", "assemble", "publish", "query")
-SHARED = {"graph.records", "graph.vocab", "graph.resources", "graph.data", "graph.lexicon", "graph.ontology"}
+SHARED = {"graph.records", "graph.vocab", "graph.resources", "graph.data", "graph.lexicon", "graph.lexicon_reading", "graph.ontology"}
 ORCHESTRATORS = {"graph.build", "graph.cli", "graph.pipeline", "graph.cache", "graph.parallel"}      # the flow: may import every stage
 
 
