@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.data import DATA
+from graph.publish.output import remove_stale
 from graph.records import AnalysedDocument, ReadError
 from graph.resources import shared
 
@@ -128,7 +129,7 @@ class Cache:
             self.old = self.out / CACHE_NAME
             parent = self.out.absolute().parent
             parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale(parent, self.out.name)
+            remove_stale(parent, self.out.name, mark=_PENDING_MARK, keep_own=True)
             self.pending = self.new = Path(tempfile.mkdtemp(
                 prefix=f".{self.out.name}{_PENDING_MARK}{os.getpid()}-", dir=parent))
         self.hits = self.misses = 0
@@ -186,20 +187,3 @@ class Cache:
             self.pending = None
 
 
-def _remove_stale(parent: Path, name: str) -> None:
-    """Pending cache folders of builds that were killed (their process is gone)."""
-    prefix = f".{name}{_PENDING_MARK}"
-    for path in parent.glob(f"{prefix}*"):
-        pid = path.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

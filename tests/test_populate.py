@@ -1,31 +1,16 @@
 """Stage populate: the RDF of a document, compared by isomorphism with a golden file.
 
 The golden file is a snapshot, not an annotation (the hand annotations are the YAML files beside
-it): it makes every change in what populate writes visible in review. When a change is meant,
+it, under tests/golden/snapshots/): it makes every change in what populate writes visible in review. When a change is meant,
 regenerate it with `python -m pytest tests/test_populate.py --update-golden` and read the diff.
 """
-from rdflib import Graph
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from conftest import ROOT
 from conftest import bundled_lexicon
 
-GOLDEN = ROOT / "tests" / "golden" / "graph-000.ttl"
-
-
-def test_graph_of_000_is_the_golden_one(analysed, update_golden):
+def test_graph_of_000_is_the_golden_one(analysed, snapshot):
+    """The snapshot fixture compares by isomorphism (tests/golden/snapshots/graph-000.ttl)."""
     from graph.assemble.populate import populate
-    from graph.publish.rdf import turtle
-    got = populate([analysed["000"]], bundled_lexicon())
-    if update_golden:
-        GOLDEN.write_text(turtle(got), encoding="utf-8")
-    want = Graph().parse(GOLDEN, format="turtle")
-    if not isomorphic(got, want):
-        _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(got))
-        lines = [f"- {t}" for t in sorted(missing.serialize(format="nt").splitlines())[:10]]
-        lines += [f"+ {t}" for t in sorted(extra.serialize(format="nt").splitlines())[:10]]
-        raise AssertionError(f"{len(missing)} triples missing, {len(extra)} unexpected "
-                             "(regenerate with --update-golden if meant):\n" + "\n".join(lines))
+    snapshot.rdf("graph-000.ttl", populate([analysed["000"]], bundled_lexicon()))
 
 
 def test_every_subject_of_000_is_typed(analysed):

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from graph.vocab import MG, ORG, slug
 
 from .rows import mandate_row
+from .styles import STYLES, WORDS
 
-STYLES = yaml.safe_load((Path(__file__).parent / "styles.yaml").read_text(encoding="utf-8"))
 EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
 
 
@@ -372,8 +370,8 @@ def _accountability_buckets(r: Reader) -> tuple[dict, list[VEdge]]:
         style = {"color": palette[min(met, len(palette) - 1)]}
         if several:
             style.update(borderWidth=STYLES["several_leads"]["borderWidth"], borderColor=STYLES["several_leads"]["color"])
-        vi = f"{n} nhiệm vụ đạt {met}/6 rõ" + (", nhiều cơ quan chủ trì" if several else "")
-        en = f"{n} mandates meeting {met} of 6 facets" + (", several leads" if several else "")
+        vi = WORDS["facet_bucket"]["vi"].format(n=n, met=met) + (WORDS["several_leads"]["vi"] if several else "")
+        en = WORDS["facet_bucket"]["en"].format(n=n, met=met) + (WORDS["several_leads"]["en"] if several else "")
         nodes[key] = VNode(key, f"{met}/6 · {n}", "Mandate", vi, en, (("mandates", str(n)), ("facets met", str(met))),
                            style=tuple(sorted(style.items())))
         nodes.setdefault(actor, r.node(URIRef(actor)))

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 from .layout import columns, main_labels, wrap
-from .model import STYLES, View
+from .model import View
+from .styles import STYLES, WORDS
 
 ASSETS = Path(__file__).parent / "assets"
 SCRIPTS = ("vis-network.min.js", "strings.js", "common.js", "layout.js", "table.js", "view.js")
@@ -95,7 +96,7 @@ def render(view: View) -> str:
 
 
 def render_index(entries: list[dict]) -> str:
-    return page("mandate-graph: các sơ đồ · network views", ("strings.js", "common.js", "index.js"),
+    return page(WORDS["index_title"], ("strings.js", "common.js", "index.js"),
                 {"views": entries, "pageSize": STYLES["scale"]["index_page"]},
                 body=(ASSETS / "index.html").read_text(encoding="utf-8"))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from graph.vocab import MG
 
+from .styles import WORDS
+
 
 def mandate_row(r, m) -> dict:
     """A mandate as a table row; ``r`` is the model's Reader (labels, evidence)."""
@@ -19,7 +21,7 @@ def mandate_row(r, m) -> dict:
     doc = g.value(m, MG.statedIn)
 
     def names(actors, mark=()):
-        return "; ".join(r.label(a) + (" (chủ trì)" if a in mark and len(actors) > 1 else "") for a in actors)
+        return "; ".join(r.label(a) + (WORDS["lead_mark"] if a in mark and len(actors) > 1 else "") for a in actors)
 
     return {"iri": str(m), "task": r.label(m), "role": role,
             "assigner": names(assigners), "assignee": names(assignees, leads), "coordinator": names(coordinators),

@@ -130,18 +130,20 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def remove_stale(parent: Path, name: str) -> None:
-    """Remove temp folders left by builds of ``name`` that were killed (their process is gone)."""
-    prefix = f".{name}{_TMP_MARK}"
+def remove_stale(parent: Path, name: str, *, mark: str = _TMP_MARK, keep_own: bool = False) -> None:
+    """Remove the folders ``.NAME<mark><pid>-...`` left by builds that were killed (their process
+    is gone); this process's own count as stale too unless ``keep_own``."""
+    prefix = f".{name}{mark}"
     for path in parent.glob(f"{prefix}*"):
         pid = path.name[len(prefix):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if not pid.isdigit():
+            continue
+        own = int(pid) == os.getpid()
+        if (own and not keep_own) or (not own and not _alive(int(pid))):
             shutil.rmtree(path, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False            # a folder of ours from an earlier call in this process is stale too
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

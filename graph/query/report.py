@@ -21,12 +21,9 @@ def assigned(actor: str, *, out: Path, fmt: str = "text", sub_bodies: bool = Fal
     if explicit_only:
         i = t.variables.index("stated")
         t = results.Table(t.variables, tuple(r for r in t.rows if r[i] is not None and r[i].value == "explicit"))
-    if fmt == "json":
-        return results.select_json(t).decode("utf-8") + "\n"
-    if fmt == "csv":
-        return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
-    if fmt == "tsv":
-        return results.select_tsv(t).decode("utf-8")
+    text = results.select_text(t, fmt)
+    if text is not None:
+        return text
     rows = [{v: results.csv_value(c) for v, c in zip(t.variables, r)} for r in t.rows]
     if fmt == "table":
         return _table(list(t.variables), [list(r.values()) for r in rows], width=width)

@@ -173,3 +173,15 @@ def graph(ts: list, fmt: str) -> bytes:
     from graph.vocab import PREFIXES
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
     return ox.serialize(ts, format=GRAPH_FORMATS[fmt].syntax, prefixes=prefixes)
+
+
+def select_text(t: Table, fmt: str) -> str | None:
+    """A table in a text format of SPARQL results (json, csv with the terminal's line ends, tsv);
+    None for any other format, which the caller renders itself."""
+    if fmt == "json":
+        return select_json(t).decode("utf-8") + "\n"
+    if fmt == "csv":
+        return select_csv(t).decode("utf-8").replace("\r\n", "\n")
+    if fmt == "tsv":
+        return select_tsv(t).decode("utf-8")
+    return None

@@ -48,12 +48,9 @@ def run_query(name: str | None, *, out: Path, fmt: str = "table", params: list[s
         ts, _ = results.triples(result)
         return results.graph(ts, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
     t = results.table(result, query=text)
-    if fmt == "json":
-        return results.select_json(t).decode("utf-8") + "\n"
-    if fmt == "csv":
-        return results.select_csv(t).decode("utf-8").replace("\r\n", "\n")
-    if fmt == "tsv":
-        return results.select_tsv(t).decode("utf-8")
+    text = results.select_text(t, fmt)
+    if text is not None:
+        return text
     whole = [i for i in range(len(t.variables)) if any(isinstance(r[i], ox.NamedNode) for r in t.rows)]
     return _table(list(t.variables), [[_cell(c) for c in row] for row in t.rows], width=width, whole=whole)
 
