@@ -1,3 +1,4 @@
+import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +16,25 @@ def bundled_lexicon():
         from graph.lexicon import Lexicon
         _BUNDLED.append(Lexicon.load())
     return _BUNDLED[0]
+
+
+def copy_corpus(tmp_path, skip=()):
+    """A copy of the bundled corpus under ``tmp_path``, without the files whose names start with ``skip``."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.iterdir():
+        if not any(path.name.startswith(s) for s in skip):
+            shutil.copyfile(path, corpus / path.name)
+    return corpus
+
+
+def ontology_with(tmp_path, name: str, turtle: str):
+    """A copy of the ontology with one extension file added."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / name).write_text(turtle, encoding="utf-8")
+    return onto
 
 
 @pytest.fixture(scope="session")

@@ -245,16 +245,3 @@ def test_regression_analysis_work_grows_linearly_with_the_document():
     analyse(small, lex)                                 # matchers compiled, caches warm
     ratio = _python_lines(lambda: analyse(large, lex)) / _python_lines(lambda: analyse(small, lex))
     assert ratio < 2.5, ratio
-
-
-def test_bare_titles_and_contained_mentions_by_bisection():
-    """The indexes find what the scans found: a title held by a named person, used bare later,
-    stands for that person, and the body it names is no mention of its own."""
-    text = ("Tại buổi làm việc, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài phát biểu.\n\n"
-            "Bí thư Thành ủy Hà Nội yêu cầu các sở, ngành khẩn trương triển khai.\n")
-    lex = bundled_lexicon()
-    normal = normalise(text, lex)
-    mentions = recognise(normal, segment(normal, lex), lex)
-    bare = [m for m in mentions if m.rule == "bare-title"]
-    assert [normal.text[m.start:m.end] for m in bare] == ["Bí thư Thành ủy Hà Nội"]
-    assert not any(m.kind == "body" and bare[0].start <= m.start < bare[0].end for m in mentions)
