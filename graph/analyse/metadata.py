@@ -31,11 +31,10 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     if issuer is None and issuer_code:
         name = docs.issuer_codes.get(issuer_code)
         issuer = iri("body", name) if name else None
-    web = any(b.kind == "boilerplate" for b in segmented.blocks) or _WEB_DATE.match(normal.text.split("\n", 2)[1] if "\n" in normal.text else "") is not None
     if type_code is None:
         if docs.conclusion.search(normal.key[:2000]):
             type_code = "KL"
-        elif web or not signature_blocks:
+        elif normal.web or not signature_blocks:
             type_code = _news_code()
     title = _title(normal, segmented, docs.not_titles)
     head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from graph.analyse.normalise import web_page
 from graph.lexicon import Layout, Lexicon
 from graph.records import Block, NormalText, Segmented, Sentence
 
@@ -20,7 +19,6 @@ PARAGRAPH_LEVEL = 5.5
 def segment(normal: NormalText, lexicon: Lexicon) -> Segmented:
     text = normal.text
     layout = lexicon.layout
-    web = web_page(line for line in normal.source.splitlines() if line.strip())
     blocks: list[Block] = []
     headings: list[tuple[float, str]] = []
     leads: list[tuple[float, int]] = []          # open lead-ins: (level, block index)
@@ -29,7 +27,7 @@ def segment(normal: NormalText, lexicon: Lexicon) -> Segmented:
     for m in _PARAGRAPH.finditer(text):
         para, start, end = m.group(0), m.start(), m.end()
         zone = _zone(para, zone, layout)
-        kind, marker, level = _classify(para, web, layout)
+        kind, marker, level = _classify(para, normal.web, layout)
         continues = None
         if zone != "body" or layout.boilerplate.match(para) or _SYMBOLS.match(para):
             blocks.append(Block(len(blocks), zone if zone != "body" else "boilerplate", marker, 99,
