@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.build import build
 from graph.publish.output import OutputError
+from graph.query.report import FORMATS as REPORT_FORMATS
 from graph.resources import shared
 
 DEFAULT_OUT = Path("out")
@@ -62,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--sub-bodies", action="store_true", help="add the mandates of its sub-bodies (org:subOrganizationOf*)")
     a.add_argument("--explicit-only", action="store_true",
                    help="only the mandates whose text names the actor (leave out the implicit ones)")
-    a.add_argument("--format", choices=("text", "table", "csv", "tsv", "json", "html"), default="text")
+    a.add_argument("--format", choices=REPORT_FORMATS, default="text")
     a.add_argument("--width", type=int, default=None, metavar="COLUMNS", help="as for query, with --format table")
     a.add_argument("--out", type=Path, default=DEFAULT_OUT)
     u = sub.add_parser("push", help="write the named graphs to a SPARQL 1.1 Graph Store (only the changed ones)")

@@ -99,7 +99,6 @@ class Cues:
     actor_verbs: Mapping[str, str]
     verb_in_name_after: tuple[str, ...]
     adverbs: tuple[str, ...]
-    permit_marker: str
     imperative_verbs: tuple[str, ...]
     task_headings: tuple[str, ...]
     non_task_headings: tuple[str, ...]

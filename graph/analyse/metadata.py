@@ -9,15 +9,14 @@ from pathlib import Path
 from graph.analyse import gazetteer as gz
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
-from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
+from graph.records import DocumentMeta, NormalText, Segmented, SourceDocument
 from graph.analyse.recognise import doc_iri
 from graph.vocab import MG, iri
 
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
 
 
-def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented,
-                  mentions: tuple[Mention, ...], lexicon: Lexicon) -> DocumentMeta:
+def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> DocumentMeta:
     docs = lexicon.documents
     head = normal.text[:1500]
     number = type_code = issuer_code = identifier = None

@@ -292,7 +292,7 @@ def _layout(src: str, lines: list[tuple[int, int, str]], web: bool, lexicon: Lex
     first = 0                                   # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
         if n:
-            pi, pj, prev = lines[n - 1]
+            _, pj, prev = lines[n - 1]
             sep = _separator(prev, line, web, lexicon, numbered=bool(numbered_line.match(lines[first][2])) and
                              (first == n - 1 or len(prev) < SHORT_LINE * median))
             b.put(sep, pj, i)

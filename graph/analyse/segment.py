@@ -120,7 +120,7 @@ def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
     return [s for s in out if s.end > s.start]
 
 
-def coverage_warning(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> str | None:
+def coverage_warning(segmented: Segmented, lexicon: Lexicon) -> str | None:
     """One line when the sentences cover less of the document's own text (its blocks other than
     boilerplate) than layout.yaml's ``coverage_min``: text the segmentation lost to recipients or
     signature zones that ran on, or never split."""

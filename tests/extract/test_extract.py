@@ -76,7 +76,7 @@ def _analyse_text(text: str):
     n = normalise(text, lex)
     seg = segment(n, lex)
     mentions = recognise(n, seg, lex)
-    return extract(n, seg, mentions, document_meta(src, n, seg, mentions, lex), lex)
+    return extract(n, seg, mentions, document_meta(src, n, seg, lex), lex)
 
 
 def test_government_style_lead_and_coordinators():

@@ -22,7 +22,7 @@ def _extract(text: str, **meta):
     n = normalise(text, lex)
     seg = segment(n, lex)
     mentions = recognise(n, seg, lex)
-    m = replace(document_meta(src, n, seg, mentions, lex), **meta)
+    m = replace(document_meta(src, n, seg, lex), **meta)
     return n, extract(n, seg, mentions, m, lex).mandates
 
 

@@ -28,7 +28,7 @@ def _mandates(text: str):
     n = normalise(text, lex)
     seg = segment(n, lex)
     mentions = recognise(n, seg, lex)
-    meta = replace(document_meta(src, n, seg, mentions, lex), authority=TTG)
+    meta = replace(document_meta(src, n, seg, lex), authority=TTG)
     return extract(n, seg, mentions, meta, lex).mandates
 
 
