@@ -18,6 +18,24 @@ def bundled_lexicon():
     return _BUNDLED[0]
 
 
+def extract_text(text: str, **meta):
+    """A passage of plain text through the analysis stages to extraction: its NormalText and its
+    Extraction. ``meta``: fields of the document's metadata set as its header would state them
+    (a telegram's enacting authority)."""
+    from dataclasses import replace
+    from graph.analyse.metadata import document_meta
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    from graph.extract.relations import extract
+    from graph.records import SourceDocument
+    lex = bundled_lexicon()
+    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
+    n = normalise(text, lex)
+    seg = segment(n, lex)
+    return n, extract(n, seg, recognise(n, seg, lex), replace(document_meta(src, n, seg, lex), **meta), lex)
+
+
 def copy_corpus(tmp_path, skip=()):
     """A copy of the bundled corpus under ``tmp_path``, without the files whose names start with ``skip``."""
     corpus = tmp_path / "corpus"

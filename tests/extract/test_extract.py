@@ -1,19 +1,14 @@
 """Extraction against the golden files annotated by reading the sample texts (tests/golden), and
 passages written in the style of other governance texts."""
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
 import goldens
-from conftest import bundled_lexicon
-from graph.extract.relations import extract
-from graph.analyse.normalise import normalise
-from graph.analyse.recognise import recognise
-from graph.analyse.metadata import document_meta
+from conftest import bundled_lexicon, extract_text
 from graph.analyse.read import SUFFIXES  # noqa: F401  (the reader is exercised in test_read)
 from graph.records import SourceDocument
-from graph.analyse.segment import segment
 from graph.extract.targets import parse_number
 from graph.extract.deadlines import parse_deadline
 
@@ -71,12 +66,7 @@ def test_001_targets_of_section_iii_2(analysed):
 
 
 def _analyse_text(text: str):
-    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    seg = segment(n, lex)
-    mentions = recognise(n, seg, lex)
-    return extract(n, seg, mentions, document_meta(src, n, seg, lex), lex)
+    return extract_text(text)[1]
 
 
 def test_government_style_lead_and_coordinators():
