@@ -18,6 +18,16 @@ def bundled_lexicon():
     return _BUNDLED[0]
 
 
+def recognise_text(text: str):
+    """The mentions the bundled lexicon recognises in a passage of plain text."""
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return recognise(n, segment(n, lex), lex)
+
+
 def extract_text(text: str, **meta):
     """A passage of plain text through the analysis stages to extraction: its NormalText and its
     Extraction. ``meta``: fields of the document's metadata set as its header would state them
@@ -75,6 +85,15 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
     assert build(corpus=CORPUS, out=out, log=lambda m: None) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def mandate_count(built) -> int:
+    """How many mandates the sample corpus's graph holds."""
+    from rdflib import RDF, Graph
+    from graph.vocab import MG
+    g = Graph().parse(built / "graph.nt", format="nt")
+    return len(set(g.subjects(RDF.type, MG.Mandate)))
 
 
 def pytest_addoption(parser):
