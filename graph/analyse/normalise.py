@@ -306,10 +306,11 @@ def _layout(src: str, lines: list[tuple[int, int, str]], web: bool, lexicon: Lex
     return b.result()
 
 
-def _caps_line(line: str) -> bool:
-    """A line in capitals: three letters at least (a short caps line stays a heading's line)."""
+def in_capitals(text: str, least: int = 3) -> bool:
+    """Text in capitals: ``least`` letters at least, every one upper case (the one rule for a line
+    or heading in capitals: layout, segment and the document header use it)."""
     # isupper: every cased character is upper case (Vietnamese letters are all cased)
-    return line.isupper() and sum(c.isalpha() for c in line) >= 3
+    return text.isupper() and sum(c.isalpha() for c in text) >= least
 
 
 def _split_names(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
@@ -338,9 +339,9 @@ def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: b
         return ""
     if web or lexicon.layout.starts_item.match(line) or TABLE_ROW in prev or TABLE_ROW in line:
         return "\n"                # an item, or a table row ("cell | cell") and what is next to it
-    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps_line(prev) != _caps_line(line):
+    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or in_capitals(prev) != in_capitals(line):
         return "\n"
-    if _caps_line(prev):
+    if in_capitals(prev):
         return " "
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev, len(prev) - 2):

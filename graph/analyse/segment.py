@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from graph.analyse.normalise import in_capitals
 from graph.lexicon import Layout, Lexicon
 from graph.records import Block, NormalText, Segmented, Sentence
 
@@ -78,17 +79,11 @@ def _classify(para: str, web: bool, layout: Layout) -> tuple[str, str, float]:
         m = pattern.match(para)
         if m:
             return "heading", m.group(0).strip(), level     # numbered: opens a section, long or not
-    if _caps_heading(para) and len(para) < 400:
+    if in_capitals(para, least=6) and len(para) < 400:     # a heading in capitals
         return "heading", "", 1
     if web and len(para) <= layout.web_heading_max and not para.endswith((".", ":", ";", "…", "!", "?")):
         return "heading", "", 2
     return "paragraph", "", PARAGRAPH_LEVEL
-
-
-def _caps_heading(text: str) -> bool:
-    """A paragraph in capitals: six letters at least, every one upper case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _title(para: str, marker: str) -> str:
