@@ -52,7 +52,7 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
     log(f"analyse   {store.misses} analysed, {store.hits} from the cache "
         f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {store.seconds['analyse']:.2f}s")
     for doc in analysed:                 # a document whose segmentation covers too little of its text
-        warning = coverage_warning(doc.normal, doc.segmented, lexicon)
+        warning = coverage_warning(doc.segmented, lexicon)
         if warning:
             log(f"warning: {doc.source.path}: {warning}")
     analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file

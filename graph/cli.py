@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.build import build
 from graph.publish.output import OutputError
+from graph.query.report import FORMATS as REPORT_FORMATS
 from graph.resources import shared
 
 DEFAULT_OUT = Path("out")
@@ -62,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--sub-bodies", action="store_true", help="add the mandates of its sub-bodies (org:subOrganizationOf*)")
     a.add_argument("--explicit-only", action="store_true",
                    help="only the mandates whose text names the actor (leave out the implicit ones)")
-    a.add_argument("--format", choices=("text", "table", "csv", "tsv", "json", "html"), default="text")
+    a.add_argument("--format", choices=REPORT_FORMATS, default="text")
     a.add_argument("--width", type=int, default=None, metavar="COLUMNS", help="as for query, with --format table")
     a.add_argument("--out", type=Path, default=DEFAULT_OUT)
     u = sub.add_parser("push", help="write the named graphs to a SPARQL 1.1 Graph Store (only the changed ones)")
@@ -124,39 +125,42 @@ def cmd_validate(args) -> int:
     return 0 if report.ok else 1
 
 
+def _table_width(asked: int | None) -> int | None:
+    """--width as given, else the terminal's width when printing to one; None (or 0): no limit."""
+    if asked is None and sys.stdout.isatty():
+        asked = shutil.get_terminal_size().columns
+    return asked or None
+
+
+def _print_answer(answer) -> int:
+    """Print what ``answer()`` gives, or the one line of its QueryError; the exit status."""
+    from graph.query.store import QueryError
+    try:
+        sys.stdout.write(answer())
+    except QueryError as exc:
+        _stderr(f"error: {exc}")
+        return exc.status
+    return 0
+
+
 def cmd_query(args) -> int:
-    from graph.query.run import QueryError, run_query
-    width = args.width
-    if width is None and sys.stdout.isatty():
-        width = shutil.get_terminal_size().columns
+    from graph.query.run import run_query
     if (args.query is None) == (args.text is None):
         _stderr("error: give a query name or file, '-' for standard input, or --query TEXT (one of them)")
         return 2
     name, text = args.query, args.text
     if name == "-":
         name, text = "<stdin>", sys.stdin.read()
-    try:
-        sys.stdout.write(run_query(name, out=args.out, fmt=args.format, params=args.param, text=text,
-                                   width=width or None, allow_service=args.allow_service, log=_stderr))
-    except QueryError as exc:
-        _stderr(f"error: {exc}")
-        return exc.status
-    return 0
+    return _print_answer(lambda: run_query(name, out=args.out, fmt=args.format, params=args.param, text=text,
+                                           width=_table_width(args.width), allow_service=args.allow_service,
+                                           log=_stderr))
 
 
 def cmd_assigned(args) -> int:
     from graph.query.report import assigned
-    from graph.query.store import QueryError
-    width = args.width
-    if width is None and sys.stdout.isatty():
-        width = shutil.get_terminal_size().columns
-    try:
-        sys.stdout.write(assigned(args.actor, out=args.out, fmt=args.format, sub_bodies=args.sub_bodies,
-                                  explicit_only=args.explicit_only, width=width or None, log=_stderr))
-    except QueryError as exc:
-        _stderr(f"error: {exc}")
-        return exc.status
-    return 0
+    return _print_answer(lambda: assigned(args.actor, out=args.out, fmt=args.format, sub_bodies=args.sub_bodies,
+                                          explicit_only=args.explicit_only, width=_table_width(args.width),
+                                          log=_stderr))
 
 
 def cmd_serve(args) -> int:

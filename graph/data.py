@@ -8,8 +8,11 @@ not when some rule happens to read the bad key.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -46,7 +49,7 @@ SCHEMA = {
     "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
-             "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],
+             "verb_in_name_after": [str], "adverbs": [str], "imperative_verbs": [str],
              "task_headings": [str], "non_task_headings": [str], "past_markers": [str],
              "deliverables": [REGEX], "legal_basis": [str], "dependency": [str], "recurring": [str],
              "relations": OPEN([str]), "modals": [str], "framing": [REGEX], "actor_qualifiers": [REGEX],
@@ -85,6 +88,8 @@ SCHEMA = {
     "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}],
              "cell_expressions?": [{"kind": str, "pattern": REGEX, "span?": bool}]},
     "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str), "vowels": str, "vowel_clusters": [str]},
+    "published": {"dataset_title": {"en": str, "vi": str},
+                  "query_header": {"question_en": str, "question_vi": str, "example": str, "parameters": str}},
 }
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -253,3 +258,16 @@ def check_bodies(data: dict) -> None:
             if item.get("parent") and item["parent"] not in names:
                 raise _Misfit((*section, i, "parent"), f"unknown parent {item['parent']!r} "
                                                        f"(not a name in bodies or groups)")
+
+
+@dataclass(frozen=True)
+class PublishedWords:
+    """published.yaml: the words of what the build publishes and reads back."""
+    dataset_title: Mapping[str, str]     # language -> the dataset's title (VoID)
+    query_header: Mapping[str, str]      # LibraryQuery field -> the key of its header line
+
+
+@lru_cache(maxsize=1)
+def published_words() -> PublishedWords:
+    data = load("published")
+    return PublishedWords(MappingProxyType(data["dataset_title"]), MappingProxyType(data["query_header"]))

@@ -99,7 +99,6 @@ class Cues:
     actor_verbs: Mapping[str, str]
     verb_in_name_after: tuple[str, ...]
     adverbs: tuple[str, ...]
-    permit_marker: str
     imperative_verbs: tuple[str, ...]
     task_headings: tuple[str, ...]
     non_task_headings: tuple[str, ...]
@@ -300,7 +299,8 @@ def check_folder(folder: Path) -> None:
     """A folder given with --data: it exists, and holds only data files of this release."""
     if not folder.is_dir():
         raise DataError(f"{folder}: not a folder (--data)")
-    unknown = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in SCHEMA)
+    layered = [*_SECTIONS, "provinces"]       # legacy_encodings and published are the bundled ones only
+    unknown = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in layered)
     if unknown:
-        raise DataError(f"{folder / unknown[0]}: not a data file of this release (known: "
-                        f"{', '.join(n + '.yaml' for n in SCHEMA)})")
+        raise DataError(f"{folder / unknown[0]}: not a data file a build layers (known: "
+                        f"{', '.join(n + '.yaml' for n in layered)})")

@@ -14,6 +14,6 @@ def analyse(source: SourceDocument, lexicon: Lexicon) -> AnalysedDocument:
     normal = normalise(source.text, lexicon, html=source.media == "html")
     segmented = segment(normal, lexicon)
     mentions = recognise(normal, segmented, lexicon)
-    meta = document_meta(source, normal, segmented, mentions, lexicon)
+    meta = document_meta(source, normal, segmented, lexicon)
     return AnalysedDocument(source, normal, segmented, meta, mentions,
                             extract(normal, segmented, mentions, meta, lexicon))

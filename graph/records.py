@@ -67,12 +67,14 @@ class NormalText:
 
     ``text`` keeps case (for headings and names); ``key`` is its lower-case twin, same length.
     ``maps`` are the steps' offset maps, first step first; character i of ``text`` comes from
-    ``source[start:end]`` with ``source_span(i, i + 1) == (start, end)``.
+    ``source[start:end]`` with ``source_span(i, i + 1) == (start, end)``. ``web``: the text is laid
+    out as a web page's, a paragraph a line (normalise.web_page decides it once, for every stage).
     """
     source: str
     text: str
     key: str
     maps: tuple[OffsetMap, ...]
+    web: bool = False
 
     def source_span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets of the normalised span [i, j) (j > i)."""

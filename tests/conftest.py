@@ -1,3 +1,4 @@
+import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +16,53 @@ def bundled_lexicon():
         from graph.lexicon import Lexicon
         _BUNDLED.append(Lexicon.load())
     return _BUNDLED[0]
+
+
+def recognise_text(text: str):
+    """The mentions the bundled lexicon recognises in a passage of plain text."""
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return recognise(n, segment(n, lex), lex)
+
+
+def extract_text(text: str, **meta):
+    """A passage of plain text through the analysis stages to extraction: its NormalText and its
+    Extraction. ``meta``: fields of the document's metadata set as its header would state them
+    (a telegram's enacting authority)."""
+    from dataclasses import replace
+    from graph.analyse.metadata import document_meta
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    from graph.extract.relations import extract
+    from graph.records import SourceDocument
+    lex = bundled_lexicon()
+    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
+    n = normalise(text, lex)
+    seg = segment(n, lex)
+    return n, extract(n, seg, recognise(n, seg, lex), replace(document_meta(src, n, seg, lex), **meta), lex)
+
+
+def copy_corpus(tmp_path, skip=()):
+    """A copy of the bundled corpus under ``tmp_path``, without the files whose names start with ``skip``."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.iterdir():
+        if not any(path.name.startswith(s) for s in skip):
+            shutil.copyfile(path, corpus / path.name)
+    return corpus
+
+
+def ontology_with(tmp_path, name: str, turtle: str):
+    """A copy of the ontology with one extension file added."""
+    onto = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "extensions").mkdir(exist_ok=True)
+    (onto / "extensions" / name).write_text(turtle, encoding="utf-8")
+    return onto
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +85,15 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
     assert build(corpus=CORPUS, out=out, log=lambda m: None) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def mandate_count(built) -> int:
+    """How many mandates the sample corpus's graph holds."""
+    from rdflib import RDF, Graph
+    from graph.vocab import MG
+    g = Graph().parse(built / "graph.nt", format="nt")
+    return len(set(g.subjects(RDF.type, MG.Mandate)))
 
 
 def pytest_addoption(parser):

@@ -109,3 +109,26 @@ def test_a_lexicon_layered_on_a_bad_file_is_a_one_line_error(tmp_path):
                                            "clause_break: ';'\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"persons.yaml:3:\d+: name_syllable: invalid regular expression"):
         Lexicon.load([tmp_path])
+
+
+def test_published_words_are_checked_data_read_by_void_and_the_query_library(tmp_path):
+    """The dataset's title (void.ttl) and the header keys of a library query ("# Câu hỏi: ...")
+    are published.yaml's, checked by its schema like every data file."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import DCTERMS
+    from graph.data import published_words
+    from graph.publish.dataset import void
+    from graph.query.store import library
+    words = published_words()
+    assert all(q.question_en and q.question_vi for q in library())
+    described = void(Graph(), [], version="0", files=[])
+    assert set(described.objects(None, DCTERMS.title)) == {Literal(t, lang=k) for k, t in words.dataset_title.items()}
+    with pytest.raises(DataError, match=r"published.yaml:\d+:\d+: query_header: missing key 'question_vi'"):
+        _parse(tmp_path, "published", (DATA / "published.yaml").read_text(encoding="utf-8")
+               .replace("  question_vi: Câu hỏi\n", ""))
+    layer = tmp_path / "layer"                  # bundled only: a --data copy would silently do nothing
+    layer.mkdir()
+    shutil.copyfile(DATA / "published.yaml", layer / "published.yaml")
+    from graph.lexicon import Lexicon
+    with pytest.raises(DataError, match=r"published.yaml: not a data file a build layers \(known: bodies.yaml"):
+        Lexicon.load([layer])

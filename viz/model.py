@@ -169,7 +169,7 @@ class Reader:
         return out
 
 
-def _view(r: Reader, slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
+def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
     most = STYLES["scale"]["draw_at_most"]
     if kw.get("aggregated") and len(nodes) > most:   # still too many once folded: the most linked only
         weight = defaultdict(int)
@@ -192,7 +192,7 @@ def _too_big(nodes, mandates: int = 0) -> bool:
 
 
 def who_assigns_what(r: Reader) -> View:
-    g, nodes, edges = r.g, {}, []
+    nodes, edges = {}, []
     for m in r.mandates:
         es = r.mandate_edges(m)
         edges += es
@@ -202,10 +202,10 @@ def who_assigns_what(r: Reader) -> View:
     rows = r.rows(r.mandates)
     if _too_big(nodes, len(r.mandates)):
         nodes, agg, count = _actor_pairs(r, edges)
-        return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+        return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
                      aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count", rows=rows)
     nodes = {k: r.node(URIRef(k)) for k in nodes}
-    return _view(r, "who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges, rows=rows)
+    return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges, rows=rows)
 
 
 def _actor_pairs(r: Reader, edges: list[VEdge]) -> tuple[dict, list[VEdge], int]:
@@ -257,7 +257,7 @@ def actor_views(r: Reader) -> list[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
-        views.append(_view(r, f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+        views.append(_view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
                            nodes, edges, subject=str(a), **extra))
     return views
 
@@ -284,7 +284,7 @@ def document_views(r: Reader) -> list[View]:
         if _too_big(nodes, len(r.stated_in[doc])):
             nodes, edges, extra = _document_aggregated(r, doc, edges)
         extra["rows"] = r.rows(r.stated_in[doc])
-        views.append(_view(r, f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+        views.append(_view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
                            subject=str(doc), **extra))
     return views
 
@@ -325,10 +325,10 @@ def dependency_view(r: Reader) -> View:
             weight[(str(src), e.target, e.kind)] += 1
         nodes = {k: r.node(URIRef(k)) for (a, b, _) in weight for k in (a, b)}
         edges = [VEdge(a, b, kind, n) for (a, b, kind), n in weight.items()]
-        return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
+        return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
                      aggregated=True, note="mandates folded into the documents that state them; edges weighted by count",
                      rows=rows)
-    return _view(r, "dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges, rows=rows)
+    return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges, rows=rows)
 
 
 def accountability_view(r: Reader) -> View:
@@ -348,10 +348,10 @@ def accountability_view(r: Reader) -> View:
     rows = r.rows(r.mandates)
     if _too_big(nodes, len(r.mandates)):
         nodes, edges = _accountability_buckets(r)
-        return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
+        return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
                      "Accountability: the six facets", nodes, edges, aggregated=True,
                      note="mandates grouped by assignee and by the number of facets they meet", rows=rows)
-    return _view(r, "accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
+    return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
                  nodes, edges, rows=rows)
 
 

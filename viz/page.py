@@ -41,12 +41,10 @@ def _label(view: View, n, shown: set | None) -> str:
 def view_data(view: View) -> dict:
     ids = {n.iri: i for i, n in enumerate(view.nodes)}
     place = columns(view)
-    node_styles, edge_styles = STYLES["nodes"], STYLES["edges"]
     keep = STYLES["labels"]["main_actors"]
     shown = main_labels(view, keep) if view.aggregated and len(view.nodes) > keep else None
     nodes = []
     for i, n in enumerate(view.nodes):
-        st = node_styles[n.cls]
         item = {"id": i, "label": _label(view, n, shown), "cls": n.cls, "vi": n.vi, "en": n.en, "iri": n.iri,
                 "details": [list(d) for d in n.details if d[0] != "IRI"], "evidence": list(n.evidence),
                 "evidenceCount": n.evidence_count, "col": place[n.iri][0], "rank": place[n.iri][1]}

@@ -7,17 +7,17 @@ from datetime import date
 from pathlib import Path
 
 from graph.analyse import gazetteer as gz
+from graph.analyse.normalise import in_capitals
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
-from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
+from graph.records import DocumentMeta, NormalText, Segmented, SourceDocument
 from graph.analyse.recognise import doc_iri
 from graph.vocab import MG, iri
 
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
 
 
-def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented,
-                  mentions: tuple[Mention, ...], lexicon: Lexicon) -> DocumentMeta:
+def document_meta(source: SourceDocument, normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> DocumentMeta:
     docs = lexicon.documents
     head = normal.text[:1500]
     number = type_code = issuer_code = identifier = None
@@ -31,11 +31,10 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     if issuer is None and issuer_code:
         name = docs.issuer_codes.get(issuer_code)
         issuer = iri("body", name) if name else None
-    web = any(b.kind == "boilerplate" for b in segmented.blocks) or _WEB_DATE.match(normal.text.split("\n", 2)[1] if "\n" in normal.text else "") is not None
     if type_code is None:
         if docs.conclusion.search(normal.key[:2000]):
             type_code = "KL"
-        elif web or not signature_blocks:
+        elif normal.web or not signature_blocks:
             type_code = _news_code()
     title = _title(normal, segmented, docs.not_titles)
     head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}
@@ -121,7 +120,6 @@ def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]
     return None
 
 
-
 # ------------------------------------------------------------------ the header and the closing
 def read_header(text: str, lexicon: Lexicon) -> dict:
     """The fields of an official document's header and closing (documents.yaml ``header``): the
@@ -169,7 +167,7 @@ def read_header(text: str, lexicon: Lexicon) -> dict:
         out["type_code"] = out.get("type_code") or names[lines[type_at]]
         title = []
         for ln in lines[type_at + 1:type_at + 6]:
-            if not ln or not _caps(ln) or pat["authority_line"].match(ln):
+            if not ln or not in_capitals(ln) or pat["authority_line"].match(ln):
                 break
             title.append(ln)
         if title and (len(title) > 1 or not _is_authority(title[-1], lexicon)):
@@ -183,11 +181,6 @@ def read_header(text: str, lexicon: Lexicon) -> dict:
     out["addressees"] = _addressees(rest, pat, lexicon)
     out.update(_signature_block(text, motto.end() + after, pat, lexicon))
     return out
-
-
-def _caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _bodies(text: str, lexicon: Lexicon) -> list:
@@ -241,7 +234,7 @@ def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
         basis = pat["basis"].search(rest[:3000])
         if basis:
             prev = rest[:basis.start()].rstrip("\n").rsplit("\n", 1)[-1].strip(" |")
-            line = prev if _caps(prev) and len(prev) < 120 else None
+            line = prev if in_capitals(prev) and len(prev) < 120 else None
     if not line:
         return None
     return _issuer(line, lexicon)
@@ -295,7 +288,7 @@ def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
         name = window[found.start():found.end()].split("\n")[0].strip()
         out = {"signer": name}
         post = pat["signature_mark"].sub("", prev_line).strip(" ,")
-        if _caps(post):
+        if in_capitals(post):
             out["signer_post"] = post[:1] + post[1:].lower()
         return out
     return None

@@ -63,7 +63,13 @@ def normalise(text: str, lexicon: Lexicon, *, html: bool = False) -> NormalText:
 def _normalise(text: str, lexicon: Lexicon | None, html: bool) -> NormalText:
     maps = []
     current = text
-    layout = lambda src: _layout(src, lexicon)
+    web = []                                    # decided once, on the lines the layout step joins
+
+    def layout(src: str) -> tuple[str, OffsetMap | None]:
+        lines = _content_lines(src)
+        web.append(web_page(t for _, _, t in lines))
+        return _layout(src, lines, web[0], lexicon)
+
     for step in ([_html_to_text] if html else []) + [_nfc, layout, _modern_tone]:
         out, offsets = step(current)
         if offsets is not None:                         # None: the step changed nothing
@@ -71,7 +77,7 @@ def _normalise(text: str, lexicon: Lexicon | None, html: bool) -> NormalText:
             current = out
     if not maps:
         maps.append(OffsetMap((0,), (0,), (len(text),), (True,)))
-    return NormalText(source=text, text=current, key=lower_key(current), maps=tuple(maps))
+    return NormalText(source=text, text=current, key=lower_key(current), maps=tuple(maps), web=web[0])
 
 
 @lru_cache(maxsize=4096)
@@ -258,13 +264,15 @@ SHORT_LINE = 0.6                # a line under 0.6 of the median length ends its
 
 
 def web_page(lines) -> bool:
-    """Whether text is a web page's: pages put a paragraph on a line, where PDF extractions break
-    lines at ~90 characters. ``lines``: the text's non-empty lines."""
+    """The one rule that says a text is a web page's (NormalText.web, read by segment and metadata):
+    pages put a paragraph on a line, where PDF extractions break lines at ~90 characters.
+    ``lines``: the text's non-empty lines, page numbers left out."""
     lengths = [len(line) for line in lines]
     return bool(lengths) and statistics.median(lengths) > WEB_LINE
 
 
-def _layout(src: str, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
+def _content_lines(src: str) -> list[tuple[int, int, str]]:
+    """The non-empty lines of ``src`` other than page numbers: (start, end, stripped line)."""
     lines = []
     for m in _LINE.finditer(src):
         raw = m.group(0)
@@ -272,16 +280,19 @@ def _layout(src: str, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
         stripped = raw.strip()
         if stripped and not _PAGE_NUMBER.match(stripped):
             lines.append((m.start() + lead, m.start() + lead + len(stripped), stripped))
+    return lines
+
+
+def _layout(src: str, lines: list[tuple[int, int, str]], web: bool, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
     if lexicon is None and len(lines) > 1:
         raise ValueError("a phrase of several lines: normalise it with a lexicon")
     median = statistics.median(len(t) for _, _, t in lines) if lines else 0
-    web = web_page(t for _, _, t in lines)
     numbered_line = lexicon.layout.numbered_line if lexicon is not None else None
     b = _Builder()
     first = 0                                   # the first line of the paragraph being built
     for n, (i, j, line) in enumerate(lines):
         if n:
-            pi, pj, prev = lines[n - 1]
+            _, pj, prev = lines[n - 1]
             sep = _separator(prev, line, web, lexicon, numbered=bool(numbered_line.match(lines[first][2])) and
                              (first == n - 1 or len(prev) < SHORT_LINE * median))
             b.put(sep, pj, i)
@@ -295,10 +306,11 @@ def _layout(src: str, lexicon: Lexicon | None) -> tuple[str, OffsetMap]:
     return b.result()
 
 
-def _caps_line(line: str) -> bool:
-    """A line in capitals: three letters at least (a short caps line stays a heading's line)."""
+def in_capitals(text: str, least: int = 3) -> bool:
+    """Text in capitals: ``least`` letters at least, every one upper case (the one rule for a line
+    or heading in capitals: layout, segment and the document header use it)."""
     # isupper: every cased character is upper case (Vietnamese letters are all cased)
-    return line.isupper() and sum(c.isalpha() for c in line) >= 3
+    return text.isupper() and sum(c.isalpha() for c in text) >= least
 
 
 def _split_names(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
@@ -327,9 +339,9 @@ def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: b
         return ""
     if web or lexicon.layout.starts_item.match(line) or TABLE_ROW in prev or TABLE_ROW in line:
         return "\n"                # an item, or a table row ("cell | cell") and what is next to it
-    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or _caps_line(prev) != _caps_line(line):
+    if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or in_capitals(prev) != in_capitals(line):
         return "\n"
-    if _caps_line(prev):
+    if in_capitals(prev):
         return " "
     opens = line[0].isupper() or line[0].isdigit() or line[0] in "“\"(«‘"
     if _SENTENCE_END.search(prev, len(prev) - 2):

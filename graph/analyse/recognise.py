@@ -208,7 +208,7 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
 class _Name:
     """A name match cut after its last capitalised syllable (the syllable pattern's letter range
     also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà")."""
-    def __init__(self, text: str, m: re.Match):
+    def __init__(self, m: re.Match):
         words = m.group(0).split(" ")
         keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
         self._start, self._text = m.start(), " ".join(words[:keep])
@@ -230,7 +230,7 @@ def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
     for m in gz.at_word_start(pattern, text, i, j):
         for n in [m] + [pattern.match(text, m.start() + w.end(), j)
                         for w in re.finditer(r" (?=\w)", text[m.start():m.end()])]:
-            name = _Name(text, n) if n else None
+            name = _Name(n) if n else None
             if name and name.ok:
                 yield name
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.analyse.normalise import web_page
+from graph.analyse.normalise import in_capitals
 from graph.lexicon import Layout, Lexicon
 from graph.records import Block, NormalText, Segmented, Sentence
 
@@ -20,7 +20,6 @@ PARAGRAPH_LEVEL = 5.5
 def segment(normal: NormalText, lexicon: Lexicon) -> Segmented:
     text = normal.text
     layout = lexicon.layout
-    web = web_page(line for line in normal.source.splitlines() if line.strip())
     blocks: list[Block] = []
     headings: list[tuple[float, str]] = []
     leads: list[tuple[float, int]] = []          # open lead-ins: (level, block index)
@@ -29,7 +28,7 @@ def segment(normal: NormalText, lexicon: Lexicon) -> Segmented:
     for m in _PARAGRAPH.finditer(text):
         para, start, end = m.group(0), m.start(), m.end()
         zone = _zone(para, zone, layout)
-        kind, marker, level = _classify(para, web, layout)
+        kind, marker, level = _classify(para, normal.web, layout)
         continues = None
         if zone != "body" or layout.boilerplate.match(para) or _SYMBOLS.match(para):
             blocks.append(Block(len(blocks), zone if zone != "body" else "boilerplate", marker, 99,
@@ -80,17 +79,11 @@ def _classify(para: str, web: bool, layout: Layout) -> tuple[str, str, float]:
         m = pattern.match(para)
         if m:
             return "heading", m.group(0).strip(), level     # numbered: opens a section, long or not
-    if _caps_heading(para) and len(para) < 400:
+    if in_capitals(para, least=6) and len(para) < 400:     # a heading in capitals
         return "heading", "", 1
     if web and len(para) <= layout.web_heading_max and not para.endswith((".", ":", ";", "…", "!", "?")):
         return "heading", "", 2
     return "paragraph", "", PARAGRAPH_LEVEL
-
-
-def _caps_heading(text: str) -> bool:
-    """A paragraph in capitals: six letters at least, every one upper case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _title(para: str, marker: str) -> str:
@@ -122,7 +115,7 @@ def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
     return [s for s in out if s.end > s.start]
 
 
-def coverage_warning(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> str | None:
+def coverage_warning(segmented: Segmented, lexicon: Lexicon) -> str | None:
     """One line when the sentences cover less of the document's own text (its blocks other than
     boilerplate) than layout.yaml's ``coverage_min``: text the segmentation lost to recipients or
     signature zones that ran on, or never split."""

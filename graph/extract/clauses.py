@@ -36,9 +36,9 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
             if any(a.start <= v_start < a.end for a in inside) or key.endswith(cues["verb_in_name"], 0, v_start):
                 continue                       # "Ban Chỉ đạo ...", "Phó Thủ tướng": a name, not the verb
             before = [a for a in inside if a.end <= v_start and cues["subject_gap"].fullmatch(key[a.end:v_start])]
-            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), s.end, cues)
+            after = _actor_run(key, inside, v_end + (4 if key.startswith(" cho", v_end) else 0), cues)
             if role == "permit":
-                after = _actor_run(key, inside, v_end, s.end, cues)
+                after = _actor_run(key, inside, v_end, cues)
                 if not after:
                     continue
             if not after and not before:
@@ -60,7 +60,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
     key = normal.key
     future = cues["future"]
     for first in inside:
-        run = _actor_run(key, inside, first.start, s.end, cues)
+        run = _actor_run(key, inside, first.start, cues)
         if not run:
             continue
         prefix = key[s.start:first.start]
@@ -72,7 +72,6 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         rest = rest[qualifier.end():] if qualifier else rest
         if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith(future) and not _starts_with(rest[len(future):], cues["actor"]):
             continue
-        rest_pos = s.end - len(rest)
         skipped, modal = True, False
         while skipped:
             skipped = False
@@ -108,13 +107,13 @@ def _actor_roles(normal, s, assigner, run, role, rule, inside, cues) -> MandateR
     m = cues["coordinate_with"].search(after)
     if m and role != "coordinate":
         start = run[-1].end + m.end()
-        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, s.end, cues))
+        coordinators = tuple(a.iri for a in _actor_run(key, inside, start, cues))
     rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), role, run[-1].end, rule, cues,
                  explicit=True)
     return replace(rec, leads=leads, coordinators=coordinators)
 
 
-def _actor_run(key: str, inside: list[Mention], start: int, end: int, cues: dict) -> list[Mention]:
+def _actor_run(key: str, inside: list[Mention], start: int, cues: dict) -> list[Mention]:
     """Consecutive actor mentions from ``start`` ("A, B và C"), allowing "các", "cho" between them."""
     run, pos = [], start
     for a in sorted(inside, key=lambda m: m.start):

@@ -16,7 +16,7 @@ from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, ex
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates
-from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in, _lead_in_sentence,
+from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in,
                                      _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
 from graph.lexicon import Lexicon
 from graph.records import DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
@@ -86,7 +86,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                               role=lead.role if rec.rule == "implicit" else rec.role, explicit=True)
             elif not rec.assignees and default_assignees:        # "Tổng Bí thư đề nghị triển khai ...": implied
                 rec = replace(rec, assignees=default_assignees, explicit=False)
-        elif _is_task_context(normal, seg, block, cues) or (lead is not None and lead.assignees):
+        elif _is_task_context(block, cues) or (lead is not None and lead.assignees):
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
                                                 and s.start == block.start)

@@ -30,7 +30,7 @@ def _lead_in(seg: Segmented, block: Block, by_sentence, sentences_of: dict[int, 
     return None
 
 
-def _is_task_context(normal: NormalText, seg: Segmented, block: Block, cues: dict) -> bool:
+def _is_task_context(block: Block, cues: dict) -> bool:
     if block.kind not in ("item", "paragraph", "heading"):
         return False
     section = _section(block, cues)
@@ -60,10 +60,6 @@ def _section_title(heading: str, cues: dict) -> bool:
 def _imperative(key: str, s: Sentence, cues: dict) -> bool:
     text = _unframed(key[s.start:s.end], cues)
     return bool(_starts_with(text, {v: 1 for v in cues["imperative"]}))
-
-
-def _lead_in_sentence(normal, s) -> bool:
-    return normal.text[s.start:s.end].rstrip().endswith(":") and len(normal.text[s.start:s.end]) < 90
 
 
 def _follow_on(key: str, s: Sentence, block: Block, cues: dict) -> bool:
@@ -159,7 +155,7 @@ def actor_heading(normal: NormalText, s: Sentence, inside, cues: dict, actor_run
         if key.startswith(verb + " ", pos):
             pos, role = pos + len(verb), verb_role
             break
-    run = actor_run(key, inside, pos, s.end, cues)
+    run = actor_run(key, inside, pos, cues)
     if not run or not cues["heading_tail"].match(key[run[-1].end:s.end].replace("*", "")):
         return None
     return MandateRecord(start=s.start, end=s.end, assigner=None, assignees=tuple(dict.fromkeys(a.iri for a in run)),

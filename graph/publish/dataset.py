@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from graph.data import published_words
 from graph.vocab import MG, MGID, PREFIXES
 
 ENTITIES_GRAPH = URIRef(f"{MGID}graph/entities")
@@ -83,8 +84,8 @@ def void(g: Graph, quads: list[ox.Quad], *, version: str, files: Sequence) -> Gr
     V, C = (lambda n: URIRef(VOID + n)), (lambda n: URIRef(DCAT + n))
     d.add((DATASET, RDF.type, V("Dataset")))
     d.add((DATASET, RDF.type, C("Dataset")))
-    d.add((DATASET, DCTERMS.title, Literal("mandate-graph: mandates in Vietnamese governance texts", lang="en")))
-    d.add((DATASET, DCTERMS.title, Literal("mandate-graph: nhiệm vụ trong văn bản chỉ đạo, điều hành", lang="vi")))
+    for lang, title in published_words().dataset_title.items():
+        d.add((DATASET, DCTERMS.title, Literal(title, lang=lang)))
     d.add((DATASET, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(version)))
     d.add((DATASET, C("version"), Literal(version)))
     d.add((DATASET, V("vocabulary"), URIRef(str(MG))))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.data import published_words
 from graph.query import guard
 from graph.resources import shared
 from graph.vocab import MGID, PREFIXES
@@ -124,16 +125,17 @@ def resolve_query(name: str) -> Path:
 
 def read_query(path: Path) -> LibraryQuery:
     text = path.read_text(encoding="utf-8")
+    keys = published_words().query_header
     head = {}
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         key, sep, value = line.lstrip("# ").partition(":")
-        if sep and key.strip() in ("Question", "Câu hỏi", "Example", "Parameters"):
+        if sep and key.strip() in keys.values():
             head[key.strip()] = value.strip()
     params = {k: m.group(2) for k, m in _parameters(text).items()}
-    return LibraryQuery(path.stem, path, text, head.get("Question", ""), head.get("Câu hỏi", ""),
-                        params, head.get("Example", ""))
+    return LibraryQuery(path.stem, path, text, head.get(keys["question_en"], ""), head.get(keys["question_vi"], ""),
+                        params, head.get(keys["example"], ""))
 
 
 def _parameters(text: str) -> dict[str, re.Match]:

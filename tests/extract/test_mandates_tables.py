@@ -1,15 +1,8 @@
 """Mandates from task tables (issue 14): one mandate per task row, lead, coordinators, deadline
 and deliverable from the columns the header names; group rows are sections. The table is written
 as the reader writes tables of HTML, DOCX and PDF documents: one row per line, cells joined by " | "."""
-from dataclasses import replace
 
-from conftest import bundled_lexicon
-from graph.analyse.metadata import document_meta
-from graph.analyse.normalise import normalise
-from graph.analyse.recognise import recognise
-from graph.analyse.segment import segment
-from graph.extract.relations import extract
-from graph.records import SourceDocument
+from conftest import extract_text
 
 B = "https://w3id.org/mandate-graph/id/body/"
 TTG = B + "thu-tuong-chinh-phu"
@@ -23,13 +16,7 @@ ANNEX = (
 
 
 def _mandates(text: str):
-    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    seg = segment(n, lex)
-    mentions = recognise(n, seg, lex)
-    meta = replace(document_meta(src, n, seg, mentions, lex), authority=TTG)
-    return extract(n, seg, mentions, meta, lex).mandates
+    return extract_text(text, authority=TTG)[1].mandates
 
 
 def test_one_mandate_per_task_row_with_the_columns_fields():

@@ -1,19 +1,14 @@
 """Extraction against the golden files annotated by reading the sample texts (tests/golden), and
 passages written in the style of other governance texts."""
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
 import goldens
-from conftest import bundled_lexicon
-from graph.extract.relations import extract
-from graph.analyse.normalise import normalise
-from graph.analyse.recognise import recognise
-from graph.analyse.metadata import document_meta
+from conftest import bundled_lexicon, extract_text
 from graph.analyse.read import SUFFIXES  # noqa: F401  (the reader is exercised in test_read)
 from graph.records import SourceDocument
-from graph.analyse.segment import segment
 from graph.extract.targets import parse_number
 from graph.extract.deadlines import parse_deadline
 
@@ -71,12 +66,7 @@ def test_001_targets_of_section_iii_2(analysed):
 
 
 def _analyse_text(text: str):
-    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    seg = segment(n, lex)
-    mentions = recognise(n, seg, lex)
-    return extract(n, seg, mentions, document_meta(src, n, seg, mentions, lex), lex)
+    return extract_text(text)[1]
 
 
 def test_government_style_lead_and_coordinators():
@@ -245,16 +235,3 @@ def test_regression_analysis_work_grows_linearly_with_the_document():
     analyse(small, lex)                                 # matchers compiled, caches warm
     ratio = _python_lines(lambda: analyse(large, lex)) / _python_lines(lambda: analyse(small, lex))
     assert ratio < 2.5, ratio
-
-
-def test_bare_titles_and_contained_mentions_by_bisection():
-    """The indexes find what the scans found: a title held by a named person, used bare later,
-    stands for that person, and the body it names is no mention of its own."""
-    text = ("Tại buổi làm việc, Bí thư Thành ủy Hà Nội Bùi Thị Minh Hoài phát biểu.\n\n"
-            "Bí thư Thành ủy Hà Nội yêu cầu các sở, ngành khẩn trương triển khai.\n")
-    lex = bundled_lexicon()
-    normal = normalise(text, lex)
-    mentions = recognise(normal, segment(normal, lex), lex)
-    bare = [m for m in mentions if m.rule == "bare-title"]
-    assert [normal.text[m.start:m.end] for m in bare] == ["Bí thư Thành ủy Hà Nội"]
-    assert not any(m.kind == "body" and bare[0].start <= m.start < bare[0].end for m in mentions)

@@ -2,7 +2,6 @@
 nobody here wrote, and by plain HTTP for what SPARQLWrapper does not do."""
 import csv
 import io
-import json
 import re
 import subprocess
 import sys
@@ -40,14 +39,6 @@ def server(built):
     proc.wait(10)
 
 
-@pytest.fixture(scope="module")
-def mandates(built):
-    from rdflib import RDF
-    from graph.vocab import MG
-    g = Graph().parse(built / "graph.nt", format="nt")
-    return len(set(g.subjects(RDF.type, MG.Mandate)))
-
-
 def client(base, fmt=JSON, method=None):
     s = SPARQLWrapper(f"{base}/sparql")
     s.setReturnFormat(fmt)
@@ -58,23 +49,23 @@ def client(base, fmt=JSON, method=None):
 
 
 @pytest.mark.parametrize("method", [None, URLENCODED, POSTDIRECTLY], ids=["get", "post-form", "post-direct"])
-def test_select_json_over_get_and_both_posts(server, mandates, method):
+def test_select_json_over_get_and_both_posts(server, mandate_count, method):
     s = client(server, JSON, method)
     s.setQuery(COUNT_MANDATES)
     result = s.query().convert()
-    assert int(result["results"]["bindings"][0]["n"]["value"]) == mandates
+    assert int(result["results"]["bindings"][0]["n"]["value"]) == mandate_count
 
 
-def test_select_as_xml_csv_tsv(server, mandates):
+def test_select_as_xml_csv_tsv(server, mandate_count):
     for fmt in (XML, CSV, TSV):
         s = client(server, fmt)
         s.setQuery(COUNT_MANDATES)
         body = s.query().convert()
         if fmt == XML:
-            assert body.getElementsByTagName("literal")[0].firstChild.data == str(mandates)
+            assert body.getElementsByTagName("literal")[0].firstChild.data == str(mandate_count)
         else:
             text = body.decode("utf-8")
-            assert text.splitlines()[0] in ("n", "?n") and str(mandates) in text.splitlines()[1]
+            assert text.splitlines()[0] in ("n", "?n") and str(mandate_count) in text.splitlines()[1]
 
 
 def test_ask(server):
@@ -127,7 +118,7 @@ def test_result_size_limit_cuts_and_says_so(server):
         assert len(rows) == 51 and r.headers["X-Result-Truncated"].startswith("true")
 
 
-def test_time_limit_stops_a_runaway_query_and_the_server_carries_on(server, mandates):
+def test_time_limit_stops_a_runaway_query_and_the_server_carries_on(server, mandate_count):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     t = time.perf_counter()
     req = urllib.request.Request(f"{server}/sparql?" + urllib.parse.urlencode({"query": q}))
@@ -137,7 +128,7 @@ def test_time_limit_stops_a_runaway_query_and_the_server_carries_on(server, mand
     assert time.perf_counter() - t < 30
     s = client(server, JSON)
     s.setQuery(COUNT_MANDATES)
-    assert int(s.query().convert()["results"]["bindings"][0]["n"]["value"]) == mandates
+    assert int(s.query().convert()["results"]["bindings"][0]["n"]["value"]) == mandate_count
 
 
 def test_views_and_data_are_served(server):
@@ -202,11 +193,11 @@ def test_a_browser_gets_the_answer_in_the_page_as_a_table_escaped(server):
     assert exc.value.code == 400 and b"error at 1:" in exc.value.read()
 
 
-def test_the_page_downloads_in_the_same_formats(server, mandates):
+def test_the_page_downloads_in_the_same_formats(server, mandate_count):
     q = urllib.parse.urlencode({"query": COUNT_MANDATES, "download": "csv"})
     status, headers, body = _get(f"{server}/sparql?{q}", BROWSER)
     assert headers["Content-Type"].startswith("text/csv") and 'filename="answer.csv"' in headers["Content-Disposition"]
-    assert body.splitlines() == ["n", str(mandates)]
+    assert body.splitlines() == ["n", str(mandate_count)]
     construct = "CONSTRUCT { ?d a ?c } WHERE { ?d a ?c } LIMIT 3"
     _, headers, _ = _get(f"{server}/sparql?" + urllib.parse.urlencode({"query": construct, "download": "ntriples"}))
     assert headers["Content-Type"].startswith("application/n-triples") and "answer.nt" in headers["Content-Disposition"]

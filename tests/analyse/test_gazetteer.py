@@ -1,15 +1,9 @@
 """The national gazetteer (bodies.yaml, provinces.yaml) and the rules of issue 13's items 4-7,
 each with a sentence in the style it serves."""
-from conftest import bundled_lexicon
+from conftest import bundled_lexicon, recognise_text
 
 
-def _mentions(text: str):
-    from graph.analyse.normalise import normalise
-    from graph.analyse.recognise import recognise
-    from graph.analyse.segment import segment
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    return recognise(n, segment(n, lex), lex)
+_mentions = recognise_text
 
 
 def _of(text: str, kind: str) -> set[str]:

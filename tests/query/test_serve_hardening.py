@@ -176,14 +176,14 @@ def test_service_allow_list_lets_only_the_named_endpoint_through():
             check(q, allow_service=[ok])
 
 
-def test_deeply_nested_queries_are_refused_and_the_server_carries_on(served, mandates_count):
+def test_deeply_nested_queries_are_refused_and_the_server_carries_on(served, mandate_count):
     _, base = served()
     port = port_of(base)
     for _ in range(2):
         status, _, body = get(port, NESTED)
         assert status == 400 and b"nested" in body, body
     status, _, body = get(port, COUNT_MANDATES, headers={"Accept": "text/csv"})
-    assert status == 200 and str(mandates_count).encode() in body
+    assert status == 200 and str(mandate_count).encode() in body
 
 
 def test_cli_query_refuses_deep_nesting_with_one_line(built, tmp_path):
@@ -194,7 +194,7 @@ def test_cli_query_refuses_deep_nesting_with_one_line(built, tmp_path):
     assert r.returncode == 2 and "nested more than 64 deep at 1:80" in r.stderr and r.stderr.count("\n") == 1
 
 
-def test_a_dead_worker_is_replaced(served, mandates_count):
+def test_a_dead_worker_is_replaced(served, mandate_count):
     proc, base = served("--workers", "2")
     port = port_of(base)
     workers = children(proc.pid)
@@ -204,7 +204,7 @@ def test_a_dead_worker_is_replaced(served, mandates_count):
     time.sleep(0.3)
     for _ in range(4):
         status, _, body = get(port, COUNT_MANDATES, headers={"Accept": "text/csv"})
-        assert status == 200 and str(mandates_count).encode() in body
+        assert status == 200 and str(mandate_count).encode() in body
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
@@ -307,11 +307,3 @@ def test_validate_on_a_missing_output_or_graph_fails(tmp_path, make):
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode != 0 and "valid" not in r.stdout and r.stderr.count("\n") == 1
     assert r.stderr.startswith("error: ")
-
-
-@pytest.fixture(scope="module")
-def mandates_count(built):
-    from rdflib import RDF, Graph
-    from graph.vocab import MG
-    g = Graph().parse(built / "graph.nt", format="nt")
-    return len(set(g.subjects(RDF.type, MG.Mandate)))

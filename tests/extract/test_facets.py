@@ -1,5 +1,4 @@
 """Stage extract, facets: the "6 rõ" a mandate meets, named as in the ontology's scheme mg:facets."""
-from conftest import bundled_lexicon
 from datetime import date
 
 import pytest
@@ -64,24 +63,6 @@ def test_extraction_gives_every_mandate_its_facets(analysed):
     for doc in analysed.values():
         for rec in doc.extraction.mandates:
             assert rec.facets == facets(rec)
-
-
-def test_populate_writes_the_facets_the_record_holds():
-    from rdflib import URIRef
-    from graph.assemble.populate import populate
-    from graph.ontology import scheme_members
-    from graph.pipeline import analyse
-    from graph.records import SourceDocument
-    from graph.vocab import MG
-    text = "Bộ Chính trị giao Thành ủy Hà Nội xây dựng đề án trước ngày 30-6-2025.\n"
-    doc = analyse(SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text"), bundled_lexicon())
-    [rec] = doc.extraction.mandates
-    g = populate([doc], bundled_lexicon())
-    [node] = g.subjects(MG.statedIn, URIRef(doc.meta.iri))
-    concepts = scheme_members("facets")
-    assert set(g.objects(node, MG.meetsFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if f.met}
-    assert set(g.objects(node, MG.lacksFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if not f.met}
-    assert g.value(node, MG.facetCount).toPython() == sum(f.met for f in rec.facets)
 
 
 def test_a_facet_without_its_rule_is_named(monkeypatch):

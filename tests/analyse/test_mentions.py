@@ -1,5 +1,5 @@
 """Stage analyse, recognise: what each mention says of its entity, one typed record per kind."""
-from conftest import bundled_lexicon
+from conftest import recognise_text
 from datetime import date
 
 import pytest
@@ -7,13 +7,7 @@ import pytest
 from graph.records import BodyRef, DocumentRef, PersonRef, PlaceRef, ProjectRef
 
 
-def _mentions(text: str):
-    from graph.analyse.normalise import normalise
-    from graph.analyse.recognise import recognise
-    from graph.analyse.segment import segment
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    return recognise(n, segment(n, lex), lex)
+_mentions = recognise_text
 
 
 def _by_rule(text: str, rule: str):

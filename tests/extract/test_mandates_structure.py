@@ -2,28 +2,16 @@
 under it, at any depth, until the next heading of its rank; defaults come from the document's
 header (DocumentMeta.authority, addressees), never from a place. Sentences in the styles served:
 a Prime Minister's telegram, a Government Office notice."""
-from dataclasses import replace
 
-from conftest import bundled_lexicon
-from graph.analyse.metadata import document_meta
-from graph.analyse.normalise import normalise
-from graph.analyse.recognise import recognise
-from graph.analyse.segment import segment
-from graph.extract.relations import extract
-from graph.records import SourceDocument
+from conftest import extract_text
 
 B = "https://w3id.org/mandate-graph/id/body/"
 TTG, BTC, BQP = B + "thu-tuong-chinh-phu", B + "bo-tai-chinh", B + "bo-quoc-phong"
 
 
 def _extract(text: str, **meta):
-    src = SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text")
-    lex = bundled_lexicon()
-    n = normalise(text, lex)
-    seg = segment(n, lex)
-    mentions = recognise(n, seg, lex)
-    m = replace(document_meta(src, n, seg, mentions, lex), **meta)
-    return n, extract(n, seg, mentions, m, lex).mandates
+    n, extraction = extract_text(text, **meta)
+    return n, extraction.mandates
 
 
 TELEGRAM = (

@@ -2,7 +2,7 @@
 
 The golden file is a snapshot, not an annotation (the hand annotations are the YAML files beside
 it, under tests/golden/snapshots/): it makes every change in what populate writes visible in review. When a change is meant,
-regenerate it with `python -m pytest tests/test_populate.py --update-golden` and read the diff.
+regenerate it with `python -m pytest tests/assemble/test_populate.py --update-golden` and read the diff.
 """
 
 from conftest import bundled_lexicon
@@ -58,3 +58,21 @@ def test_a_post_stated_more_fully_in_the_same_document_is_one_holding(analysed):
     person = URIRef("https://w3id.org/mandate-graph/id/person/bui-thi-minh-hoai")
     posts = sorted(str(g.value(g.value(h, MG.post), SKOS.prefLabel)) for h in g.subjects(MG.holder, person))
     assert posts == ["Bí thư Thành ủy Hà Nội"]
+
+
+def test_populate_writes_the_facets_the_record_holds():
+    from rdflib import URIRef
+    from graph.assemble.populate import populate
+    from graph.ontology import scheme_members
+    from graph.pipeline import analyse
+    from graph.records import SourceDocument
+    from graph.vocab import MG
+    text = "Bộ Chính trị giao Thành ủy Hà Nội xây dựng đề án trước ngày 30-6-2025.\n"
+    doc = analyse(SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text"), bundled_lexicon())
+    [rec] = doc.extraction.mandates
+    g = populate([doc], bundled_lexicon())
+    [node] = g.subjects(MG.statedIn, URIRef(doc.meta.iri))
+    concepts = scheme_members("facets")
+    assert set(g.objects(node, MG.meetsFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if f.met}
+    assert set(g.objects(node, MG.lacksFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if not f.met}
+    assert g.value(node, MG.facetCount).toPython() == sum(f.met for f in rec.facets)

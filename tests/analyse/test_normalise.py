@@ -133,3 +133,12 @@ def test_closed_script_and_style_are_dropped_unclosed_kept_as_text():
     page = "<p>Một</p><script>x = 1;</script><p>Hai</p><STYLE>p {}</style ><p>Ba<script>y = 2;"
     text = normalise(page, html=True).text
     assert "x = 1" not in text and "p {}" not in text and "y = 2;" in text and "Hai" in text
+
+
+def test_one_rule_for_text_in_capitals():
+    """Layout, segment and the header read capitals by one rule: enough letters, all upper case
+    (a numbered heading's digits and marks do not count; "Đ", "Ư" are letters like any other)."""
+    from graph.analyse.normalise import in_capitals
+    assert in_capitals("II. TỔ CHỨC THỰC HIỆN") and in_capitals("KT. THỦ TƯỚNG") and in_capitals("ĐẢNG")
+    assert not in_capitals("Tổ chức thực hiện") and not in_capitals("1.") and not in_capitals("BỘ Y tế")
+    assert not in_capitals("ĐẢNG", least=6) and in_capitals("ĐẢNG ỦY", least=6)
