@@ -41,10 +41,13 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}
     if head.get("identifier"):
         identifier, number, issuer_code = head["identifier"], head["number"], head["issuer_code"]
-    type_code = head.get("type_code") or type_code
-    issued = head.get("issued") or issued
-    issuer = head.get("issuer") or issuer
-    signer = head.get("signer") or signer
+    site = site_record(normal.text[:6000], lexicon) if not head.get("identifier") else {}
+    if site.get("identifier"):
+        identifier, number, issuer_code = site["identifier"], site["number"], site["issuer_code"]
+    type_code = head.get("type_code") or site.get("type_code") or type_code
+    issued = head.get("issued") or site.get("issued") or issued
+    issuer = head.get("issuer") or issuer or site.get("issuer")
+    signer = head.get("signer") or signer or site.get("signer")
     title = head.get("title") or title
     side = source.sidecar
     if side.get("identifier"):
@@ -64,6 +67,36 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
                         authority=head.get("authority"), addressees=head.get("addressees", ()),
                         signer_post=head.get("signer_post"), place=head.get("place"))
+
+
+def site_record(text: str, lexicon: Lexicon) -> dict:
+    """The fields a legal-document site records above a capture it lost the header of ("Số hiệu: |
+    17899/BTC-VP", "Loại văn bản: | Công văn"; documents.yaml ``site_fields``): only what is found."""
+    docs = lexicon.documents
+    if not docs.site_fields:
+        return {}
+    fields = {docs.site_fields[m.group(1)]: m.group(2).strip()
+              for m in docs.site_line.finditer(text) if m.group(1) in docs.site_fields}
+    out: dict = {}
+    parts = re.fullmatch(r"(\d{1,5})/(?:(\d{4})/)?([^\s/-]+)-(\S+)", fields.get("identifier", ""))
+    if parts:
+        number, year, first, second = parts.groups()
+        out.update(identifier=fields["identifier"], number=number,
+                   issuer_code=second if first in document_types() else first)
+    names = {t.vi.lower(): code for code, t in document_types().items() if t.vi}
+    if fields.get("type", "").lower() in names:
+        out["type_code"] = names[fields["type"].lower()]
+    day = _WEB_DATE.fullmatch(fields.get("issued", ""))
+    if day:
+        try:
+            out["issued"] = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+        except ValueError:
+            pass
+    if fields.get("issuer"):
+        out["issuer"] = _issuer(fields["issuer"], lexicon)
+    if lexicon.persons.name.fullmatch(fields.get("signer", "")):
+        out["signer"] = fields["signer"]
+    return out
 
 
 def _news_code() -> str:

@@ -121,6 +121,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
     # an office that is also a title ("Thủ tướng Chính phủ"), at the end of a longer title ("Phó
     # Thủ tướng Chính phủ"), is part of that title: the deputy is no mention of the office
     in_title = {(t.end(), t.start()) for t in gz.at_word_start(title_re, normal.key, i, j)}
+    place_date = lexicon.documents.head.get("place_date")
     out = []
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
         if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
@@ -128,6 +129,10 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
         if m.group(1) in matcher.cased and not gz.capitalised(normal.text[m.start():m.end()]):
             continue                                   # "hòa bình" is peace, "Hòa Bình" a province
         body, contextual = matcher.table[m.group(1)]
+        if contextual and not normal.text[m.start()].isupper():
+            continue                                   # "34 tỉnh, thành phố" is no "Thành phố" (Hà Nội)
+        if place_date is not None and place_date.match(normal.text, m.end()):
+            continue                                   # the dateline's place is never an actor
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
