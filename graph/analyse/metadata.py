@@ -10,7 +10,7 @@ from graph.analyse import gazetteer as gz
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
-from graph.analyse.recognise import doc_iri
+from graph.analyse.recognise import cut_name, doc_iri, document_reference
 from graph.vocab import MG, iri
 
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
@@ -139,7 +139,8 @@ def _signature(normal: NormalText, blocks, lexicon: Lexicon) -> tuple[str | None
             body, contextual = matcher.table[found.group(1)]
             issuer = body
     name = next(gz.at_word_start(lexicon.persons.name, text), None)
-    return issuer, (name.group(0) if name else None)
+    return issuer, (cut_name(text, name.start(), name.group(0), lexicon.compiled(document_reference))
+                    if name else None)
 
 
 def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]) -> str | None:
@@ -326,6 +327,7 @@ def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
                 or lexicon.layout.starts_item.match(prev_line) or prev_line.startswith(("-", "+"))):
             continue
         name = window[found.start():found.end()].split("\n")[0].strip()
+        name = cut_name(window, found.start(), name, lexicon.compiled(document_reference))
         out = {"signer": name}
         post = pat["signature_mark"].sub("", prev_line).strip(" ,")
         if _caps(post):

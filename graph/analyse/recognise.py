@@ -185,7 +185,7 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     title_re, title_items = gz.titles(lexicon)
     clause_break = lexicon.persons.clause_break
     out = []
-    for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
+    for m in _name_candidates(normal.text, i, j, lexicon.persons.name, lexicon.compiled(document_reference)):
         # a name opening its block may follow its title on the line before (a signature block)
         window_start = max(0, i - 60) if m.start() == i else max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
@@ -212,12 +212,11 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
 
 class _Name:
     """A name match cut after its last capitalised syllable (the syllable pattern's letter range
-    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà")."""
-    def __init__(self, text: str, m: re.Match):
-        words = m.group(0).split(" ")
-        keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
-        self._start, self._text = m.start(), " ".join(words[:keep])
-        self.ok = keep >= 2
+    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà"), and before a
+    document's reference ("Lê Huy Vịnh Thông tư 130/2025/TT-BQP": a site's title after the signer)."""
+    def __init__(self, text: str, m: re.Match, reference: re.Pattern | None = None):
+        self._start, self._text = m.start(), cut_name(text, m.start(), m.group(0), reference)
+        self.ok = self._text.count(" ") >= 1
 
     def start(self) -> int:
         return self._start
@@ -229,13 +228,34 @@ class _Name:
         return self._text
 
 
-def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
+def cut_name(text: str, start: int, name: str, reference: re.Pattern | None) -> str:
+    """``name`` (found at ``start`` of ``text``) up to its last capitalised word, and before a word
+    that opens a document's reference ("Thông tư 130/...")."""
+    words = name.split(" ")
+    keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if reference is not None:
+        at = start
+        for k, w in enumerate(words[:keep]):
+            if k and reference.match(text, at):
+                keep = k
+                break
+            at += len(w) + 1
+    return " ".join(words[:keep])
+
+
+def document_reference(lexicon: Lexicon) -> re.Pattern:
+    """A type word and a number, as written ("Thông tư 130", "Nghị quyết số 389")."""
+    words = gz.trie({w[:1].upper() + w[1:] for w in _type_words()})
+    return re.compile(r"(?:%s) (?:số )?\d" % words)
+
+
+def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern, reference: re.Pattern | None = None):
     """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
     surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
     for m in gz.at_word_start(pattern, text, i, j):
         for n in [m] + [pattern.match(text, m.start() + w.end(), j)
                         for w in re.finditer(r" (?=\w)", text[m.start():m.end()])]:
-            name = _Name(text, n) if n else None
+            name = _Name(text, n, reference) if n else None
             if name and name.ok:
                 yield name
 
