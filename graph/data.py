@@ -42,8 +42,9 @@ _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": st
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
-                            "district_valid_until": DATE, "division_words": [str]}},
-    "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
+                            "district_valid_until": DATE, "division_words": [str],
+                            "joins?": [str]}},
+    "provinces": {"reorganised": DATE, "places?": {"before": REGEX, "apposition": REGEX}, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
              "verb_in_name_after": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],

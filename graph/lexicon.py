@@ -64,8 +64,10 @@ class Bodies:
     district_words: tuple[str, ...]
     district_valid_until: str
     division_words: tuple[str, ...]
+    joins: tuple[str, ...] = ()              # words that join two capitalised parts of one name ("và")
     families: Mapping[str, Mapping[str, str]] = field(default_factory=dict)   # polity IRI -> template -> IRI
     enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
+    places: Mapping = field(default_factory=dict)          # provinces.yaml's places: before, apposition
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -81,9 +83,9 @@ class Bodies:
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
                                   h.get("expands"), h.get("valid_until")) for h in p["heads"]),
-                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]),
+                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
-                   d.get("enumeration") or {})
+                   d.get("enumeration") or {}, d.get("places") or {})
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:
@@ -283,7 +285,7 @@ class Lexicon:
                 provinces = read("provinces")
                 more, families = province_bodies(provinces, {b["name"] for b in data["bodies"]})
                 data = {**data, "bodies": data["bodies"] + more, "families": families,
-                        "enumeration": provinces["enumeration"]}
+                        "enumeration": provinces["enumeration"], "places": provinces.get("places") or {}}
             sections[name] = section.of(data)
         return cls(**sections, folders=folders)
 

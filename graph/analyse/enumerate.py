@@ -1,12 +1,14 @@
 """Enumerations of provinces: "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị
-và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``)."""
+và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``); and provinces
+named as places, not actors ("tại tỉnh Ninh Bình"; provinces.yaml's ``places``)."""
 from __future__ import annotations
 
 import re
 
 from graph.analyse import gazetteer as gz
 from graph.lexicon import Lexicon
-from graph.records import BodyRef, Mention, NormalText
+from graph.records import BodyRef, Mention, NormalText, PlaceRef
+from graph.vocab import iri
 
 _SENTENCE_END = re.compile(r".*(?:[.;!?]\s|\n[-+*]|\n\d+\.)", re.S)
 
@@ -56,3 +58,36 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     if not add:
         return mentions
     return [m for m in mentions if id(m) not in drop] + add
+
+
+_LISTED = re.compile(r"\s*(?:,|và|hoặc|, và|;)?\s*$")
+
+
+def _place_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    spec = lexicon.bodies.places
+    return re.compile(spec["before"]), re.compile(spec["apposition"])
+
+
+def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """``mentions`` with each province named as where something is or happens ("tại tỉnh Ninh
+    Bình", "..., tỉnh Lào Cai") made a place mention, and the provinces listed right after it."""
+    if not lexicon.bodies.places:
+        return mentions
+    before, apposition = lexicon.compiled(_place_patterns)
+    entries, units = lexicon.bodies.by_iri, lexicon.bodies.division_words
+    key, out, last_place = normal.key, [], None
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        entry = entries.get(m.iri) if m.kind == "body" and m.rule != "enumeration" else None
+        if entry is not None and entry.cls == "Polity":
+            ahead = key[max(0, m.start - 60):m.start]
+            place = (before.search(ahead) is not None
+                     or (key.startswith(units, m.start) and apposition.search(ahead) is not None)
+                     or (last_place is not None and _LISTED.fullmatch(key, last_place, m.start) is not None))
+            if place:
+                out.append(Mention("place", iri("place", entry.name), m.start, m.end, m.surface, "place-context",
+                                   PlaceRef(name=entry.name)))
+                last_place = m.end
+                continue
+        last_place = None
+        out.append(m)
+    return out

@@ -32,6 +32,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
+    chosen = enum.places(normal, chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -58,6 +59,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
 
 
 _RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a bare province name yields to a person's
+_CAPITALISED_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zđà-ỹ]+ $")
 
 
 def _rank(m: Mention):
@@ -147,6 +149,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
     max_words = lexicon.bodies.max_words
     districts = lexicon.bodies.district_words
     divisions = districts + lexicon.bodies.division_words
+    joins = lexicon.bodies.joins
     out = []
     for m in gz.at_word_start(pattern, normal.key, i, j):
         spec = heads[m.group(1)]
@@ -155,12 +158,19 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue                                   # "Đảng bộ" is no ministry; CAPS are headings
         if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos):
             continue
+        if _after_capitalised_word(normal.text, m.start()):
+            continue                                   # "Trung Bộ" is a region, not a ministry
         end, count = pos, 0
         for w in _WORD.finditer(normal.key, pos, j):
             if w.start() != end + (1 if count else 0) or count >= max_words:
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
-            if count and any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
+            joined = next((s for s in joins if rest.startswith(s + " ") and count), None)
+            if joined and normal.text[w.start() + len(joined) + 1:][:1].isupper() \
+                    and not pattern.match(normal.key, w.start() + len(joined) + 1):
+                end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
+                continue
+            if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
                 break
             end, count = w.end(), count + 1
         if not count:
@@ -172,11 +182,19 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
             until = lexicon.bodies.district_valid_until
-        out.append(Mention("body", iri("body", name), m.start(), end, surface, "body-pattern",
+        # a body of a named province ("Sở Tài chính tỉnh Bắc Ninh") outranks the province's name
+        local = any(f" {d} " in normal.key[pos:end] for d in divisions)
+        out.append(Mention("body", iri("body", name), m.start(), end, surface,
+                           "body-pattern-local" if local else "body-pattern",
                            BodyRef(name=name, cls=spec.cls, body_kind=spec.kind,
                                    parent=iri("body", spec.parent) if spec.parent else None,
                                    valid_until=date.fromisoformat(until) if until else None)))
     return out
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word (not in capitals) stands right before ``start``, on its line."""
+    return _CAPITALISED_WORD.search(text, max(0, start - 12), start) is not None
 
 
 # ------------------------------------------------------------------ persons
