@@ -41,6 +41,8 @@ _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": st
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
+               "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
+                                "generic": [str], "qualifiers": [str]},
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],
                             "joins?": [str]}},

@@ -68,6 +68,7 @@ class Bodies:
     families: Mapping[str, Mapping[str, str]] = field(default_factory=dict)   # polity IRI -> template -> IRI
     enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
     places: Mapping = field(default_factory=dict)          # provinces.yaml's places: before, apposition
+    collectives: Mapping = field(default_factory=dict)     # leads, nouns, heads, levels, qualifiers
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -85,7 +86,7 @@ class Bodies:
                                   h.get("expands"), h.get("valid_until")) for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
-                   d.get("enumeration") or {}, d.get("places") or {})
+                   d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {})
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:

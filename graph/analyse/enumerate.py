@@ -1,11 +1,13 @@
 """Enumerations of provinces: "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị
 và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``); and provinces
-named as places, not actors ("tại tỉnh Ninh Bình"; provinces.yaml's ``places``)."""
+named as places, not actors ("tại tỉnh Ninh Bình"; provinces.yaml's ``places``); collective
+groups as written ("các bộ, ngành, địa phương"; bodies.yaml's ``collectives``)."""
 from __future__ import annotations
 
 import re
 
 from graph.analyse import gazetteer as gz
+from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
 from graph.records import BodyRef, Mention, NormalText, PlaceRef
 from graph.vocab import iri
@@ -90,4 +92,39 @@ def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
                 continue
         last_place = None
         out.append(m)
+    return out
+
+
+def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    spec = lexicon.bodies.collectives
+    if not spec:
+        return None
+    part = lambda key: "(?:%s)" % gz.trie(normalise_phrase(w) for w in spec[key])
+    nouns, units = part("nouns"), "(?:%s|%s)" % (part("nouns"), part("heads"))
+    sep = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    tail = r"(?:\s+(?P<level>%s))?(?:\s+(?P<qualifier>%s))?(?!\w)" % (part("levels"), part("qualifiers"))
+    listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)
+    levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, part("levels"), part("qualifiers"))
+    generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
+    more = r"(?:\s*:|%s\w)" % sep        # a list the nouns do not end: a lead-in, or more names
+    return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more)
+
+
+def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    """Collective groups the gazetteer does not list, named as written: "các bộ, ngành, địa
+    phương", "các cơ quan, đơn vị có liên quan", "Ủy ban nhân dân cấp xã"."""
+    compiled = lexicon.compiled(_collective_pattern)
+    if compiled is None:
+        return []
+    pattern, generic, more = compiled
+    out = []
+    for m in gz.at_word_start(pattern, normal.key, i, j):
+        if more.match(normal.key, m.end(), j):
+            continue                                   # "các Bộ: Xây dựng, ...", "các cơ quan, tổ chức, [x]"
+        if m.group("nouns") and not (m.group("level") or m.group("qualifier")) and generic.fullmatch(m.group("nouns")):
+            continue                                   # "các cơ quan" alone names no group
+        surface = normal.text[m.start():m.end()]
+        name = " ".join(surface.split())
+        out.append(Mention("body", iri("body", name), m.start(), m.end(), surface, "collective",
+                           BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
     return out

@@ -58,7 +58,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     return out
 
 
-_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a bare province name yields to a person's
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
 _CAPITALISED_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zđà-ỹ]+ $")
 
 
@@ -138,7 +138,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
-    out += _pattern_bodies(normal, i, j, lexicon)
+    out += _pattern_bodies(normal, i, j, lexicon) + enum.collectives(normal, i, j, lexicon)
     return out
 
 
