@@ -37,7 +37,7 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE}
+         "valid_until?": DATE, "max_words?": int}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
@@ -45,7 +45,7 @@ SCHEMA = {
                                 "generic": [str], "qualifiers": [str]},
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],
-                            "joins?": [str]}},
+                            "joins?": [str], "name_ends?": [str]}},
     "provinces": {"reorganised": DATE, "places?": {"before": REGEX, "apposition": REGEX}, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),

@@ -54,6 +54,7 @@ class BodyHead:
     requires: str | None = None
     expands: str | None = None
     valid_until: str | None = None
+    max_words: int | None = None             # the name's words after the head, where not the default
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +66,7 @@ class Bodies:
     district_valid_until: str
     division_words: tuple[str, ...]
     joins: tuple[str, ...] = ()              # words that join two capitalised parts of one name ("và")
+    name_ends: tuple[str, ...] = ()          # words that end a pattern body's name (with cues' stop words)
     families: Mapping[str, Mapping[str, str]] = field(default_factory=dict)   # polity IRI -> template -> IRI
     enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
     places: Mapping = field(default_factory=dict)          # provinces.yaml's places: before, apposition
@@ -83,8 +85,8 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until")) for h in p["heads"]),
-                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")),
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words")) for h in p["heads"]),
+                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {})
 

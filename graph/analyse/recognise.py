@@ -162,7 +162,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue                                   # "Trung Bộ" is a region, not a ministry
         end, count = pos, 0
         for w in _WORD.finditer(normal.key, pos, j):
-            if w.start() != end + (1 if count else 0) or count >= max_words:
+            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words):
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
             joined = next((s for s in joins if rest.startswith(s + " ") and count), None)
