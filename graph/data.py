@@ -41,6 +41,7 @@ _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": st
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
+               "member_lists?": [{"lead": REGEX, "head": str}],
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "qualifiers": [str]},
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],

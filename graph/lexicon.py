@@ -71,6 +71,7 @@ class Bodies:
     enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
     places: Mapping = field(default_factory=dict)          # provinces.yaml's places: before, apposition
     collectives: Mapping = field(default_factory=dict)     # leads, nouns, heads, levels, qualifiers
+    member_lists: tuple = ()                               # ({lead, head}, ...)
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -88,7 +89,8 @@ class Bodies:
                                   h.get("expands"), h.get("valid_until"), h.get("max_words")) for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
-                   d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {})
+                   d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
+                   tuple(d.get("member_lists") or ()))
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:

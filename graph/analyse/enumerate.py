@@ -128,3 +128,38 @@ def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
         out.append(Mention("body", iri("body", name), m.start(), m.end(), surface, "collective",
                            BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
     return out
+
+
+_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+
+
+def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]:
+    """Per list lead: its regex, the listed names after the head (an alternation), name -> IRI."""
+    out = []
+    for spec in lexicon.bodies.member_lists:
+        head = normalise_phrase(spec["head"]) + " "
+        tails = {}
+        for entry in lexicon.bodies.entries:
+            for name in (entry.name, *entry.aliases):
+                key = normalise_phrase(name)
+                if key.startswith(head) and not entry.group:
+                    tails.setdefault(key[len(head):], entry.iri)
+        out.append((re.compile(spec["lead"]), gz.alternation(tails), tails))
+    return out
+
+
+def members(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    """The bodies of a list under one head word: "các Bộ: Xây dựng, Ngoại giao và Tư pháp" names
+    Bộ Xây dựng, Bộ Ngoại giao and Bộ Tư pháp."""
+    out = []
+    for lead, names, tails in lexicon.compiled(_member_lists):
+        for m in lead.finditer(normal.key, i, j):
+            pos = m.end()
+            while (name := names.match(normal.key, pos, j)) is not None:
+                out.append(Mention("body", tails[name.group(1)], name.start(), name.end(),
+                                   normal.text[name.start():name.end()], "enumeration", BodyRef()))
+                sep = _MEMBER_SEPARATOR.match(normal.key, name.end(), j)
+                if sep is None:
+                    break
+                pos = sep.end()
+    return out

@@ -26,9 +26,14 @@ _FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
 def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tuple[Mention, ...]:
     """Every entity mention in the document's non-boilerplate blocks, in text order."""
     candidates: list[Mention] = []
-    for block in segmented.blocks:
-        if block.kind in _FACT_KINDS:
-            candidates += _in_block(normal, block, lexicon)
+    facts = [b for b in segmented.blocks if b.kind in _FACT_KINDS]
+    for block in facts:
+        candidates += _in_block(normal, block, lexicon)
+    # a list's lead may end the paragraph before it ("Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, ...")
+    starts = [b.start for b in facts]
+    candidates += [m for m in enum.members(normal, 0, len(normal.key), lexicon)
+                   if (k := bisect_right(starts, m.start)) and m.end <= facts[k - 1].end
+                   and facts[k - 1].kind != "recipients"]
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
@@ -54,7 +59,10 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     i, j = block.start, block.end
     out = _documents(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
     if block.kind != "recipients":
-        out += _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
+        bodies = _bodies(normal, i, j, lexicon)
+        if block.kind == "signature":          # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the post signed for
+            bodies = [m for m in bodies if not m.surface.isupper()]
+        out += bodies + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
