@@ -106,7 +106,8 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pa
     listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)
     levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, part("levels"), part("qualifiers"))
     generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
-    more = r"(?:\s*:|%s\w)" % sep        # a list the nouns do not end: a lead-in, or more names
+    # a list the nouns do not end (a lead-in, more names) or a noun that is part of a longer word
+    more = r"(?:\s*:|%s\w| %s(?!\w))" % (sep, part("not_before"))
     return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more)
 
 

@@ -180,6 +180,10 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                 continue
             if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
                 break
+            unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
+                         and normal.text[w.start()].islower()), None)
+            if unit and not normal.text[w.start() + len(unit) + 1:w.start() + len(unit) + 2].isupper():
+                break                                  # "Trung tâm ... tỉnh áp dụng": no province named
             end, count = w.end(), count + 1
         if not count:
             continue
