@@ -101,3 +101,71 @@ def test_regression_railway_names_keep_every_stop_and_other_names_resolve():
     n = normalise("Hoàn thành đường sắt Lào Cai - Hà Nội - Hải Phòng; khai thác đường sắt Cát Linh - Hà Đông.", lex)
     found = {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == "project"}
     assert found == {"duong-sat-lao-cai-ha-noi-hai-phong", "duong-sat-do-thi-tuyen-2a-cat-linh-ha-dong"}
+
+
+def _mentions(text: str, kind: str = "body") -> set[str]:
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == kind}
+
+
+def test_dateline_place_and_lower_case_contextual_aliases_name_no_actor():
+    header = "Số: 631/TB-VPCP | Hà Nội, ngày 19 tháng 11 năm 2025\n"
+    assert "thanh-pho-ha-noi" not in _mentions(header + "Bộ Tài chính chủ trì rà soát.")
+    # "thành phố" in lower case is any city: not the "Thành phố" (Hà Nội) of a Hanoi document
+    text = "Ủy ban nhân dân thành phố Hà Nội báo cáo. Cả nước có 34 tỉnh, thành phố sau sắp xếp."
+    found = _mentions(text)
+    assert "uy-ban-nhan-dan-thanh-pho-ha-noi" in found and "thanh-pho-ha-noi" not in found
+
+
+def test_provinces_named_as_places_are_places_not_bodies():
+    text = ("- Cửa khẩu quốc tế Lào Cai (đường sắt), tỉnh Lào Cai;\n"
+            "Mưa lũ tại các tỉnh Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng đã làm 963 nhà bị sập đổ.\n"
+            "Hội nghị 1 gồm các tỉnh, thành phố: Hà Nội, Quảng Ninh.\n")
+    bodies, places = _mentions(text), _mentions(text, "place")
+    assert {"tinh-lao-cai", "tinh-dak-lak", "tinh-khanh-hoa", "tinh-gia-lai", "tinh-lam-dong"} <= places
+    assert not {"tinh-lao-cai", "tinh-dak-lak", "tinh-lam-dong"} & bodies
+    assert {"thanh-pho-ha-noi", "tinh-quang-ninh"} <= bodies          # listed, not placed
+
+
+def test_pattern_bodies_join_and_qualify_their_names():
+    found = _mentions("Giao Sở Giáo dục và Đào tạo, Sở Tài chính tỉnh Bắc Ninh và Sở Xây dựng thực hiện.")
+    assert {"so-giao-duc-va-dao-tao", "so-tai-chinh-tinh-bac-ninh", "so-xay-dung"} <= found
+    assert not {"so-giao-duc", "tinh-bac-ninh", "so-tai-chinh"} & found
+    # a region is no ministry, a date no name: "... tại Trung Bộ Ngày 21/11/2025"
+    assert not any(b.startswith("bo-") for b in _mentions("Hỗ trợ mưa lũ tại Trung Bộ Ngày 21/11/2025, Thủ tướng ban hành."))
+    found = _mentions("Bệnh viện Bạch Mai thúc đẩy công tác. Trung tâm Phục vụ hành chính công tỉnh Quảng Trị tiếp nhận hồ sơ.")
+    assert {"benh-vien-bach-mai", "trung-tam-phuc-vu-hanh-chinh-cong-tinh-quang-tri"} <= found
+
+
+def test_collective_groups_are_named_as_written():
+    found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
+                      "Ủy ban nhân dân cấp xã tổ chức thực hiện.")
+    assert {"cac-bo-nganh-dia-phuong", "cac-co-quan-don-vi-co-lien-quan", "uy-ban-nhan-dan-cap-xa"} <= found
+    # a generic noun alone, ministers, a list's lead-in: no group
+    assert not _mentions("Các cơ quan báo cáo kết quả.") & {"cac-co-quan"}
+    assert "cac-bo" not in _mentions("Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ rà soát.")
+
+
+def test_a_list_under_one_head_word_names_each_body():
+    found = _mentions("Điều 5. Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, Nông nghiệp và Môi trường và "
+                      "Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Nghị quyết này.")
+    assert {"bo-xay-dung", "bo-ngoai-giao", "bo-nong-nghiep-va-moi-truong"} <= found
+
+
+def test_signature_posts_name_no_body_and_a_scheme_is_a_project():
+    text = "Thủ tướng Chính phủ chỉ đạo thực hiện Đề án 06.\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+    assert _mentions(text) == {"thu-tuong-chinh-phu"} or "thu-tuong-chinh-phu" in _mentions(text)
+    assert "de-an-06" in _mentions(text, "project")
+    only_signed = "Nghị quyết có hiệu lực.\nNơi nhận:\n- Lưu: VT.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+    assert "thu-tuong-chinh-phu" not in _mentions(only_signed)
+    assert "bui-thanh-son" in _mentions(only_signed, "person")
+
+
+def test_regression_a_title_in_another_cell_governs_no_name():
+    """"BỘ TRƯỞNG Trần Đức Thắng | Công văn ... của cử tri tỉnh Hà Tĩnh" made "Hà Tĩnh" a person."""
+    text = "Nơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG Trần Đức Thắng | Công văn 9476/BNNMT-CNTY trả lời kiến nghị của cử tri tỉnh Hà Tĩnh\n"
+    assert "ha-tinh" not in _mentions(text, "person")

@@ -107,7 +107,7 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pa
     levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, part("levels"), part("qualifiers"))
     generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
     # a list the nouns do not end (a lead-in, more names) or a noun that is part of a longer word
-    more = r"(?:\s*:|%s\w| %s(?!\w))" % (sep, part("not_before"))
+    more = r"(?:\s*:|%s(?!%s\s)\w| %s(?!\w))" % (sep, part("leads"), part("not_before"))
     return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more)
 
 

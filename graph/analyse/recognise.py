@@ -68,7 +68,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
 
 # "Đề án 06" is a scheme by the project patterns before a bare reference to a document
 _RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "document-bare": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
-_CAPITALISED_WORD = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zđà-ỹ]+ $")
+_CAPITALISED_WORD = re.compile(r"(?<=[a-zđà-ỹ] )[A-ZĐÀ-Ỹ][a-zđà-ỹ]+ $")    # "tại Trung Bộ", not "Giao Bộ"
 
 
 def _rank(m: Mention):
@@ -179,8 +179,9 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                     and not pattern.match(normal.key, w.start() + len(joined) + 1):
                 end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
                 continue
-            if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
-                break
+            if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() and (count or " " not in s)
+                   for s in stops):
+                break                                  # a stop verb may open a name: "Sở Xây dựng"
             unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
                          and normal.text[w.start()].islower()), None)
             if unit and not normal.text[w.start() + len(unit) + 1:w.start() + len(unit) + 2].isupper():
@@ -192,6 +193,8 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if spec.requires is not None and normalise_phrase(spec.requires) not in normal.key[m.start():end]:
             continue
         name = spec.expands + surface[len(m.group(1)):] if spec.expands else surface
+        for short, full in lexicon.compiled(_expansions):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
+            name = short.sub(full, name)
         until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
             until = lexicon.bodies.district_valid_until
@@ -205,8 +208,13 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
     return out
 
 
+def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
+    """The heads written short ("UBND"), as words inside a pattern body's name, and their full form."""
+    return [(re.compile(r"(?<!\w)%s(?!\w)" % re.escape(h.head)), h.expands) for h in lexicon.bodies.heads if h.expands]
+
+
 def _after_capitalised_word(text: str, start: int) -> bool:
-    """Whether a capitalised word (not in capitals) stands right before ``start``, on its line."""
+    """Whether a capitalised word inside a sentence (after a small word) stands right before ``start``."""
     return _CAPITALISED_WORD.search(text, max(0, start - 12), start) is not None
 
 
