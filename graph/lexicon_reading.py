@@ -57,6 +57,7 @@ class Documents:
     cited_label: str
     described_label: str
     header: Mapping[str, str] = field(default_factory=dict)
+    reference_start: str = ""
     site_fields: Mapping[str, str] = field(default_factory=dict)   # a site's label -> header field
     site_line: re.Pattern | None = None
 

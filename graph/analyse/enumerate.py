@@ -62,12 +62,9 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     return [m for m in mentions if id(m) not in drop] + add
 
 
-_LISTED = re.compile(r"\s*(?:,|và|hoặc|, và|;)?\s*$")
-
-
-def _place_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+def _place_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spec = lexicon.bodies.places
-    return re.compile(spec["before"]), re.compile(spec["apposition"])
+    return re.compile(spec["before"]), re.compile(spec["apposition"]), re.compile(spec["listed"])
 
 
 def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -75,7 +72,7 @@ def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     Bình", "..., tỉnh Lào Cai") made a place mention, and the provinces listed right after it."""
     if not lexicon.bodies.places:
         return mentions
-    before, apposition = lexicon.compiled(_place_patterns)
+    before, apposition, listed = lexicon.compiled(_place_patterns)
     entries, units = lexicon.bodies.by_iri, lexicon.bodies.division_words
     key, out, last_place = normal.key, [], None
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -84,7 +81,7 @@ def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
             ahead = key[max(0, m.start - 60):m.start]
             place = (before.search(ahead) is not None
                      or (key.startswith(units, m.start) and apposition.search(ahead) is not None)
-                     or (last_place is not None and _LISTED.fullmatch(key, last_place, m.start) is not None))
+                     or (last_place is not None and listed.fullmatch(key, last_place, m.start) is not None))
             if place:
                 out.append(Mention("place", iri("place", entry.name), m.start, m.end, m.surface, "place-context",
                                    PlaceRef(name=entry.name)))
@@ -101,7 +98,7 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pa
         return None
     part = lambda key: "(?:%s)" % gz.trie(normalise_phrase(w) for w in spec[key])
     nouns, units = part("nouns"), "(?:%s|%s)" % (part("nouns"), part("heads"))
-    sep = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+    sep = spec["separator"]
     tail = r"(?:\s+(?P<level>%s))?(?:\s+(?P<qualifier>%s))?(?!\w)" % (part("levels"), part("qualifiers"))
     listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)
     levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, part("levels"), part("qualifiers"))
@@ -131,7 +128,8 @@ def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
     return out
 
 
-_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+def _member_separator(lexicon: Lexicon) -> re.Pattern:
+    return re.compile((lexicon.bodies.collectives or {}).get("separator") or "(?!)")
 
 
 def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]:
@@ -152,14 +150,14 @@ def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]
 def members(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """The bodies of a list under one head word: "các Bộ: Xây dựng, Ngoại giao và Tư pháp" names
     Bộ Xây dựng, Bộ Ngoại giao and Bộ Tư pháp."""
-    out = []
+    out, separator = [], lexicon.compiled(_member_separator)
     for lead, names, tails in lexicon.compiled(_member_lists):
         for m in lead.finditer(normal.key, i, j):
             pos = m.end()
             while (name := names.match(normal.key, pos, j)) is not None:
                 out.append(Mention("body", tails[name.group(1)], name.start(), name.end(),
                                    normal.text[name.start():name.end()], "enumeration", BodyRef()))
-                sep = _MEMBER_SEPARATOR.match(normal.key, name.end(), j)
+                sep = separator.match(normal.key, name.end(), j)
                 if sep is None:
                     break
                 pos = sep.end()

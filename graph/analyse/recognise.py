@@ -68,7 +68,6 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
 
 # "Đề án 06" is a scheme by the project patterns before a bare reference to a document
 _RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "document-bare": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
-_CAPITALISED_WORD = re.compile(r"(?<=[a-zđà-ỹ] )[A-ZĐÀ-Ỹ][a-zđà-ỹ]+ $")    # "tại Trung Bộ", not "Giao Bộ"
 
 
 def _rank(m: Mention):
@@ -214,8 +213,13 @@ def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
-    """Whether a capitalised word inside a sentence (after a small word) stands right before ``start``."""
-    return _CAPITALISED_WORD.search(text, max(0, start - 12), start) is not None
+    """Whether a capitalised word inside a sentence (after a small word) stands right before
+    ``start``: "tại Trung Bộ" is a region, "Giao Bộ" an assignment."""
+    words = text[max(0, start - 24):start].split("\n")[-1].split(" ")
+    if len(words) < 3 or words[-1] != "":
+        return False
+    prev, small = words[-2], words[-3]
+    return prev[:1].isupper() and prev[1:].isalpha() and prev[1:].islower() and small[-1:].islower()
 
 
 # ------------------------------------------------------------------ persons
@@ -285,7 +289,7 @@ def cut_name(text: str, start: int, name: str, reference: re.Pattern | None) -> 
 def document_reference(lexicon: Lexicon) -> re.Pattern:
     """A type word and a number, as written ("Thông tư 130", "Nghị quyết số 389")."""
     words = gz.trie({w[:1].upper() + w[1:] for w in _type_words()})
-    return re.compile(r"(?:%s) (?:số )?\d" % words)
+    return re.compile(lexicon.documents.reference_start.replace("{words}", words) or "(?!)")
 
 
 def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern, reference: re.Pattern | None = None):
