@@ -97,7 +97,7 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pa
     if not spec:
         return None
     part = lambda key: "(?:%s)" % gz.trie(normalise_phrase(w) for w in spec[key])
-    nouns, units = part("nouns"), "(?:%s|%s)" % (part("nouns"), part("heads"))
+    nouns, units = part("nouns"), part("heads")
     sep = spec["separator"]
     tail = r"(?:\s+(?P<level>%s))?(?:\s+(?P<qualifier>%s))?(?!\w)" % (part("levels"), part("qualifiers"))
     listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)

@@ -168,7 +168,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue
         if _after_capitalised_word(normal.text, m.start()):
             continue                                   # "Trung Bộ" is a region, not a ministry
-        end, count = pos, 0
+        end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
         for w in _WORD.finditer(normal.key, pos, j):
             if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words):
                 break                                  # punctuation or the name's length ends it
@@ -185,6 +185,10 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                          and normal.text[w.start()].islower()), None)
             if unit and not normal.text[w.start() + len(unit) + 1:w.start() + len(unit) + 2].isupper():
                 break                                  # "Trung tâm ... tỉnh áp dụng": no province named
+            if in_unit is not None and w.start() > in_unit and not unit and not normal.text[w.start()].isupper() \
+                    and not w.group(0).isdigit():
+                break                                  # "... thành phố Hà Nội ngang tầm": the unit's name ended
+            in_unit = w.start() + len(unit) if unit else in_unit
             end, count = w.end(), count + 1
         if not count:
             continue
