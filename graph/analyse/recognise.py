@@ -66,8 +66,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     return out
 
 
-# "Đề án 06" is a scheme by the project patterns before a bare reference to a document
-_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "document-bare": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
 
 
 def _rank(m: Mention):
