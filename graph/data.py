@@ -43,7 +43,7 @@ SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "member_lists?": [{"lead": REGEX, "head": str}],
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
-                                "generic": [str], "not_before": [str], "qualifiers": [str],
+                                "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
                                 "separator": REGEX},
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],

@@ -92,7 +92,7 @@ def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     return out
 
 
-def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, ...] | None:
     spec = lexicon.bodies.collectives
     if not spec:
         return None
@@ -105,7 +105,8 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pa
     generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
     # a list the nouns do not end (a lead-in, more names) or a noun that is part of a longer word
     more = r"(?:\s*:|%s(?!%s\s)\w| %s(?!\w))" % (sep, part("leads"), part("not_before"))
-    return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more)
+    people = r"(?<!\w)%s(?!\w)" % part("people") if spec.get("people") else "(?!)"
+    return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more), re.compile(people)
 
 
 def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
@@ -114,10 +115,10 @@ def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
     compiled = lexicon.compiled(_collective_pattern)
     if compiled is None:
         return []
-    pattern, generic, more = compiled
+    pattern, generic, more, people = compiled
     out = []
     for m in gz.at_word_start(pattern, normal.key, i, j):
-        if more.match(normal.key, m.end(), j):
+        if more.match(normal.key, m.end(), j) or people.search(m.group(0)):
             continue                                   # "các Bộ: Xây dựng, ...", "các cơ quan, tổ chức, [x]"
         if m.group("nouns") and not (m.group("level") or m.group("qualifier")) and generic.fullmatch(m.group("nouns")):
             continue                                   # "các cơ quan" alone names no group
