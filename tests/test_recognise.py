@@ -168,3 +168,22 @@ def test_regression_a_title_in_another_cell_governs_no_name():
     """"BỘ TRƯỞNG Trần Đức Thắng | Công văn ... của cử tri tỉnh Hà Tĩnh" made "Hà Tĩnh" a person."""
     text = "Nơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG Trần Đức Thắng | Công văn 9476/BNNMT-CNTY trả lời kiến nghị của cử tri tỉnh Hà Tĩnh\n"
     assert "ha-tinh" not in _mentions(text, "person")
+
+
+def test_council_parts_are_named_with_the_documents_council():
+    text = ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Điều 3. Tổ chức thực hiện\n"
+            "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và "
+            "đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n")
+    found = _mentions(text)
+    assert {"thuong-truc-hoi-dong-nhan-dan-tinh-bac-ninh", "cac-ban-cua-hoi-dong-nhan-dan-tinh-bac-ninh",
+            "cac-to-dai-bieu-hoi-dong-nhan-dan-tinh-bac-ninh", "dai-bieu-hoi-dong-nhan-dan-tinh-bac-ninh"} <= found
+    # delegates at a meeting are no part of a council
+    assert not any("dai-bieu" in b for b in _mentions("Các đại biểu, khách mời dự hội nghị của Bộ Tài chính."))
+
+
+def test_a_public_is_no_group_and_a_list_lead_may_end_its_line():
+    assert not any(b.startswith("cac-co-quan") for b in _mentions(
+        "Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."))
+    found = _mentions("1. Chủ tịch Ủy ban nhân dân các tỉnh:\nĐắk Lắk, Khánh Hòa và Lâm Đồng:\na) Tổ chức khắc phục.")
+    assert {"uy-ban-nhan-dan-tinh-dak-lak", "uy-ban-nhan-dan-tinh-khanh-hoa", "uy-ban-nhan-dan-tinh-lam-dong"} <= found

@@ -163,3 +163,50 @@ def members(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
                     break
                 pos = sep.end()
     return out
+
+
+def _council_list(lexicon: Lexicon) -> re.Pattern | None:
+    spec = lexicon.bodies.council_parts
+    if not spec:
+        return None
+    part = r"(?P<part>%s)(?: %s)?" % (gz.trie(normalise_phrase(p) for p in spec["parts"]), spec["council"])
+    sep = (lexicon.bodies.collectives or {}).get("separator") or r",\s*"
+    return re.compile(r"%s(?:%s%s)+(?!\w)" % (part.replace("?P<part>", ""), sep, part.replace("?P<part>", ""))), \
+        re.compile(part + r"(?!\w)")
+
+
+def council_parts(normal: NormalText, mentions: list[Mention], lexicon: Lexicon,
+                  blocks: list[tuple[int, int]]) -> list[Mention]:
+    """``mentions`` with the parts of the document's People's Council a list names ("Thường trực Hội
+    đồng nhân dân, các Ban của Hội đồng nhân dân, ... Thành phố") as bodies of that council."""
+    compiled = lexicon.compiled(_council_list)
+    entries = lexicon.bodies.by_iri
+    councils = [m for m in mentions if m.kind == "body" and m.iri in entries
+                and entries[m.iri].kind == "peoples-council" and not (m.ref and getattr(m.ref, "contextual", False))]
+    if compiled is None or not councils:
+        return mentions
+    listing, one = compiled
+    council = entries[councils[0].iri].name
+    templates = {normalise_phrase(k): v for k, v in lexicon.bodies.council_parts["parts"].items()}
+    council_key = re.compile(lexicon.bodies.council_parts["council"])
+    add = []
+    for start, end in blocks:
+        add += _council_parts_in(normal, listing, one, council_key, templates, councils[0].iri, council, start, end)
+    if not add:
+        return mentions
+    spans = [(a.start, a.end) for a in add]
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return kept + add
+
+
+def _council_parts_in(normal, listing, one, council_key, templates, council_iri, council, i, j) -> list[Mention]:
+    add = []
+    for m in listing.finditer(normal.key, i, j):
+        if not council_key.search(m.group(0)):
+            continue                                   # "đại biểu, ..." with no council named
+        for p in one.finditer(normal.key, m.start(), m.end()):
+            name = templates[p.group("part")].replace("{council}", council)
+            add.append(Mention("body", iri("body", name), p.start(), p.end(), normal.text[p.start():p.end()],
+                               "council-part", BodyRef(name=name, cls="StateBody", body_kind="peoples-council",
+                                                       parent=council_iri)))
+    return add

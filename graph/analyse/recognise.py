@@ -38,6 +38,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     chosen = _contextual(chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
     chosen = enum.places(normal, chosen, lexicon)
+    chosen = enum.council_parts(normal, chosen, lexicon, [(b.start, b.end) for b in facts if b.kind != "recipients"])
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
