@@ -10,7 +10,8 @@ from graph.analyse import gazetteer as gz
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentMeta, Mention, NormalText, Segmented, SourceDocument
-from graph.analyse.recognise import cut_name, doc_iri, document_reference
+from graph.analyse.recognise import cut_name, document_reference
+from graph.analyse.references import doc_iri
 from graph.vocab import MG, iri
 
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
