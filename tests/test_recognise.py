@@ -70,7 +70,7 @@ def _identifiers(text: str, lex=None) -> list[str]:
 def test_identifier_codes_come_from_the_ontology(monkeypatch):
     """Type codes in identifiers are the ontology's document types marked mg:inIdentifiers; a
     modeller's new type is recognised with no change to Python. Laws (QH) and news (TIN) are not codes."""
-    from graph.analyse import recognise as rec
+    from graph.analyse import references as rec
     from graph.ontology import DocumentType, document_types
     text = "Thực hiện Nghị quyết số 06-NQ/TW, Luật số 45/2019/QH14, văn bản 12-TIN/TW và 7-QyC/TW."
     assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14"]
