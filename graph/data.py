@@ -71,7 +71,7 @@ SCHEMA = {
                   "meeting_date": REGEX, "conclusion": REGEX, "not_titles": [str], "date_after": REGEX,
                   "type_prefix": str, "bare_reference": str, "party_identifier": str,
                   "state_identifier": str, "cited_label": str, "described_label": str, "reference_start?": str,
-                  "site_fields?": OPEN(str), "site_line?": REGEX,
+                  "site_fields?": OPEN(str), "site_line?": REGEX, "news_source?": REGEX, "news_published?": REGEX,
                   "header?": {"motto": REGEX, "number": REGEX, "dateline": REGEX, "letter_subject": REGEX,
                               "addressees": REGEX, "addressee_item": REGEX, "basis": REGEX,
                               "authority_line": REGEX, "signature_mark": REGEX, "post_words": REGEX,

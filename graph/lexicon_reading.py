@@ -60,6 +60,8 @@ class Documents:
     reference_start: str = ""
     site_fields: Mapping[str, str] = field(default_factory=dict)   # a site's label -> header field
     site_line: re.Pattern | None = None
+    news_source: str = ""                   # a news page's "Theo ..." line: its issuer
+    news_published: str = ""                # its "Giờ đăng: ..." line: its date
 
     @cached_property
     def head(self) -> dict[str, re.Pattern]:

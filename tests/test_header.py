@@ -206,3 +206,14 @@ def test_regression_signer_name_ends_before_the_sites_title_line(tmp_path):
     analysed = analyse(_doc(tmp_path, text, "tt.txt"), bundled_lexicon())
     assert analysed.meta.signer == "Lê Huy Vịnh"
     assert {m.surface for m in analysed.mentions if m.kind == "person"} == {"Lê Huy Vịnh"}
+
+
+def test_a_news_pages_source_and_publication_line(tmp_path):
+    text = ("# Khẩn trương có phương án giảm giá bất động sản\n\n"
+            "Ngày 9/6/2025, Văn phòng Chính phủ thông báo kết luận của Thường trực Chính phủ.\n\n"
+            "Thường trực Chính phủ yêu cầu Bộ Xây dựng rà soát các quy chuẩn.\n\n"
+            "Theo Cổng thông tin điện tử Chính phủ\n\n"
+            "Giờ đăng: 11:28 ngày 10/06/2025\n")
+    meta = analyse(_doc(tmp_path, text, "news.md"), bundled_lexicon()).meta
+    assert meta.issued.isoformat() == "2025-06-10"              # published, not the meeting's date
+    assert meta.issuer.endswith("/cong-thong-tin-dien-tu-chinh-phu")

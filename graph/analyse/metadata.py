@@ -50,6 +50,8 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     issuer = head.get("issuer") or issuer or site.get("issuer")
     signer = head.get("signer") or signer or site.get("signer")
     title = head.get("title") or title
+    if type_code == _news_code():
+        issuer, issued = _news_source(normal.text, lexicon) or issuer, _news_published(normal.text, lexicon) or issued
     side = source.sidecar
     if side.get("identifier"):
         identifier = side["identifier"]
@@ -98,6 +100,23 @@ def site_record(text: str, lexicon: Lexicon) -> dict:
     if lexicon.persons.name.fullmatch(fields.get("signer", "")):
         out["signer"] = fields["signer"]
     return out
+
+
+def _news_source(text: str, lexicon: Lexicon) -> str | None:
+    """The body a news page says it comes from ("Theo Cổng Thông tin điện tử Chính phủ")."""
+    pattern = lexicon.documents.news_source
+    m = re.search(pattern, text) if pattern else None
+    return _issuer(m.group(1), lexicon) if m else None
+
+
+def _news_published(text: str, lexicon: Lexicon) -> date | None:
+    """A news page's publication date ("Giờ đăng: 11:28 ngày 10/06/2025")."""
+    pattern = lexicon.documents.news_published
+    m = re.search(pattern, text) if pattern else None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+    except ValueError:
+        return None
 
 
 def _news_code() -> str:
