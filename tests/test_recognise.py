@@ -145,6 +145,7 @@ def test_collective_groups_are_named_as_written():
     found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
                       "Ủy ban nhân dân cấp xã tổ chức thực hiện.")
     assert {"cac-bo-nganh-dia-phuong", "cac-co-quan-don-vi-co-lien-quan", "uy-ban-nhan-dan-cap-xa"} <= found
+    assert "uy-ban-nhan-dan-cac-phuong-xa" in _mentions("Ủy ban nhân dân các phường, xã hướng dẫn các trường thực hiện.")
     # a generic noun alone, ministers, a list's lead-in: no group
     assert not _mentions("Các cơ quan báo cáo kết quả.") & {"cac-co-quan"}
     assert "cac-bo" not in _mentions("Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ rà soát.")

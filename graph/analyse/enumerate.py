@@ -101,7 +101,9 @@ def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, ...] | None:
     sep = spec["separator"]
     tail = r"(?:\s+(?P<level>%s))?(?:\s+(?P<qualifier>%s))?(?!\w)" % (part("levels"), part("qualifiers"))
     listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)
-    levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, part("levels"), part("qualifiers"))
+    # heads at a level ("Ủy ban nhân dân cấp xã") or over a group ("Ủy ban nhân dân các phường, xã")
+    over = r"(?:%s|%s\s+%s(?:%s%s)*)" % (part("levels"), part("leads"), nouns, sep, nouns)
+    levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, over, part("qualifiers"))
     generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
     # a list the nouns do not end (a lead-in, more names) or a noun that is part of a longer word
     more = r"(?:\s*:|%s(?!%s\s)\w| %s(?!\w))" % (sep, part("leads"), part("not_before"))
