@@ -137,6 +137,8 @@ def test_pattern_bodies_join_and_qualify_their_names():
     assert not {"so-giao-duc", "tinh-bac-ninh", "so-tai-chinh"} & found
     # a region is no ministry, a date no name: "... tại Trung Bộ Ngày 21/11/2025"
     assert not any(b.startswith("bo-") for b in _mentions("Hỗ trợ mưa lũ tại Trung Bộ Ngày 21/11/2025, Thủ tướng ban hành."))
+    found = _mentions("Sở Y tế giải quyết hồ sơ; Văn phòng Đăng ký đất đai hoặc Chi nhánh tiếp nhận.")
+    assert {"so-y-te", "van-phong-dang-ky-dat-dai"} <= found
     found = _mentions("Bệnh viện Bạch Mai thúc đẩy công tác. Trung tâm Phục vụ hành chính công tỉnh Quảng Trị tiếp nhận hồ sơ.")
     assert {"benh-vien-bach-mai", "trung-tam-phuc-vu-hanh-chinh-cong-tinh-quang-tri"} <= found
 
