@@ -40,13 +40,19 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE}
+         "valid_until?": DATE, "max_words?": int}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
+               "member_lists?": [{"lead": REGEX, "head": str}],
+               "council_parts?": {"council": REGEX, "parts": OPEN(str)},
+               "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
+                                "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
+                                "separator": REGEX},
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
-                            "district_valid_until": DATE, "division_words": [str]}},
-    "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
+                            "district_valid_until": DATE, "division_words": [str],
+                            "joins?": [str], "name_ends?": [str]}},
+    "provinces": {"reorganised": DATE, "places?": {"before": REGEX, "apposition": REGEX, "listed": REGEX}, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
              "verb_in_name_after": [str], "adverbs": [str], "imperative_verbs": [str],
@@ -67,10 +73,12 @@ SCHEMA = {
                   "not_documents?": [str], "identifier_line": REGEX, "dateline": REGEX,
                   "meeting_date": REGEX, "conclusion": REGEX, "not_titles": [str], "date_after": REGEX,
                   "type_prefix": str, "bare_reference": str, "party_identifier": str,
-                  "state_identifier": str, "cited_label": str, "described_label": str,
+                  "state_identifier": str, "cited_label": str, "described_label": str, "reference_start?": str,
+                  "site_fields?": OPEN(str), "site_line?": REGEX, "news_source?": REGEX, "news_published?": REGEX,
                   "header?": {"motto": REGEX, "number": REGEX, "dateline": REGEX, "letter_subject": REGEX,
                               "addressees": REGEX, "addressee_item": REGEX, "basis": REGEX,
-                              "authority_line": REGEX, "signature_mark": REGEX, "post_words": REGEX}},
+                              "authority_line": REGEX, "signature_mark": REGEX, "post_words": REGEX,
+                              "place_date?": REGEX}},
     "layout": {"item_markers": [REGEX], "line_continues": [REGEX], "names_across_lines": [str],
                "heading_levels": [[REGEX, int]], "item_levels": [[REGEX, int]], "recipients": [REGEX],
                "signature": [REGEX], "boilerplate_end": [REGEX], "boilerplate_line": [REGEX],

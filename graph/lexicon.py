@@ -54,6 +54,7 @@ class BodyHead:
     requires: str | None = None
     expands: str | None = None
     valid_until: str | None = None
+    max_words: int | None = None             # the name's words after the head, where not the default
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,8 +65,14 @@ class Bodies:
     district_words: tuple[str, ...]
     district_valid_until: str
     division_words: tuple[str, ...]
+    joins: tuple[str, ...] = ()              # words that join two capitalised parts of one name ("và")
+    name_ends: tuple[str, ...] = ()          # words that end a pattern body's name (with cues' stop words)
     families: Mapping[str, Mapping[str, str]] = field(default_factory=dict)   # polity IRI -> template -> IRI
     enumeration: Mapping = field(default_factory=dict)     # provinces.yaml's enumeration: lead, window, heads
+    places: Mapping = field(default_factory=dict)          # provinces.yaml's places: before, apposition
+    collectives: Mapping = field(default_factory=dict)     # leads, nouns, heads, levels, qualifiers
+    member_lists: tuple = ()                               # ({lead, head}, ...)
+    council_parts: Mapping = field(default_factory=dict)   # council (regex), parts: part -> name template
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -80,10 +87,11 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until")) for h in p["heads"]),
-                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]),
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words")) for h in p["heads"]),
+                   _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
-                   d.get("enumeration") or {})
+                   d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
+                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {})
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:
@@ -282,7 +290,7 @@ class Lexicon:
                 provinces = read("provinces")
                 more, families = province_bodies(provinces, {b["name"] for b in data["bodies"]})
                 data = {**data, "bodies": data["bodies"] + more, "families": families,
-                        "enumeration": provinces["enumeration"]}
+                        "enumeration": provinces["enumeration"], "places": provinces.get("places") or {}}
             sections[name] = section.of(data)
         return cls(**sections, folders=folders)
 

@@ -57,6 +57,11 @@ class Documents:
     cited_label: str
     described_label: str
     header: Mapping[str, str] = field(default_factory=dict)
+    reference_start: str = ""
+    site_fields: Mapping[str, str] = field(default_factory=dict)   # a site's label -> header field
+    site_line: re.Pattern | None = None
+    news_source: str = ""                   # a news page's "Theo ..." line: its issuer
+    news_published: str = ""                # its "Giờ đăng: ..." line: its date
 
     @cached_property
     def head(self) -> dict[str, re.Pattern]:
@@ -69,7 +74,8 @@ class Documents:
                       "known": tuple(KnownDocument(**k) for k in d["known"]),
                       "not_documents": _t(d.get("not_documents")), "not_titles": _t(d["not_titles"]),
                       **{k: re.compile(d[k]) for k in ("identifier_line", "dateline", "meeting_date",
-                                                       "conclusion", "date_after")}})
+                                                       "conclusion", "date_after")},
+                      "site_line": re.compile(d["site_line"], re.M) if d.get("site_line") else None})
 
 
 

@@ -1,12 +1,16 @@
 """Enumerations of provinces: "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị
-và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``)."""
+và Huế" names the People's Committee of each (provinces.yaml's ``enumeration``); and provinces
+named as places, not actors ("tại tỉnh Ninh Bình"; provinces.yaml's ``places``); collective
+groups as written ("các bộ, ngành, địa phương"; bodies.yaml's ``collectives``)."""
 from __future__ import annotations
 
 import re
 
 from graph.analyse import gazetteer as gz
+from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
-from graph.records import BodyRef, Mention, NormalText
+from graph.records import BodyRef, Mention, NormalText, PlaceRef
+from graph.vocab import iri
 
 _SENTENCE_END = re.compile(r".*(?:[.;!?]\s|\n[-+*]|\n\d+\.)", re.S)
 
@@ -56,3 +60,155 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     if not add:
         return mentions
     return [m for m in mentions if id(m) not in drop] + add
+
+
+def _place_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    spec = lexicon.bodies.places
+    return re.compile(spec["before"]), re.compile(spec["apposition"]), re.compile(spec["listed"])
+
+
+def places(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """``mentions`` with each province named as where something is or happens ("tại tỉnh Ninh
+    Bình", "..., tỉnh Lào Cai") made a place mention, and the provinces listed right after it."""
+    if not lexicon.bodies.places:
+        return mentions
+    before, apposition, listed = lexicon.compiled(_place_patterns)
+    entries, units = lexicon.bodies.by_iri, lexicon.bodies.division_words
+    key, out, last_place = normal.key, [], None
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        entry = entries.get(m.iri) if m.kind == "body" and m.rule != "enumeration" else None
+        if entry is not None and entry.cls == "Polity":
+            ahead = key[max(0, m.start - 60):m.start]
+            place = (before.search(ahead) is not None
+                     or (key.startswith(units, m.start) and apposition.search(ahead) is not None)
+                     or (last_place is not None and listed.fullmatch(key, last_place, m.start) is not None))
+            if place:
+                out.append(Mention("place", iri("place", entry.name), m.start, m.end, m.surface, "place-context",
+                                   PlaceRef(name=entry.name)))
+                last_place = m.end
+                continue
+        last_place = None
+        out.append(m)
+    return out
+
+
+def _collective_pattern(lexicon: Lexicon) -> tuple[re.Pattern, ...] | None:
+    spec = lexicon.bodies.collectives
+    if not spec:
+        return None
+    part = lambda key: "(?:%s)" % gz.trie(normalise_phrase(w) for w in spec[key])
+    nouns, units = part("nouns"), part("heads")
+    sep = spec["separator"]
+    tail = r"(?:\s+(?P<level>%s))?(?:\s+(?P<qualifier>%s))?(?!\w)" % (part("levels"), part("qualifiers"))
+    listed = r"%s\s+(?P<nouns>%s(?:%s%s)*)%s" % (part("leads"), nouns, sep, nouns, tail)
+    # heads at a level ("Ủy ban nhân dân cấp xã") or over a group ("Ủy ban nhân dân các phường, xã")
+    over = r"(?:%s|%s\s+%s(?:%s%s)*)" % (part("levels"), part("leads"), nouns, sep, nouns)
+    levelled = r"%s(?:%s%s)*\s+%s(?:\s+%s)?(?!\w)" % (units, sep, units, over, part("qualifiers"))
+    generic = r"(?:%s)(?:%s(?:%s))*" % (part("generic"), sep, part("generic"))
+    # a list the nouns do not end (a lead-in, more names) or a noun that is part of a longer word
+    more = r"(?:\s*:|%s(?!%s\s)\w| %s(?!\w))" % (sep, part("leads"), part("not_before"))
+    people = r"(?<!\w)%s(?!\w)" % part("people") if spec.get("people") else "(?!)"
+    return re.compile("%s|(?:%s)" % (listed, levelled)), re.compile(generic), re.compile(more), re.compile(people)
+
+
+def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    """Collective groups the gazetteer does not list, named as written: "các bộ, ngành, địa
+    phương", "các cơ quan, đơn vị có liên quan", "Ủy ban nhân dân cấp xã"."""
+    compiled = lexicon.compiled(_collective_pattern)
+    if compiled is None:
+        return []
+    pattern, generic, more, people = compiled
+    out = []
+    for m in gz.at_word_start(pattern, normal.key, i, j):
+        if more.match(normal.key, m.end(), j) or people.search(m.group(0)):
+            continue                                   # "các Bộ: Xây dựng, ...", "các cơ quan, tổ chức, [x]"
+        if m.group("nouns") and not (m.group("level") or m.group("qualifier")) and generic.fullmatch(m.group("nouns")):
+            continue                                   # "các cơ quan" alone names no group
+        surface = normal.text[m.start():m.end()]
+        name = " ".join(surface.split())
+        out.append(Mention("body", iri("body", name), m.start(), m.end(), surface, "collective",
+                           BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
+    return out
+
+
+def _member_separator(lexicon: Lexicon) -> re.Pattern:
+    return re.compile((lexicon.bodies.collectives or {}).get("separator") or "(?!)")
+
+
+def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]:
+    """Per list lead: its regex, the listed names after the head (an alternation), name -> IRI."""
+    out = []
+    for spec in lexicon.bodies.member_lists:
+        head = normalise_phrase(spec["head"]) + " "
+        tails = {}
+        for entry in lexicon.bodies.entries:
+            for name in (entry.name, *entry.aliases):
+                key = normalise_phrase(name)
+                if key.startswith(head) and not entry.group:
+                    tails.setdefault(key[len(head):], entry.iri)
+        out.append((re.compile(spec["lead"]), gz.alternation(tails), tails))
+    return out
+
+
+def members(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    """The bodies of a list under one head word: "các Bộ: Xây dựng, Ngoại giao và Tư pháp" names
+    Bộ Xây dựng, Bộ Ngoại giao and Bộ Tư pháp."""
+    out, separator = [], lexicon.compiled(_member_separator)
+    for lead, names, tails in lexicon.compiled(_member_lists):
+        for m in lead.finditer(normal.key, i, j):
+            pos = m.end()
+            while (name := names.match(normal.key, pos, j)) is not None:
+                out.append(Mention("body", tails[name.group(1)], name.start(), name.end(),
+                                   normal.text[name.start():name.end()], "enumeration", BodyRef()))
+                sep = separator.match(normal.key, name.end(), j)
+                if sep is None:
+                    break
+                pos = sep.end()
+    return out
+
+
+def _council_list(lexicon: Lexicon) -> re.Pattern | None:
+    spec = lexicon.bodies.council_parts
+    if not spec:
+        return None
+    part = r"(?P<part>%s)(?: %s)?" % (gz.trie(normalise_phrase(p) for p in spec["parts"]), spec["council"])
+    sep = (lexicon.bodies.collectives or {}).get("separator") or r",\s*"
+    return re.compile(r"%s(?:%s%s)+(?!\w)" % (part.replace("?P<part>", ""), sep, part.replace("?P<part>", ""))), \
+        re.compile(part + r"(?!\w)")
+
+
+def council_parts(normal: NormalText, mentions: list[Mention], lexicon: Lexicon,
+                  blocks: list[tuple[int, int]]) -> list[Mention]:
+    """``mentions`` with the parts of the document's People's Council a list names ("Thường trực Hội
+    đồng nhân dân, các Ban của Hội đồng nhân dân, ... Thành phố") as bodies of that council."""
+    compiled = lexicon.compiled(_council_list)
+    entries = lexicon.bodies.by_iri
+    councils = [m for m in mentions if m.kind == "body" and m.iri in entries
+                and entries[m.iri].kind == "peoples-council" and not (m.ref and getattr(m.ref, "contextual", False))]
+    if compiled is None or not councils:
+        return mentions
+    listing, one = compiled
+    council = entries[councils[0].iri].name
+    templates = {normalise_phrase(k): v for k, v in lexicon.bodies.council_parts["parts"].items()}
+    council_key = re.compile(lexicon.bodies.council_parts["council"])
+    add = []
+    for start, end in blocks:
+        add += _council_parts_in(normal, listing, one, council_key, templates, councils[0].iri, council, start, end)
+    if not add:
+        return mentions
+    spans = [(a.start, a.end) for a in add]
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return kept + add
+
+
+def _council_parts_in(normal, listing, one, council_key, templates, council_iri, council, i, j) -> list[Mention]:
+    add = []
+    for m in listing.finditer(normal.key, i, j):
+        if not council_key.search(m.group(0)):
+            continue                                   # "đại biểu, ..." with no council named
+        for p in one.finditer(normal.key, m.start(), m.end()):
+            name = templates[p.group("part")].replace("{council}", council)
+            add.append(Mention("body", iri("body", name), p.start(), p.end(), normal.text[p.start():p.end()],
+                               "council-part", BodyRef(name=name, cls="StateBody", body_kind="peoples-council",
+                                                       parent=council_iri)))
+    return add

@@ -111,7 +111,7 @@ def stop_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _stop_words(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(normalise_phrase(w) for w in lexicon.cues.stop_words)
+    return frozenset(normalise_phrase(w) for w in (*lexicon.cues.stop_words, *lexicon.bodies.name_ends))
 
 
 def titles(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, Title]]:

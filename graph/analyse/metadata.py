@@ -11,7 +11,8 @@ from graph.analyse.normalise import in_capitals
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentMeta, NormalText, Segmented, SourceDocument
-from graph.analyse.recognise import doc_iri
+from graph.analyse.recognise import cut_name, document_reference
+from graph.analyse.references import doc_iri
 from graph.vocab import MG, iri
 
 _WEB_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2})?")
@@ -40,11 +41,16 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}
     if head.get("identifier"):
         identifier, number, issuer_code = head["identifier"], head["number"], head["issuer_code"]
-    type_code = head.get("type_code") or type_code
-    issued = head.get("issued") or issued
-    issuer = head.get("issuer") or issuer
-    signer = head.get("signer") or signer
+    site = site_record(normal.text[:6000], lexicon) if not head.get("identifier") else {}
+    if site.get("identifier"):
+        identifier, number, issuer_code = site["identifier"], site["number"], site["issuer_code"]
+    type_code = head.get("type_code") or site.get("type_code") or type_code
+    issued = head.get("issued") or site.get("issued") or issued
+    issuer = head.get("issuer") or issuer or site.get("issuer")
+    signer = head.get("signer") or signer or site.get("signer")
     title = head.get("title") or title
+    if type_code == _news_code():
+        issuer, issued = _news_source(normal.text, lexicon) or issuer, _news_published(normal.text, lexicon) or issued
     side = source.sidecar
     if side.get("identifier"):
         identifier = side["identifier"]
@@ -63,6 +69,53 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
                         authority=head.get("authority"), addressees=head.get("addressees", ()),
                         signer_post=head.get("signer_post"), place=head.get("place"))
+
+
+def site_record(text: str, lexicon: Lexicon) -> dict:
+    """The fields a legal-document site records above a capture it lost the header of ("Số hiệu: |
+    17899/BTC-VP", "Loại văn bản: | Công văn"; documents.yaml ``site_fields``): only what is found."""
+    docs = lexicon.documents
+    if not docs.site_fields:
+        return {}
+    fields = {docs.site_fields[m.group(1)]: m.group(2).strip()
+              for m in docs.site_line.finditer(text) if m.group(1) in docs.site_fields}
+    out: dict = {}
+    parts = re.fullmatch(r"(\d{1,5})/(?:(\d{4})/)?([^\s/-]+)-(\S+)", fields.get("identifier", ""))
+    if parts:
+        number, year, first, second = parts.groups()
+        out.update(identifier=fields["identifier"], number=number,
+                   issuer_code=second if first in document_types() else first)
+    names = {t.vi.lower(): code for code, t in document_types().items() if t.vi}
+    if fields.get("type", "").lower() in names:
+        out["type_code"] = names[fields["type"].lower()]
+    day = _WEB_DATE.fullmatch(fields.get("issued", ""))
+    if day:
+        try:
+            out["issued"] = date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
+        except ValueError:
+            pass
+    if fields.get("issuer"):
+        out["issuer"] = _issuer(fields["issuer"], lexicon)
+    if lexicon.persons.name.fullmatch(fields.get("signer", "")):
+        out["signer"] = fields["signer"]
+    return out
+
+
+def _news_source(text: str, lexicon: Lexicon) -> str | None:
+    """The body a news page says it comes from ("Theo Cổng Thông tin điện tử Chính phủ")."""
+    pattern = lexicon.documents.news_source
+    m = re.search(pattern, text) if pattern else None
+    return _issuer(m.group(1), lexicon) if m else None
+
+
+def _news_published(text: str, lexicon: Lexicon) -> date | None:
+    """A news page's publication date ("Giờ đăng: 11:28 ngày 10/06/2025")."""
+    pattern = lexicon.documents.news_published
+    m = re.search(pattern, text) if pattern else None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+    except ValueError:
+        return None
 
 
 def _news_code() -> str:
@@ -105,7 +158,8 @@ def _signature(normal: NormalText, blocks, lexicon: Lexicon) -> tuple[str | None
             body, contextual = matcher.table[found.group(1)]
             issuer = body
     name = next(gz.at_word_start(lexicon.persons.name, text), None)
-    return issuer, (name.group(0) if name else None)
+    return issuer, (cut_name(text, name.start(), name.group(0), lexicon.compiled(document_reference))
+                    if name else None)
 
 
 def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]) -> str | None:
@@ -286,6 +340,7 @@ def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
                 or lexicon.layout.starts_item.match(prev_line) or prev_line.startswith(("-", "+"))):
             continue
         name = window[found.start():found.end()].split("\n")[0].strip()
+        name = cut_name(window, found.start(), name, lexicon.compiled(document_reference))
         out = {"signer": name}
         post = pat["signature_mark"].sub("", prev_line).strip(" ,")
         if in_capitals(post):

@@ -339,6 +339,9 @@ def _separator(prev: str, line: str, web: bool, lexicon: Lexicon, *, numbered: b
         return ""
     if web or lexicon.layout.starts_item.match(line) or TABLE_ROW in prev or TABLE_ROW in line:
         return "\n"                # an item, or a table row ("cell | cell") and what is next to it
+    layout = lexicon.layout
+    if layout.ends_article.match(line) or layout.boilerplate.match(line) or layout.ends_article.match(prev):
+        return "\n"                # a site's chrome ("Văn bản liên quan") is a paragraph of its own
     if _SYMBOLS.match(prev) or _SYMBOLS.match(line) or in_capitals(prev) != in_capitals(line):
         return "\n"
     if in_capitals(prev):

@@ -10,13 +10,13 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 
 from graph.analyse import enumerate as enum
+from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
-from graph.ontology import document_types
-from graph.records import (Block, BodyRef, DocumentRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
+from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
                            Segmented)
-from graph.vocab import iri, slug
+from graph.vocab import iri
 
 _WORD = re.compile(r"[\w-]+")
 _PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}
@@ -26,12 +26,19 @@ _FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
 def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tuple[Mention, ...]:
     """Every entity mention in the document's non-boilerplate blocks, in text order."""
     candidates: list[Mention] = []
-    for block in segmented.blocks:
-        if block.kind in _FACT_KINDS:
-            candidates += _in_block(normal, block, lexicon)
+    facts = [b for b in segmented.blocks if b.kind in _FACT_KINDS]
+    for block in facts:
+        candidates += _in_block(normal, block, lexicon)
+    # a list's lead may end the paragraph before it ("Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, ...")
+    starts = [b.start for b in facts]
+    candidates += [m for m in enum.members(normal, 0, len(normal.key), lexicon)
+                   if (k := bisect_right(starts, m.start)) and m.end <= facts[k - 1].end
+                   and facts[k - 1].kind != "recipients"]
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
+    chosen = enum.places(normal, chosen, lexicon)
+    chosen = enum.council_parts(normal, chosen, lexicon, [(b.start, b.end) for b in facts if b.kind != "recipients"])
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -51,13 +58,16 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     """A block's mentions; the list of recipients ("Nơi nhận") names who gets a copy, not actors:
     only its documents and persons (the signer's name, which the flattened layout puts there)."""
     i, j = block.start, block.end
-    out = _documents(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
+    out = refs.documents(normal, i, j, lexicon) + _persons(normal, i, j, lexicon)
     if block.kind != "recipients":
-        out += _bodies(normal, i, j, lexicon) + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
+        bodies = _bodies(normal, i, j, lexicon)
+        if block.kind == "signature":          # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the post signed for
+            bodies = [m for m in bodies if not m.surface.isupper()]
+        out += bodies + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
-_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a bare province name yields to a person's
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
 
 
 def _rank(m: Mention):
@@ -121,6 +131,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
     # an office that is also a title ("Thủ tướng Chính phủ"), at the end of a longer title ("Phó
     # Thủ tướng Chính phủ"), is part of that title: the deputy is no mention of the office
     in_title = {(t.end(), t.start()) for t in gz.at_word_start(title_re, normal.key, i, j)}
+    place_date = lexicon.documents.head.get("place_date")
     out = []
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
         if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
@@ -128,10 +139,14 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
         if m.group(1) in matcher.cased and not gz.capitalised(normal.text[m.start():m.end()]):
             continue                                   # "hòa bình" is peace, "Hòa Bình" a province
         body, contextual = matcher.table[m.group(1)]
+        if contextual and not normal.text[m.start()].isupper():
+            continue                                   # "34 tỉnh, thành phố" is no "Thành phố" (Hà Nội)
+        if place_date is not None and place_date.match(normal.text, m.end()):
+            continue                                   # the dateline's place is never an actor
         out.append(Mention("body", body, m.start(), m.end(), normal.text[m.start():m.end()],
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
-    out += _pattern_bodies(normal, i, j, lexicon)
+    out += _pattern_bodies(normal, i, j, lexicon) + enum.collectives(normal, i, j, lexicon)
     return out
 
 
@@ -142,6 +157,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
     max_words = lexicon.bodies.max_words
     districts = lexicon.bodies.district_words
     divisions = districts + lexicon.bodies.division_words
+    joins = lexicon.bodies.joins
     out = []
     for m in gz.at_word_start(pattern, normal.key, i, j):
         spec = heads[m.group(1)]
@@ -150,13 +166,29 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue                                   # "Đảng bộ" is no ministry; CAPS are headings
         if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos):
             continue
-        end, count = pos, 0
+        if _after_capitalised_word(normal.text, m.start()):
+            continue                                   # "Trung Bộ" is a region, not a ministry
+        end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
         for w in _WORD.finditer(normal.key, pos, j):
-            if w.start() != end + (1 if count else 0) or count >= max_words:
+            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words):
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
-            if count and any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() for s in stops):
-                break
+            joined = next((s for s in joins if rest.startswith(s + " ") and count), None)
+            if joined and normal.text[w.start() + len(joined) + 1:][:1].isupper() \
+                    and not pattern.match(normal.key, w.start() + len(joined) + 1):
+                end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
+                continue
+            if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() and (count or " " not in s)
+                   for s in stops):
+                break                                  # a stop verb may open a name: "Sở Xây dựng"
+            unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
+                         and normal.text[w.start()].islower()), None)
+            if unit and not normal.text[w.start() + len(unit) + 1:w.start() + len(unit) + 2].isupper():
+                break                                  # "Trung tâm ... tỉnh áp dụng": no province named
+            if in_unit is not None and w.start() > in_unit and not unit and not normal.text[w.start()].isupper() \
+                    and not w.group(0).isdigit():
+                break                                  # "... thành phố Hà Nội ngang tầm": the unit's name ended
+            in_unit = w.start() + len(unit) if unit else in_unit
             end, count = w.end(), count + 1
         if not count:
             continue
@@ -164,14 +196,34 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if spec.requires is not None and normalise_phrase(spec.requires) not in normal.key[m.start():end]:
             continue
         name = spec.expands + surface[len(m.group(1)):] if spec.expands else surface
+        for short, full in lexicon.compiled(_expansions):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
+            name = short.sub(full, name)
         until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
             until = lexicon.bodies.district_valid_until
-        out.append(Mention("body", iri("body", name), m.start(), end, surface, "body-pattern",
+        # a body of a named province ("Sở Tài chính tỉnh Bắc Ninh") outranks the province's name
+        local = any(f" {d} " in normal.key[pos:end] for d in divisions)
+        out.append(Mention("body", iri("body", name), m.start(), end, surface,
+                           "body-pattern-local" if local else "body-pattern",
                            BodyRef(name=name, cls=spec.cls, body_kind=spec.kind,
                                    parent=iri("body", spec.parent) if spec.parent else None,
                                    valid_until=date.fromisoformat(until) if until else None)))
     return out
+
+
+def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
+    """The heads written short ("UBND"), as words inside a pattern body's name, and their full form."""
+    return [(re.compile(r"(?<!\w)%s(?!\w)" % re.escape(h.head)), h.expands) for h in lexicon.bodies.heads if h.expands]
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word inside a sentence (after a small word) stands right before
+    ``start``: "tại Trung Bộ" is a region, "Giao Bộ" an assignment."""
+    words = text[max(0, start - 24):start].split("\n")[-1].split(" ")
+    if len(words) < 3 or words[-1] != "":
+        return False
+    prev, small = words[-2], words[-3]
+    return prev[:1].isupper() and prev[1:].isalpha() and prev[1:].islower() and small[-1:].islower()
 
 
 # ------------------------------------------------------------------ persons
@@ -180,7 +232,7 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
     title_re, title_items = gz.titles(lexicon)
     clause_break = lexicon.persons.clause_break
     out = []
-    for m in _name_candidates(normal.text, i, j, lexicon.persons.name):
+    for m in _name_candidates(normal.text, i, j, lexicon.persons.name, lexicon.compiled(document_reference)):
         # a name opening its block may follow its title on the line before (a signature block)
         window_start = max(0, i - 60) if m.start() == i else max(i, m.start() - 160)
         before = normal.key[window_start:m.start()]
@@ -207,12 +259,11 @@ def _persons(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Menti
 
 class _Name:
     """A name match cut after its last capitalised syllable (the syllable pattern's letter range
-    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà")."""
-    def __init__(self, m: re.Match):
-        words = m.group(0).split(" ")
-        keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
-        self._start, self._text = m.start(), " ".join(words[:keep])
-        self.ok = keep >= 2
+    also holds small letters such as "đ": "Trần Hồng Hà đã" is "Trần Hồng Hà"), and before a
+    document's reference ("Lê Huy Vịnh Thông tư 130/2025/TT-BQP": a site's title after the signer)."""
+    def __init__(self, text: str, m: re.Match, reference: re.Pattern | None = None):
+        self._start, self._text = m.start(), cut_name(text, m.start(), m.group(0), reference)
+        self.ok = self._text.count(" ") >= 1
 
     def start(self) -> int:
         return self._start
@@ -224,13 +275,34 @@ class _Name:
         return self._text
 
 
-def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern):
+def cut_name(text: str, start: int, name: str, reference: re.Pattern | None) -> str:
+    """``name`` (found at ``start`` of ``text``) up to its last capitalised word, and before a word
+    that opens a document's reference ("Thông tư 130/...")."""
+    words = name.split(" ")
+    keep = next((k for k, w in enumerate(words) if not w[:1].isupper()), len(words))
+    if reference is not None:
+        at = start
+        for k, w in enumerate(words[:keep]):
+            if k and reference.match(text, at):
+                keep = k
+                break
+            at += len(w) + 1
+    return " ".join(words[:keep])
+
+
+def document_reference(lexicon: Lexicon) -> re.Pattern:
+    """A type word and a number, as written ("Thông tư 130", "Nghị quyết số 389")."""
+    words = gz.trie({w[:1].upper() + w[1:] for w in refs.type_words()})
+    return re.compile(lexicon.documents.reference_start.replace("{words}", words) or "(?!)")
+
+
+def _name_candidates(text: str, i: int, j: int, pattern: re.Pattern, reference: re.Pattern | None = None):
     """Every name match, and the ones starting at a later word inside it: "Hà Nội Bùi Thị" (Hà is a
     surname) hides "Bùi Thị Minh Hoài"; overlap resolution keeps the longest that no body claims."""
     for m in gz.at_word_start(pattern, text, i, j):
         for n in [m] + [pattern.match(text, m.start() + w.end(), j)
                         for w in re.finditer(r" (?=\w)", text[m.start():m.end()])]:
-            name = _Name(n) if n else None
+            name = _Name(text, n, reference) if n else None
             if name and name.ok:
                 yield name
 
@@ -265,92 +337,6 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
             out.append(Mention("person", person.iri, m.start(), m.end(), normal.text[m.start():m.end()],
                                "bare-title", PersonRef(name=person.ref.name)))
     return out
-
-
-# ------------------------------------------------------------------ documents
-def _type_words() -> dict[str, str]:
-    return {t.word: code for code, t in document_types().items() if t.word}
-
-
-def _document_patterns(lexicon: Lexicon) -> tuple:
-    """The type-word prefix of an identifier, bare references ("Kết luận 150"), named documents."""
-    words = _type_words()
-    word_re = gz.trie(words)
-    docs = lexicon.documents
-    prefix = re.compile(docs.type_prefix.replace("{words}", word_re))
-    bare = re.compile(docs.bare_reference.replace("{words}", word_re))
-    named = tuple((re.compile(r"(?:%s)(?!\w)" % spec.pattern), spec) for spec in docs.named)
-    return words, prefix, bare, named
-
-
-def identifier_patterns(lexicon: Lexicon) -> tuple[re.Pattern, re.Pattern]:
-    """Party identifiers (06-NQ/TW) and state ones (15/2024/NĐ-CP, laws 45/2019/QH14), over the
-    type codes the ontology marks as written in identifiers (mg:inIdentifiers)."""
-    codes = gz.trie(c for c, t in document_types().items() if t.in_identifiers)   # longest first: CTr, CT
-    docs = lexicon.documents
-    return (re.compile(docs.party_identifier.replace("{codes}", codes)),
-            re.compile(docs.state_identifier.replace("{codes}", codes)))
-
-
-def _documents(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
-    words, prefix, bare, named = lexicon.compiled(_document_patterns)
-    party, state = lexicon.compiled(identifier_patterns)
-    date_after = lexicon.documents.date_after
-    out = []
-    if normal.text.find("/", i, j) >= 0:       # every identifier has one; most paragraphs none
-        for m in party.finditer(normal.text, i, j):
-            number, code, issuer = m.groups()
-            out.append(_doc_mention(normal, m, prefix, date_after, number, code, issuer, None, state=False))
-        for m in state.finditer(normal.text, i, j):
-            number, year, code, issuer, law = m.groups()
-            out.append(_doc_mention(normal, m, prefix, date_after, number, code or "L", issuer or law, year,
-                                    state=True))
-    compounds = lexicon.documents.not_documents
-    for m in gz.at_word_start(bare, normal.key, i, j):
-        before = normal.key[max(0, m.start() - 12):m.start()]
-        if any((before + m.group(1)).endswith(c) for c in compounds):
-            continue                      # "kỷ luật 101 tổ chức": discipline, not Law 101
-        code = words[m.group(1)]
-        out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
-                           normal.text[m.start():m.end()], "document-bare",
-                           DocumentRef(type_code=code, number=m.group(2), partial=True)))
-    for pattern, spec in named:
-        for m in gz.at_word_start(pattern, normal.key, i, j):
-            s, e = m.start(), m.end()
-            out.append(Mention("document", iri("doc", spec.identifier or spec.name), s, e,
-                               normal.text[s:e], "document-named",
-                               DocumentRef(type_code=spec.type, name=spec.name, identifier=spec.identifier,
-                                           issuer=iri("body", spec.issuer) if spec.issuer else None,
-                                           year=int(spec.year) if spec.year else None)))
-    return out
-
-
-def _doc_mention(normal, m, prefix, date_after, number, code, issuer, year, *, state: bool) -> Mention:
-    identifier = f"{number}/{year}/{issuer}" if code == "L" else (
-        f"{number}/{year}/{code}-{issuer}" if year else (f"{number}/{code}-{issuer}" if state else f"{number}-{code}/{issuer}"))
-    start = m.start()
-    pre = prefix.search(normal.key, max(0, start - 20), start)
-    if pre:
-        start = pre.start()
-    end, issued = m.end(), None
-    d = date_after.match(normal.text, m.end())
-    if d:
-        try:
-            issued = date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
-            year = year or d.group(3)
-            end = d.end()
-        except ValueError:
-            pass
-    return Mention("document", doc_iri(identifier, int(year) if year else None), start, end,
-                   normal.text[start:end], "document-identifier",
-                   DocumentRef(type_code=code, number=number, issuer_code=issuer, identifier=identifier,
-                               year=int(year) if year else None, issued=issued))
-
-
-def doc_iri(identifier: str, year: int | None) -> str:
-    """Party numbers restart every term, so the year is part of the IRI where known."""
-    key = slug(identifier)
-    return iri("doc", f"{key}-{year}" if year and str(year) not in identifier else key)
 
 
 # ------------------------------------------------------------------ projects and places

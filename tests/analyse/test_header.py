@@ -136,3 +136,84 @@ def test_letter_subject_issuer_under_its_parent_and_addressee(tmp_path):
     assert meta.issuer.endswith("/cuc-thue")
     assert meta.title == "hướng dẫn góp vốn điều lệ"
     assert meta.signer == "Phạm Thị Minh Hiền" and meta.signer_post == "Phó trưởng ban"
+
+
+# A legal-document site's capture (the style of ../shared/corpus-dev/official): its banner and its
+# record of the document above the text, its related-documents list below; here the capture lost
+# the document's own "Số:" line, so the header comes from the site's record.
+SITE_CAPTURE = """Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép, đăng tải lại là vi phạm pháp luật.
+Đang tải văn bản...
+**Số hiệu:**
+|
+17899/BTC-VP
+|
+|
+**Loại văn bản:**
+|
+Công văn
+|
+**Nơi ban hành:**
+|
+Bộ Tài chính
+|
+|
+**Người ký:**
+|
+Phạm Chí Thanh
+|
+**Ngày ban hành:**
+|
+18/11/2025
+|
+|
+|
+|
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo các xã cử cán bộ tham dự.
+## Văn bản liên quan
+Thông tư 80/2021/TT-BTC của Bộ Tài chính
+TP. HCM, ngày 31/05/2021
+"""
+
+
+def test_site_record_gives_the_header_a_capture_lost_and_the_site_chrome_is_boilerplate(tmp_path):
+    analysed = analyse(_doc(tmp_path, SITE_CAPTURE), bundled_lexicon())
+    meta = analysed.meta
+    assert (meta.identifier, meta.type_code, meta.issued.isoformat()) == ("17899/BTC-VP", "CV", "2025-11-18")
+    assert meta.issuer.endswith("/bo-tai-chinh") and meta.signer == "Phạm Chí Thanh"
+    kinds = {analysed.normal.text[b.start:b.end].split(":")[0]: b.kind for b in analysed.segmented.blocks}
+    assert kinds["Loại văn bản"] == kinds["Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT. Mọi hành vi sao chép, đăng tải lại là vi phạm pháp luật."] == "boilerplate"
+    # the related-documents list and the site's footer ("TP. HCM, ngày ...") name no actor
+    bodies = {m.iri.rsplit("/", 1)[1] for m in analysed.mentions if m.kind == "body"}
+    assert "thanh-pho-ha-noi" not in bodies and "thanh-pho-ho-chi-minh" not in bodies
+    assert not any(m.kind == "document" and "80-2021" in m.iri for m in analysed.mentions)
+
+
+def test_news_pages_are_typed_tin_as_the_annotation_guide_writes_it():
+    from graph.ontology import document_types
+    from graph.analyse.metadata import _news_code
+    assert document_types()[_news_code()].vi == "Tin"
+
+
+def test_regression_signer_name_ends_before_the_sites_title_line(tmp_path):
+    """A capture glues the site's title of the document after the signer: "Thượng tướng Lê Huy
+    Vịnh" / "Thông tư 130/2025/TT-BQP sửa đổi ..." was read as the signer "Lê Huy Vịnh Thông"."""
+    text = ("BỘ QUỐC PHÒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 130/2025/TT-BQP | Hà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG TƯ\nSỬA ĐỔI THÔNG TƯ 67\n"
+            "Điều 1. Cục Xe máy - Vận tải thực hiện thủ tục.\nNơi nhận:\n- Lưu: VT.\n"
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nThượng tướng Lê Huy Vịnh Thông tư 130/2025/TT-BQP sửa đổi Thông tư 67/2024/TT-BQP\n")
+    analysed = analyse(_doc(tmp_path, text, "tt.txt"), bundled_lexicon())
+    assert analysed.meta.signer == "Lê Huy Vịnh"
+    assert {m.surface for m in analysed.mentions if m.kind == "person"} == {"Lê Huy Vịnh"}
+
+
+def test_a_news_pages_source_and_publication_line(tmp_path):
+    text = ("# Khẩn trương có phương án giảm giá bất động sản\n\n"
+            "Ngày 9/6/2025, Văn phòng Chính phủ thông báo kết luận của Thường trực Chính phủ.\n\n"
+            "Thường trực Chính phủ yêu cầu Bộ Xây dựng rà soát các quy chuẩn.\n\n"
+            "Theo Cổng thông tin điện tử Chính phủ\n\n"
+            "Giờ đăng: 11:28 ngày 10/06/2025\n")
+    meta = analyse(_doc(tmp_path, text, "news.md"), bundled_lexicon()).meta
+    assert meta.issued.isoformat() == "2025-06-10"              # published, not the meeting's date
+    assert meta.issuer.endswith("/cong-thong-tin-dien-tu-chinh-phu")

@@ -74,7 +74,7 @@ def _identifiers(text: str, lex=None) -> list[str]:
 def test_identifier_codes_come_from_the_ontology(monkeypatch):
     """Type codes in identifiers are the ontology's document types marked mg:inIdentifiers; a
     modeller's new type is recognised with no change to Python. Laws (QH) and news (TIN) are not codes."""
-    from graph.analyse import recognise as rec
+    from graph.analyse import references as rec
     from graph.ontology import DocumentType, document_types
     text = "Thực hiện Nghị quyết số 06-NQ/TW, Luật số 45/2019/QH14, văn bản 12-TIN/TW và 7-QyC/TW."
     assert _identifiers(text) == ["06-NQ/TW", "45/2019/QH14"]
@@ -137,3 +137,92 @@ def test_bare_titles_and_contained_mentions_by_bisection():
     bare = [m for m in mentions if m.rule == "bare-title"]
     assert [normal.text[m.start:m.end] for m in bare] == ["Bí thư Thành ủy Hà Nội"]
     assert not any(m.kind == "body" and bare[0].start <= m.start < bare[0].end for m in mentions)
+
+
+def _mentions(text: str, kind: str = "body") -> set[str]:
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == kind}
+
+
+def test_dateline_place_and_lower_case_contextual_aliases_name_no_actor():
+    header = "Số: 631/TB-VPCP | Hà Nội, ngày 19 tháng 11 năm 2025\n"
+    assert "thanh-pho-ha-noi" not in _mentions(header + "Bộ Tài chính chủ trì rà soát.")
+    # "thành phố" in lower case is any city: not the "Thành phố" (Hà Nội) of a Hanoi document
+    text = "Ủy ban nhân dân thành phố Hà Nội báo cáo. Cả nước có 34 tỉnh, thành phố sau sắp xếp."
+    found = _mentions(text)
+    assert "uy-ban-nhan-dan-thanh-pho-ha-noi" in found and "thanh-pho-ha-noi" not in found
+
+
+def test_provinces_named_as_places_are_places_not_bodies():
+    text = ("- Cửa khẩu quốc tế Lào Cai (đường sắt), tỉnh Lào Cai;\n"
+            "Mưa lũ tại các tỉnh Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng đã làm 963 nhà bị sập đổ.\n"
+            "Hội nghị 1 gồm các tỉnh, thành phố: Hà Nội, Quảng Ninh.\n")
+    bodies, places = _mentions(text), _mentions(text, "place")
+    assert {"tinh-lao-cai", "tinh-dak-lak", "tinh-khanh-hoa", "tinh-gia-lai", "tinh-lam-dong"} <= places
+    assert not {"tinh-lao-cai", "tinh-dak-lak", "tinh-lam-dong"} & bodies
+    assert {"thanh-pho-ha-noi", "tinh-quang-ninh"} <= bodies          # listed, not placed
+
+
+def test_pattern_bodies_join_and_qualify_their_names():
+    found = _mentions("Giao Sở Giáo dục và Đào tạo, Sở Tài chính tỉnh Bắc Ninh và Sở Xây dựng thực hiện.")
+    assert {"so-giao-duc-va-dao-tao", "so-tai-chinh-tinh-bac-ninh", "so-xay-dung"} <= found
+    assert not {"so-giao-duc", "tinh-bac-ninh", "so-tai-chinh"} & found
+    # a region is no ministry, a date no name: "... tại Trung Bộ Ngày 21/11/2025"
+    assert not any(b.startswith("bo-") for b in _mentions("Hỗ trợ mưa lũ tại Trung Bộ Ngày 21/11/2025, Thủ tướng ban hành."))
+    found = _mentions("Sở Y tế giải quyết hồ sơ; Văn phòng Đăng ký đất đai hoặc Chi nhánh tiếp nhận.")
+    assert {"so-y-te", "van-phong-dang-ky-dat-dai"} <= found
+    found = _mentions("Bệnh viện Bạch Mai thúc đẩy công tác. Trung tâm Phục vụ hành chính công tỉnh Quảng Trị tiếp nhận hồ sơ.")
+    assert {"benh-vien-bach-mai", "trung-tam-phuc-vu-hanh-chinh-cong-tinh-quang-tri"} <= found
+
+
+def test_collective_groups_are_named_as_written():
+    found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
+                      "Ủy ban nhân dân cấp xã tổ chức thực hiện.")
+    assert {"cac-bo-nganh-dia-phuong", "cac-co-quan-don-vi-co-lien-quan", "uy-ban-nhan-dan-cap-xa"} <= found
+    assert "uy-ban-nhan-dan-cac-phuong-xa" in _mentions("Ủy ban nhân dân các phường, xã hướng dẫn các trường thực hiện.")
+    # a generic noun alone, ministers, a list's lead-in: no group
+    assert not _mentions("Các cơ quan báo cáo kết quả.") & {"cac-co-quan"}
+    assert "cac-bo" not in _mentions("Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ rà soát.")
+
+
+def test_a_list_under_one_head_word_names_each_body():
+    found = _mentions("Điều 5. Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, Nông nghiệp và Môi trường và "
+                      "Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Nghị quyết này.")
+    assert {"bo-xay-dung", "bo-ngoai-giao", "bo-nong-nghiep-va-moi-truong"} <= found
+
+
+def test_signature_posts_name_no_body():
+    text = "Thủ tướng Chính phủ chỉ đạo thực hiện.\nNơi nhận:\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+    assert "thu-tuong-chinh-phu" in _mentions(text)
+    only_signed = "Nghị quyết có hiệu lực.\nNơi nhận:\n- Lưu: VT.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nBùi Thanh Sơn\n"
+    assert "thu-tuong-chinh-phu" not in _mentions(only_signed)
+    assert "bui-thanh-son" in _mentions(only_signed, "person")
+
+
+def test_regression_a_title_in_another_cell_governs_no_name():
+    """"BỘ TRƯỞNG Trần Đức Thắng | Công văn ... của cử tri tỉnh Hà Tĩnh" made "Hà Tĩnh" a person."""
+    text = "Nơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG Trần Đức Thắng | Công văn 9476/BNNMT-CNTY trả lời kiến nghị của cử tri tỉnh Hà Tĩnh\n"
+    assert "ha-tinh" not in _mentions(text, "person")
+
+
+def test_council_parts_are_named_with_the_documents_council():
+    text = ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Điều 3. Tổ chức thực hiện\n"
+            "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và "
+            "đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n")
+    found = _mentions(text)
+    assert {"thuong-truc-hoi-dong-nhan-dan-tinh-bac-ninh", "cac-ban-cua-hoi-dong-nhan-dan-tinh-bac-ninh",
+            "cac-to-dai-bieu-hoi-dong-nhan-dan-tinh-bac-ninh", "dai-bieu-hoi-dong-nhan-dan-tinh-bac-ninh"} <= found
+    # delegates at a meeting are no part of a council
+    assert not any("dai-bieu" in b for b in _mentions("Các đại biểu, khách mời dự hội nghị của Bộ Tài chính."))
+
+
+def test_a_public_is_no_group_and_a_list_lead_may_end_its_line():
+    assert not any(b.startswith("cac-co-quan") for b in _mentions(
+        "Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."))
+    found = _mentions("1. Chủ tịch Ủy ban nhân dân các tỉnh:\nĐắk Lắk, Khánh Hòa và Lâm Đồng:\na) Tổ chức khắc phục.")
+    assert {"uy-ban-nhan-dan-tinh-dak-lak", "uy-ban-nhan-dan-tinh-khanh-hoa", "uy-ban-nhan-dan-tinh-lam-dong"} <= found
