@@ -56,7 +56,7 @@ SCHEMA = {
              "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
              "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX,
              "heading_verbs": OPEN(str), "inline_item": REGEX,
-             "table_columns": OPEN([str]), "table_separator": REGEX},
+             "table_columns": OPEN([str]), "table_lead_roles": OPEN(str), "table_separator": REGEX},
     "documents": {"issuer_codes": OPEN(str),
                   "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,
                              "year?": int}],

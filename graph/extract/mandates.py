@@ -15,7 +15,7 @@ from dataclasses import replace
 from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, explicit as _explicit
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
-from graph.extract.tables import table_mandates
+from graph.extract.tables import table_mandates, task_key
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in, _lead_in_sentence,
                                      _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
 from graph.lexicon import Lexicon
@@ -49,7 +49,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)
-    out, table_spans = table_mandates(normal, actor_index, default_assigner, lexicon)
+    out, table_spans, table_tasks = table_mandates(normal, actor_index, default_assigner, lexicon)
     in_table = lambda s: any(a <= s.start < b for a, b in table_spans)
     item_done: set[int] = set()
     previous: MandateRecord | None = None
@@ -109,6 +109,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         elif previous is not None and _follow_on(normal.key, s, block, cues) and block.kind == "paragraph":
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
+        if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
+                task_key(cues["heading_number"].sub("", normal.key[rec.start:rec.end])) in table_tasks:
+            rec = None                         # a task (or group title) the annex's table states with its actors
         if rec is not None:
             rec = _enrich(normal, rec, mention_index, cues, lexicon)
             out.append(rec)
