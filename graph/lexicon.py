@@ -131,6 +131,7 @@ class Cues:
     actor_heading_tail: str
     heading_verbs: Mapping[str, str]
     inline_item: str
+    execution: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -51,3 +51,29 @@ def test_an_item_without_actor_goes_to_the_addressees_not_to_a_place():
     _, ms = _extract(text, identifier="1/CĐ-TTg", issuer=TTG, addressees=(BQP,))
     [m] = [m for m in ms if m.task.startswith("Khẩn trương")]
     assert m.assignees == (BQP,) and not m.explicit and m.assigner == TTG
+
+
+def test_a_marked_actor_line_without_colon_heads_the_deeper_items_under_it():
+    """A Government decision's "IV. TỔ CHỨC THỰC HIỆN / 1. Bộ Khoa học và Công nghệ / - Làm đầu
+    mối ...": the line names only the actor and no colon follows, yet the "-" items are its tasks."""
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Bộ Khoa học và Công nghệ\n"
+            "- Làm đầu mối tổng hợp tình hình thực hiện Chương trình.\n"
+            "- Chủ trì tổ chức thực hiện Chương trình; định kỳ hằng năm báo cáo Thủ tướng Chính phủ.\n"
+            "2. Bộ Tài chính\n- Bố trí kinh phí thực hiện Chương trình.\n")
+    n, ms = _extract(text, authority=TTG)
+    by_word = {n.text[m.start:m.end].split(" ")[0]: m for m in ms}
+    assert by_word["Làm"].assignees == by_word["Chủ"].assignees == (B + "bo-khoa-hoc-va-cong-nghe",)
+    assert by_word["Bố"].assignees == (BTC,) and by_word["Bố"].assigner == TTG
+    assert not any(n.text[m.start:m.end].startswith("Bộ") for m in ms)      # the actor lines are no tasks
+
+
+def test_the_execution_article_is_one_mandate_to_the_bodies_it_names():
+    text = ("Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính và các "
+            "tổ chức, cá nhân liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    n, ms = _extract(text, authority=TTG)
+    [m] = ms
+    assert m.rule == "execution" and m.role == "implement" and m.assigner == TTG
+    assert n.text[m.start:m.end].startswith("Chánh Văn phòng")
+    assert any(a.endswith("so-tai-chinh") for a in m.assignees)

@@ -54,6 +54,16 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
     return _actor_verb(normal, s, inside, cues)
 
 
+def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """"Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết định này": the
+    execution article, one mandate to every body named before the cue (rule execution)."""
+    m = cues["execution"].search(normal.key, s.start, s.end)
+    if m is None:
+        return None
+    named = tuple(dict.fromkeys(a.iri for a in actors.starting_in(s.start, m.start())))
+    return _build(normal, s, None, named, "implement", s.start, "execution", cues, explicit=bool(named))
+
+
 def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
                 subject_only: bool = False) -> MandateRecord | None:
     """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""

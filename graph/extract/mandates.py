@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, explicit as _explicit
+from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, execution as _execution, explicit as _explicit
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in, _lead_in_sentence,
-                                     _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
+                                     _record, _section, _section_title, Outline, actor_heading, opens_list, outline_rank,
+                                     split_items)
 from graph.lexicon import Lexicon
 from graph.records import DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
 
@@ -39,6 +40,11 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
+        rec = _execution(normal, s, actor_index, cues)
+        if rec:                                # the execution article, whatever heading it falls under
+            first_pass.append((s, rec))
+            by_sentence[n] = rec
+            continue
         if _section(seg.blocks[s.block], cues) is False:
             continue                           # results and context report what was done, assign nothing
         rec = _explicit(normal, s, actor_index, cues)
@@ -67,7 +73,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             outline.close_all()                # a heading without a marker ("CÔNG ĐIỆN") starts afresh
         rec = by_sentence.get(n)
         lead = outline.governing() or _lead_in(seg, block, by_sentence, sentences_of)
-        lead_in = opens_list(normal, seg, n, cues)
+        lead_in = opens_list(normal, seg, n, cues) or (
+            rank is not None and _heads_deeper_items(normal, seg, n, rank, markers, cues)
+            and actor_heading(normal, s, actor_index.starting_in(s.start, s.end), cues, actor_run) is not None)
         if lead_in:
             inside = actor_index.starting_in(s.start, s.end)
             heading = rec if rec is not None and rec.assignees else actor_heading(normal, s, inside, cues, actor_run)
@@ -119,6 +127,19 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
     return sorted(out, key=lambda m: m.start)
+
+
+def _heads_deeper_items(normal: NormalText, seg: Segmented, n: int, rank: float, markers: dict[int, str],
+                        cues: dict) -> bool:
+    """Sentence n, a marked line, is followed by an item of a deeper rank: "1. Bộ Khoa học và
+    Công nghệ" above "- Làm đầu mối ...", a heading without its colon."""
+    if n + 1 >= len(seg.sentences):
+        return False
+    nxt = seg.sentences[n + 1]
+    block = seg.blocks[nxt.block]
+    marker = markers.get(n + 1) or (block.marker if nxt.start <= block.start + len(block.marker) + 1 else "")
+    deeper = outline_rank(marker + " ", cues) if marker else None
+    return deeper is not None and deeper > rank
 
 
 def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:
