@@ -98,6 +98,7 @@ class Cues:
     assign_verbs: Mapping[str, str]
     actor_verbs: Mapping[str, str]
     verb_in_name_after: tuple[str, ...]
+    chain_verbs: tuple[str, ...]
     adverbs: tuple[str, ...]
     permit_marker: str
     imperative_verbs: tuple[str, ...]
@@ -113,6 +114,7 @@ class Cues:
     framing: tuple[str, ...]
     actor_qualifiers: tuple[str, ...]
     openers: tuple[str, ...]
+    post_before_body: str
     speech_verbs: tuple[str, ...]
     future_marker: str
     subject_gap: str

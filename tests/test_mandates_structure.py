@@ -77,3 +77,35 @@ def test_the_execution_article_is_one_mandate_to_the_bodies_it_names():
     assert m.rule == "execution" and m.role == "implement" and m.assigner == TTG
     assert n.text[m.start:m.end].startswith("Chánh Văn phòng")
     assert any(a.endswith("so-tai-chinh") for a in m.assignees)
+
+
+def test_a_chained_instruction_gives_the_directing_mandate_and_the_directed_task_depending_on_it():
+    """A telegram's "Bộ trưởng Bộ Công Thương chỉ đạo EVN tập trung ...": the ministry's
+    own mandate (to direct), and the directed body's task, from the ministry, depending on it."""
+    text = "3. Bộ trưởng Bộ Công Thương chỉ đạo Tập đoàn Điện lực Việt Nam tập trung hỗ trợ khôi phục lưới điện.\n"
+    n, ms = _extract(text, authority=TTG)
+    directing, directed = sorted(ms, key=lambda m: m.start)
+    assert directing.rule == "chain-lead" and directing.assignees == (B + "bo-cong-thuong",)
+    assert directing.assigner == TTG and directing.role == "implement"
+    assert directed.rule == "chained" and directed.assigner == B + "bo-cong-thuong"
+    assert B + "bo-cong-thuong" not in directed.assignees and directed.assignees
+    assert directed.after == (directing.start, directing.end)
+    assert n.text[directed.start:].startswith("Tập đoàn Điện lực")
+
+
+def test_the_issuers_own_directing_stays_one_mandate():
+    text = "Thủ tướng Chính phủ chỉ đạo Bộ Tài chính khẩn trương bố trí kinh phí.\n"
+    _, ms = _extract(text, authority=TTG)
+    [m] = ms
+    assert m.rule == "assign" and m.assignees == (BTC,) and m.assigner == TTG
+
+
+def test_a_post_before_its_body_is_the_subject_and_genre_verbs_give_the_task():
+    """"Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn ...", "Bộ trưởng Bộ Quốc phòng, Bộ trưởng
+    Bộ Công an tiếp tục ...": the post stands for its body; hướng dẫn, tiếp tục are the genre's cues."""
+    text = ("4. Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương bố trí đất tái định cư.\n"
+            "5. Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an tiếp tục huy động lực lượng hỗ trợ người dân.\n")
+    _, ms = _extract(text, authority=TTG)
+    guide, support = sorted(ms, key=lambda m: m.start)
+    assert guide.assignees == (B + "bo-nong-nghiep-va-moi-truong",) and guide.rule == "actor-verb"
+    assert set(support.assignees) == {BQP, B + "bo-cong-an"}

@@ -46,11 +46,13 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
                     # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
                     return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
                 continue
-            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start], cues) == ""]
+            subject = [a for a in inside if a.end <= v_start and (_unframed(key[s.start:a.start], cues) == ""
+                                                                  or cues["post"].fullmatch(_unframed(key[s.start:a.start], cues)))]
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
             if not after:
                 return _build(normal, s, assigner, (), role, v_end, "assign", cues, explicit=False)
-            return _actor_roles(normal, s, assigner, after, role, "assign", inside, cues)
+            chained = verb in cues["chain"] and assigner is not None and assigner not in {x.iri for x in after}
+            return _actor_roles(normal, s, assigner, after, role, "chained" if chained else "assign", inside, cues)
     return _actor_verb(normal, s, inside, cues)
 
 
@@ -74,7 +76,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if not run:
             continue
         prefix = key[s.start:first.start]
-        if prefix and not cues["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
+        if prefix and not cues["framing"].fullmatch(prefix) and not cues["post"].fullmatch(_unframed(prefix, cues)) \
+                and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
             continue
         pos = run[-1].end
         rest = key[pos:s.end].lstrip(" ,")
@@ -95,6 +98,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         verb = _starts_with(rest, cues["actor"])
         if not verb and not modal:
             continue
+        if verb in cues["chain"] and _actor_run(key, inside, s.end - len(rest) + len(verb), s.end, cues):
+            return None                        # "Bộ X chỉ đạo Y ...": a chained instruction (explicit's assign loop)
         speaker = _speaker_before(key, inside, s.start, first.start, cues)
         return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb",
                             inside, cues)

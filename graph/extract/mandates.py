@@ -86,6 +86,13 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                     continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:" heads its items
             else:
                 outline.open(rank, rec)
+        context_assigner = (lead.assigner if lead else None) or default_assigner
+        if rec is not None and rec.rule == "chained" and rec.assigner == context_assigner:
+            rec = replace(rec, rule="assign")          # the document's own assigner directing: one mandate
+        if rec is not None and rec.rule == "chained":     # "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate first
+            directing = _directing(rec, context_assigner)
+            out.append(_enrich(normal, directing, mention_index, cues, lexicon))
+            rec = _directed(rec, directing, actor_index)
         if rec is not None:
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
             rec = replace(rec, assigner=assigner)
@@ -127,6 +134,21 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
     return sorted(out, key=lambda m: m.start)
+
+
+def _directing(rec: MandateRecord, assigner: str | None) -> MandateRecord:
+    """The directing half of a chained instruction: the subject's own mandate, from the document's
+    assigner (rule chain-lead). ``rec.assigner``: the subject who directs."""
+    return replace(rec, assigner=assigner, assignees=(rec.assigner,), leads=(), coordinators=(), role="implement",
+                   explicit=True, rule="chain-lead")
+
+
+def _directed(rec: MandateRecord, directing: MandateRecord, actor_index) -> MandateRecord:
+    """The directed half: the task of the bodies directed, from the subject, from where they are
+    named, depending on the directing mandate (rule chained)."""
+    at = next((a.start for a in actor_index.starting_in(rec.start, rec.end)
+               if a.iri in rec.assignees and a.iri != directing.assignees[0]), rec.start)
+    return replace(rec, start=at, after=(directing.start, directing.end))
 
 
 def _heads_deeper_items(normal: NormalText, seg: Segmented, n: int, rank: float, markers: dict[int, str],
