@@ -109,3 +109,14 @@ def test_a_post_before_its_body_is_the_subject_and_genre_verbs_give_the_task():
     guide, support = sorted(ms, key=lambda m: m.start)
     assert guide.assignees == (B + "bo-nong-nghiep-va-moi-truong",) and guide.rule == "actor-verb"
     assert set(support.assignees) == {BQP, B + "bo-cong-an"}
+
+
+def test_a_task_a_page_summary_repeats_is_one_mandate_the_documents():
+    """A legal-database page summarises a telegram's items before the document itself: the same
+    task in the same words is one mandate, at the document's statement (the later)."""
+    item = "Tập trung khắc phục hậu quả thiên tai, bảo đảm an toàn cho người dân."
+    text = f"I. NHIỆM VỤ\n- {item}\nCÔNG ĐIỆN\nII. NHIỆM VỤ\n- {item}\n"
+    n, ms = _extract(text, authority=TTG, addressees=(BQP,))
+    assert len([m for m in ms if m.task.startswith("Tập trung khắc phục")]) == 1
+    [m] = [m for m in ms if m.task.startswith("Tập trung khắc phục")]
+    assert m.start > n.text.index("CÔNG ĐIỆN")

@@ -133,7 +133,15 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
-    return sorted(out, key=lambda m: m.start)
+    return _once(sorted(out, key=lambda m: m.start))
+
+
+def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
+    """A task stated twice in the same words is one mandate, the later statement's: a web page's
+    summary of the document ("Tóm tắt") repeats its items before the document itself."""
+    kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
+    last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
+    return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
 
 
 def _directing(rec: MandateRecord, assigner: str | None) -> MandateRecord:
