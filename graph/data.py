@@ -46,7 +46,7 @@ SCHEMA = {
     "provinces": {"reorganised": DATE, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
-             "verb_in_name_after": [str], "chain_verbs": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str],
+             "verb_in_name_after": [str], "chain_verbs": [str], "adverbs": [str], "permit_marker": str, "imperative_verbs": [str], "statement_markers": [str],
              "task_headings": [str], "non_task_headings": [str], "past_markers": [str],
              "deliverables": [REGEX], "legal_basis": [str], "dependency": [str], "recurring": [str],
              "relations": OPEN([str]), "modals": [str], "framing": [REGEX], "actor_qualifiers": [REGEX],

@@ -102,6 +102,7 @@ class Cues:
     adverbs: tuple[str, ...]
     permit_marker: str
     imperative_verbs: tuple[str, ...]
+    statement_markers: tuple[str, ...]
     task_headings: tuple[str, ...]
     non_task_headings: tuple[str, ...]
     past_markers: tuple[str, ...]

@@ -120,3 +120,48 @@ def test_a_task_a_page_summary_repeats_is_one_mandate_the_documents():
     assert len([m for m in ms if m.task.startswith("Tập trung khắc phục")]) == 1
     [m] = [m for m in ms if m.task.startswith("Tập trung khắc phục")]
     assert m.start > n.text.index("CÔNG ĐIỆN")
+
+
+NEWS = ("# Thủ tướng yêu cầu chuẩn bị tốt tuyển sinh\n\n"
+        "Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương thực hiện một số nội dung sau:\n\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung chỉ đạo thực hiện "
+        "các nhiệm vụ sau:\n\n"
+        "+ Chỉ đạo các cơ quan, đơn vị liên quan chuẩn bị tốt các điều kiện tổ chức tuyển sinh.\n\n"
+        "Hoàn thành việc công bố phương án tuyển sinh trong tháng 02 năm 2026.\n\n"
+        "+ Bố trí nguồn ngân sách của địa phương xây dựng đủ trường, lớp.\n\n"
+        "- Bộ Giáo dục và Đào tạo hướng dẫn các địa phương tổ chức tuyển sinh.\n\n"
+        "Rà soát các quy định về dạy thêm, học thêm.\n\n"
+        "Phát triển giáo dục không thể chỉ trông chờ vào ngân sách nhà nước.\n")
+
+
+def test_a_news_capture_keeps_its_plus_items_under_the_dash_actor(tmp_path):
+    """A markdown capture of a news report: "+ " is the document's own sub-item mark (not markdown's
+    bullet), so the "+" items stay under "- Chủ tịch Ủy ban nhân dân các tỉnh ...:"; an unmarked
+    paragraph between them with another task is a mandate of its own under the same actor."""
+    from graph.analyse.read import read_document
+    from graph.pipeline import analyse
+    path = tmp_path / "news.md"
+    path.write_text(NEWS, encoding="utf-8")
+    doc = analyse(read_document(path), bundled_lexicon())
+    text, ms = doc.normal.text, doc.extraction.mandates
+    by_word = {text[m.start:m.end].split(" ")[0]: m for m in ms}
+    provinces = B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"
+    for word in ("Chỉ", "Hoàn", "Bố"):
+        assert by_word[word].assignees == (provinces,), word
+    assert by_word["Hoàn"].deadline.deadline.isoformat() == "2026-02-28"
+
+
+def test_a_news_paragraph_of_tasks_carries_on_the_mandate_above_but_a_statement_does_not(tmp_path):
+    """A news report of conclusions: the paragraphs of tasks after "Thường trực Chính phủ giao Bộ X
+    ..." are Bộ X's (implied); a paragraph that opens with a verb but states a view is none."""
+    from graph.analyse.read import read_document
+    from graph.pipeline import analyse
+    path = tmp_path / "news.md"
+    path.write_text("Thường trực Chính phủ giao Bộ Xây dựng chủ trì hoàn thiện thể chế về nhà ở.\n\n"
+                    "Rà soát tổng thể các Nghị định, Thông tư về nhà ở xã hội.\n\n"
+                    "Phát triển nhà ở không thể chỉ trông chờ vào ngân sách nhà nước.\n", encoding="utf-8")
+    doc = analyse(read_document(path), bundled_lexicon())
+    text, ms = doc.normal.text, doc.extraction.mandates
+    [review] = [m for m in ms if text[m.start:m.end].startswith("Rà soát")]
+    assert review.assignees == (B + "bo-xay-dung",) and not review.explicit and review.rule == "follow-on"
+    assert not any(text[m.start:m.end].startswith("Phát triển nhà ở") for m in ms)

@@ -105,8 +105,13 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
                                                 and s.start == block.start)
-            if lead and lead.assignees and starts_item and head not in item_done:
+            # a paragraph of its own that carries on an item with another task ("+ Chỉ đạo ...",
+            # then "Hoàn thành việc công bố ..."): a mandate of its own under the same lead
+            own_paragraph = (block.continues is not None and s.start == block.start
+                             and _imperative(normal.key, s, cues))
+            if lead and lead.assignees and (starts_item and head not in item_done or own_paragraph):
                 item_done.add(head)
+                head = block.index
                 first = n == 0 or seg.sentences[n - 1].block != s.block
                 end = block.end if first and n not in markers else s.end      # the item, all of it
                 rec = _record(normal, s.start, end, lead.assigner or default_assigner, lead.assignees,
@@ -121,7 +126,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 if assignees:
                     rec = _record(normal, s.start, s.end, default_assigner, assignees, "implement",
                                   False, rule, block)
-        elif previous is not None and _follow_on(normal.key, s, block, cues) and block.kind == "paragraph":
+        elif previous is not None and block.kind == "paragraph" and (
+                _follow_on(normal.key, s, block, cues) or _imperative(normal.key, s, cues)
+                and not any(w in normal.key[s.start:s.end] for w in cues["statement"])):
+            # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
