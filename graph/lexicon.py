@@ -135,6 +135,7 @@ class Cues:
     heading_verbs: Mapping[str, str]
     inline_item: str
     execution: str
+    enacting: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -165,3 +165,18 @@ def test_a_news_paragraph_of_tasks_carries_on_the_mandate_above_but_a_statement_
     [review] = [m for m in ms if text[m.start:m.end].startswith("Rà soát")]
     assert review.assignees == (B + "bo-xay-dung",) and not review.explicit and review.rule == "follow-on"
     assert not any(text[m.start:m.end].startswith("Phát triển nhà ở") for m in ms)
+
+
+def test_the_enacting_formula_and_a_bare_giao_heading_are_no_mandates():
+    """A council resolution: "Hội đồng nhân dân ban hành Nghị quyết ..." enacts the text itself;
+    "Giao Ủy ban nhân dân Thành phố:" only heads the items under it."""
+    council = B + "hoi-dong-nhan-dan-thanh-pho-ha-noi"
+    text = ("Hội đồng nhân dân thành phố Hà Nội ban hành Nghị quyết quy định nội dung chi, mức chi.\n"
+            "Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân thành phố Hà Nội:\n"
+            "a) Tổ chức triển khai thực hiện Nghị quyết này.\n")
+    n, ms = _extract(text, issuer=council, authority=council)
+    assert [n.text[m.start:m.end].split(" ")[0] for m in ms] == ["Tổ"]
+    assert ms[0].assignees == (B + "uy-ban-nhan-dan-thanh-pho-ha-noi",) and ms[0].assigner == council
+    # a body other than the issuer told to issue a text has a task
+    _, ms = _extract("Bộ Tài chính ban hành Thông tư hướng dẫn trước ngày 31/12/2026.\n", issuer=TTG, authority=TTG)
+    assert len(ms) == 1 and ms[0].assignees == (BTC,)

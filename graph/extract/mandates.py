@@ -82,8 +82,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
                                            or default_assigner))
-                if heading.rule != "assign":
-                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:" heads its items
+                if heading.rule != "assign" or actor_heading(normal, s, inside, cues, actor_run) is not None:
+                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:", "Giao Ủy ban nhân dân
+                                               # Thành phố:" head their items and state no task of their own
             else:
                 outline.open(rank, rec)
         context_assigner = (lead.assigner if lead else None) or default_assigner
@@ -132,6 +133,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
+        if rec is not None and _enacting(normal, rec, meta, cues):
+            rec = None                         # "Hội đồng nhân dân ban hành Nghị quyết ...": the text enacting itself
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
                 task_key(cues["heading_number"].sub("", normal.key[rec.start:rec.end])) in table_tasks:
             rec = None                         # a task (or group title) the annex's table states with its actors
@@ -150,6 +153,14 @@ def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
     kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
     last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
     return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
+
+
+def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: dict) -> bool:
+    """The enacting formula: the document's own issuer or authority "ban hành Thông tư ...", before
+    the articles; any other body told to issue a text has a task."""
+    own = {meta.issuer, meta.authority} - {None}
+    return (rec.rule == "actor-verb" and bool(rec.assignees) and set(rec.assignees) <= own
+            and cues["enacting"].search(normal.key, rec.start, rec.end) is not None)
 
 
 def _directing(rec: MandateRecord, assigner: str | None) -> MandateRecord:
