@@ -52,7 +52,7 @@ SCHEMA = {
              "relations": OPEN([str]), "modals": [str], "framing": [REGEX], "actor_qualifiers": [REGEX],
              "openers": [REGEX], "post_before_body": REGEX, "speech_verbs": [str],
              "future_marker": str, "subject_gap": REGEX, "actor_between": REGEX, "actor_before": REGEX,
-             "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX,
+             "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX, "coordinate_only": [str],
              "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
              "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX,
              "heading_verbs": OPEN(str), "inline_item": REGEX, "execution": REGEX, "enacting": REGEX,

@@ -125,6 +125,7 @@ class Cues:
     lead_verb: str
     coordinate_verb: str
     coordinate_with: str
+    coordinate_only: tuple[str, ...]
     task_preamble: str
     follow_on: str
     deliverable_not: tuple[str, ...]

@@ -180,3 +180,24 @@ def test_the_enacting_formula_and_a_bare_giao_heading_are_no_mandates():
     # a body other than the issuer told to issue a text has a task
     _, ms = _extract("Bộ Tài chính ban hành Thông tư hướng dẫn trước ngày 31/12/2026.\n", issuer=TTG, authority=TTG)
     assert len(ms) == 1 and ms[0].assignees == (BTC,)
+
+
+def test_an_items_own_opening_verbs_give_its_role():
+    """Under "1. Bộ Khoa học và Công nghệ": "Chủ trì tổ chức ..." is its lead task, "Theo dõi, đôn
+    đốc ..." and "Chỉ đạo, kiểm tra, giám sát ..." its monitoring; other items keep the heading's role."""
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Bộ Khoa học và Công nghệ:\n"
+            "- Chủ trì tổ chức thực hiện Chương trình.\n- Theo dõi, đôn đốc việc thực hiện Chương trình.\n"
+            "- Chỉ đạo, kiểm tra, giám sát các địa phương đẩy nhanh tiến độ.\n- Bố trí nhân lực chuyên trách.\n")
+    n, ms = _extract(text, authority=TTG)
+    roles = {n.text[m.start:m.end].split(" ")[0]: m.role for m in ms}
+    assert roles == {"Chủ": "lead", "Theo": "monitor", "Chỉ": "monitor", "Bố": "implement"}
+
+
+def test_cooperating_with_a_partner_on_a_task_is_the_task_with_a_coordinator():
+    """"Bộ Nông nghiệp và Môi trường phối hợp chặt chẽ với Bộ Xây dựng rà soát ...": its own task,
+    Bộ Xây dựng coordinating; "... phối hợp với Bộ Xây dựng tổ chức thực hiện." is to coordinate."""
+    _, [m] = _extract("Bộ Nông nghiệp và Môi trường phối hợp chặt chẽ với Bộ Xây dựng rà soát quỹ đất "
+                      "phát triển nhà ở xã hội.\n", authority=TTG)
+    assert m.role == "implement" and m.coordinators == (B + "bo-xay-dung",)
+    _, [m] = _extract("Bộ Nông nghiệp và Môi trường phối hợp với Bộ Xây dựng tổ chức thực hiện.\n", authority=TTG)
+    assert m.role == "coordinate" and m.coordinators == ()

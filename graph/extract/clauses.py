@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from graph.analyse.normalise import normalise_phrase
 from graph.extract.cues import starts_with as _starts_with, unframed as _unframed
 from graph.records import MandateRecord, Mention, NormalText, Sentence
 
@@ -66,6 +67,20 @@ def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Ma
     return _build(normal, s, None, named, "implement", s.start, "execution", cues, explicit=bool(named))
 
 
+def task_role(task: str, role: str, cues: dict) -> str:
+    """The role a task's own opening verbs give ("Chủ trì tổ chức ...", "Làm đầu mối ...": lead;
+    "Theo dõi, đôn đốc ...", "Chỉ đạo, kiểm tra, giám sát ...": monitor), else ``role`` (the
+    heading's or the assigning verb's)."""
+    text = cues["task_preamble"].sub("", cues["heading_number"].sub("", normalise_phrase(task)))
+    verbs = [_starts_with(chunk, cues["actor"]) for chunk in text.split(", ")[:2]]
+    roles = [cues["actor"][v] if v else None for v in verbs]
+    if roles and roles[0] in ("lead", "monitor"):
+        return roles[0]
+    if len(roles) == 2 and roles[0] == "implement" and roles[1] == "monitor" and verbs[0] in cues["chain"]:
+        return "monitor"                       # "Chỉ đạo, đôn đốc ...": directing is the monitoring
+    return role
+
+
 def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
                 subject_only: bool = False) -> MandateRecord | None:
     """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
@@ -116,8 +131,15 @@ def _actor_roles(normal, s, assigner, run, role, rule, inside, cues) -> MandateR
     if plain.startswith(cues["lead_verb"]):
         role, leads = "lead", (run[0].iri,)
     elif plain.startswith(cues["coordinate_verb"]):
-        return replace(_build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), "coordinate",
-                              run[-1].end, rule, cues, explicit=True))
+        # "Y phối hợp chặt chẽ với Z thực hiện ...": Y does the task with Z (implement, coordinators Z);
+        # "Y phối hợp với Z." alone: Y's task is to coordinate
+        m = cues["coordinate_with"].search(after)
+        partners = _actor_run(key, inside, run[-1].end + m.end(), s.end, cues) if m else []
+        rest = key[partners[-1].end:s.end].strip(" ,.;") if partners else ""
+        own_task = len(rest.split()) >= 2 and rest not in cues["coordinate_only"]
+        rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)),
+                     "implement" if own_task else "coordinate", run[-1].end, rule, cues, explicit=True)
+        return replace(rec, coordinators=tuple(a.iri for a in partners) if own_task else ())
     elif role == "lead":
         leads = tuple(a.iri for a in run)
     m = cues["coordinate_with"].search(after)

@@ -29,7 +29,8 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "subject_gap": re.compile(c.subject_gap), "between": re.compile(r"(?:%s)(?:%s)?" % (c.actor_between, c.post_before_body)),
         "run_before": re.compile(c.actor_before), "role_preamble": re.compile(c.role_preamble),
         "lead_verb": c.lead_verb, "coordinate_verb": c.coordinate_verb,
-        "coordinate_with": re.compile(c.coordinate_with), "task_preamble": re.compile(c.task_preamble),
+        "coordinate_with": re.compile(c.coordinate_with),
+        "coordinate_only": norm(c.coordinate_only), "task_preamble": re.compile(c.task_preamble),
         "follow_on": re.compile(c.follow_on), "heading_number": re.compile(c.heading_number),
         "outline": tuple((re.compile(r"(?:%s)" % p), float(r)) for p, r in
                          (*c.outline_ranks, *lexicon.layout.heading_levels, *lexicon.layout.item_levels)),

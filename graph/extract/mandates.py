@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, execution as _execution, explicit as _explicit
+from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, execution as _execution,
+                                   explicit as _explicit, task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
@@ -138,6 +139,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
                 task_key(cues["heading_number"].sub("", normal.key[rec.start:rec.end])) in table_tasks:
             rec = None                         # a task (or group title) the annex's table states with its actors
+        if rec is not None and (rec.rule in ("lead-in", "implicit", "heading", "follow-on")
+                                or rec.rule == "assign" and rec.role == "implement"):
+            rec = replace(rec, role=_task_role(rec.task, rec.role, cues))
         if rec is not None:
             rec = _enrich(normal, rec, mention_index, cues, lexicon)
             out.append(rec)
