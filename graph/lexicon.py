@@ -137,6 +137,7 @@ class Cues:
     inline_item: str
     execution: str
     enacting: str
+    lead_in_only: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

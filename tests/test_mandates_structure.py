@@ -201,3 +201,16 @@ def test_cooperating_with_a_partner_on_a_task_is_the_task_with_a_coordinator():
     assert m.role == "implement" and m.coordinators == (B + "bo-xay-dung",)
     _, [m] = _extract("Bộ Nông nghiệp và Môi trường phối hợp với Bộ Xây dựng tổ chức thực hiện.\n", authority=TTG)
     assert m.role == "coordinate" and m.coordinators == ()
+
+
+def test_a_lead_in_ending_on_its_verb_is_no_mandate_but_an_actor_item_with_a_task_is():
+    """"..., Thủ tướng Chính phủ yêu cầu:" only heads; "- Chủ tịch Ủy ban nhân dân các tỉnh ... tập
+    trung chỉ đạo thực hiện ... và chịu trách nhiệm ...:" states its own task and heads the "+" items."""
+    text = ("Để bảo đảm công tác chuẩn bị tốt nhất, Thủ tướng Chính phủ yêu cầu:\n"
+            "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung chỉ đạo thực hiện "
+            "đồng bộ các giải pháp và chịu trách nhiệm trước Thủ tướng Chính phủ, trong đó:\n"
+            "+ Bố trí nguồn ngân sách của địa phương xây dựng đủ trường, lớp.\n")
+    n, ms = _extract(text, authority=TTG)
+    provinces = B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"
+    assert [n.text[m.start:m.end].split(" ")[0] for m in ms] == ["Chủ", "Bố"]
+    assert all(m.assignees == (provinces,) and m.assigner == TTG for m in ms)

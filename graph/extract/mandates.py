@@ -83,11 +83,18 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
                                            or default_assigner))
-                if heading.rule != "assign" or actor_heading(normal, s, inside, cues, actor_run) is not None:
-                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:", "Giao Ủy ban nhân dân
-                                               # Thành phố:" head their items and state no task of their own
+                named_only = bool(inside) and cues["heading_tail"].match(
+                    normal.key[max(x.end for x in inside):s.end].replace("*", "")) is not None
+                if heading.rule != "assign" and (named_only or rec is None) \
+                        or actor_heading(normal, s, inside, cues, actor_run) is not None:
+                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban
+                                               # nhân dân Thành phố:" head their items and state no task of their
+                                               # own; "- Chủ tịch ... tập trung chỉ đạo ...:" does both
             else:
                 outline.open(rank, rec)
+                if rec is not None and rec.rule == "assign" and not rec.assignees \
+                        and cues["lead_in_only"].search(normal.key, s.start, s.end):
+                    continue                   # "..., Thủ tướng Chính phủ yêu cầu:": heads its items, no task
         context_assigner = (lead.assigner if lead else None) or default_assigner
         if rec is not None and rec.rule == "chained" and rec.assigner == context_assigner:
             rec = replace(rec, rule="assign")          # the document's own assigner directing: one mandate
