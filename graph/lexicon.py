@@ -138,6 +138,7 @@ class Cues:
     execution: str
     enacting: str
     lead_in_only: str
+    closing: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -214,3 +214,18 @@ def test_a_lead_in_ending_on_its_verb_is_no_mandate_but_an_actor_item_with_a_tas
     provinces = B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"
     assert [n.text[m.start:m.end].split(" ")[0] for m in ms] == ["Chủ", "Bố"]
     assert all(m.assignees == (provinces,) and m.assigner == TTG for m in ms)
+
+
+def test_under_a_leaders_opinion_a_body_as_subject_has_a_task_and_the_closing_line_none():
+    """A Government Office letter: "Phó Thủ tướng ... có ý kiến như sau: / Trên cơ sở ..., Bộ Xây dựng
+    làm việc với ..." is Bộ Xây dựng's task whatever the verb; "Văn phòng Chính phủ xin thông báo để
+    Bộ Xây dựng ... biết, thực hiện" passes the letter on; "... trân trọng cảm ơn" thanks."""
+    vpcp = B + "van-phong-chinh-phu"
+    text = ("Xét đề nghị của Bộ Xây dựng, Phó Thủ tướng Trần Hồng Hà có ý kiến như sau:\n"
+            "Trên cơ sở Báo cáo số 1052/BC-CP của Chính phủ, Bộ Xây dựng làm việc với các cơ quan của Quốc hội "
+            "để bổ sung các văn bản cần thiết.\n"
+            "Văn phòng Chính phủ xin thông báo để Bộ Xây dựng và các cơ quan liên quan biết, thực hiện./.\n")
+    n, ms = _extract(text, issuer=vpcp, addressees=(B + "bo-xay-dung",))
+    [m] = ms
+    assert m.rule == "subject" and m.assignees == (B + "bo-xay-dung",) and m.role == "implement"
+    assert "Trên cơ sở" in n.text[m.start:m.end]

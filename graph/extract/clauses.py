@@ -81,8 +81,16 @@ def task_role(task: str, role: str, cues: dict) -> str:
     return role
 
 
+def subject_clause(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """In a task section or under a lead-in ("Phó Thủ tướng ... có ý kiến như sau:"), a clause whose
+    subject is an actor states that actor's task whatever its verb ("Bộ Xây dựng làm việc với ...")."""
+    inside = [a for a in actors.starting_in(s.start, s.end) if a.end <= s.end]
+    rec = _actor_verb(normal, s, inside, cues, subject_only=True, any_verb=True)
+    return replace(rec, rule="subject") if rec else None
+
+
 def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
-                subject_only: bool = False) -> MandateRecord | None:
+                subject_only: bool = False, any_verb: bool = False) -> MandateRecord | None:
     """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
     key = normal.key
     future = cues["future"]
@@ -111,7 +119,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if rest.startswith(future):
             rest = rest[len(future):]
         verb = _starts_with(rest, cues["actor"])
-        if not verb and not modal:
+        if not verb and not modal and not (any_verb and rest[:1].isalpha()):
             continue
         if verb in cues["chain"] and _actor_run(key, inside, s.end - len(rest) + len(verb), s.end, cues):
             return None                        # "Bộ X chỉ đạo Y ...": a chained instruction (explicit's assign loop)

@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import replace
 
 from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, execution as _execution,
-                                   explicit as _explicit, task_role as _task_role)
+                                   explicit as _explicit, subject_clause as _subject_clause,
+                                   task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
@@ -110,6 +111,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                               role=lead.role if rec.rule == "implicit" else rec.role, explicit=True)
             elif not rec.assignees and default_assignees:        # "Tổng Bí thư đề nghị triển khai ...": implied
                 rec = replace(rec, assignees=default_assignees, explicit=False)
+        elif _is_task_context(normal, seg, block, cues) \
+                and not lead_in and not any(w in normal.key[s.start:s.end] for w in cues["statement"]) \
+                and (rec := _subject_clause(normal, s, actor_index, cues)) is not None:
+            rec = replace(rec, assigner=rec.assigner or context_assigner)
         elif _is_task_context(normal, seg, block, cues) or (lead is not None and lead.assignees):
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
@@ -141,6 +146,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
+        if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
+            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
         if rec is not None and _enacting(normal, rec, meta, cues):
             rec = None                         # "Hội đồng nhân dân ban hành Nghị quyết ...": the text enacting itself
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
