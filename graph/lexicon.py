@@ -139,6 +139,8 @@ class Cues:
     enacting: str
     lead_in_only: str
     closing: str
+    approval: str
+    clause_split: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -229,3 +229,19 @@ def test_under_a_leaders_opinion_a_body_as_subject_has_a_task_and_the_closing_li
     [m] = ms
     assert m.rule == "subject" and m.assignees == (B + "bo-xay-dung",) and m.role == "implement"
     assert "Trên cơ sở" in n.text[m.start:m.end]
+
+
+def test_an_approval_and_a_second_task_after_dong_thoi():
+    """A notice of conclusions: "(3) Về nguồn lực ...: Thống nhất với đề xuất, kiến nghị của Bộ Tài
+    chính ..." approves the ministry's proposal; "Bộ Tài chính chủ trì ...; đồng thời chịu trách nhiệm
+    ..." gives it a second task."""
+    text = ("(3) Về nguồn lực thực hiện Chương trình: Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, "
+            "bao gồm việc báo cáo Quốc hội.\n"
+            "Bộ Tài chính chủ trì xây dựng nguyên tắc phân bổ vốn; đồng thời chịu trách nhiệm tổng hợp chung, "
+            "báo cáo cơ quan có thẩm quyền.\n")
+    n, ms = _extract(text, authority=TTG)
+    approve, lead, second = sorted(ms, key=lambda m: m.start)
+    assert approve.rule == "approval" and approve.role == "approve" and approve.assignees == (BTC,)
+    assert n.text[approve.start:].startswith("Thống nhất với đề xuất")
+    assert lead.role == "lead" and lead.task.endswith("phân bổ vốn")
+    assert second.rule == "follow-on" and second.assignees == (BTC,) and n.text[second.start:].startswith("đồng thời")

@@ -67,6 +67,21 @@ def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Ma
     return _build(normal, s, None, named, "implement", s.start, "execution", cues, explicit=bool(named))
 
 
+def approval(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """"Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, ...": the approval of the bodies' proposal
+    (role approve, rule approval), from the cue on."""
+    m = cues["approval"].search(normal.key[s.start:s.end])
+    if m is None:
+        return None
+    start = s.start + m.start(1)
+    inside = [a for a in actors.starting_in(start, s.end) if a.end <= s.end]
+    run = _actor_run(normal.key, inside, inside[0].start, s.end, cues) if inside else []
+    named = tuple(dict.fromkeys(a.iri for a in run))     # the proposers: the first run of bodies
+    rec = _build(normal, Sentence(s.block, start, s.end), None, named, "approve", start, "approval", cues,
+                 explicit=bool(named))
+    return replace(rec, task=normal.text[start:s.end].strip(" .;"))
+
+
 def task_role(task: str, role: str, cues: dict) -> str:
     """The role a task's own opening verbs give ("Chủ trì tổ chức ...", "Làm đầu mối ...": lead;
     "Theo dõi, đôn đốc ...", "Chỉ đạo, kiểm tra, giám sát ...": monitor), else ``role`` (the

@@ -37,7 +37,8 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "markup": re.compile(c.markup), "heading_number_re": re.compile(c.heading_number, re.I),
         "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
-        "closing": re.compile(c.closing),
+        "closing": re.compile(c.closing), "approval": re.compile(c.approval),
+        "clause_split": re.compile(c.clause_split),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, execution as _execution,
-                                   explicit as _explicit, subject_clause as _subject_clause,
+                                   approval as _approval, explicit as _explicit, subject_clause as _subject_clause,
                                    task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
@@ -42,7 +42,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
-        rec = _execution(normal, s, actor_index, cues)
+        rec = _execution(normal, s, actor_index, cues) or _approval(normal, s, actor_index, cues)
         if rec:                                # the execution article, whatever heading it falls under
             first_pass.append((s, rec))
             by_sentence[n] = rec
@@ -157,8 +157,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                                 or rec.rule == "assign" and rec.role == "implement"):
             rec = replace(rec, role=_task_role(rec.task, rec.role, cues))
         if rec is not None:
-            rec = _enrich(normal, rec, mention_index, cues, lexicon)
-            out.append(rec)
+            for part in _split_clauses(normal, rec, cues):
+                out.append(_enrich(normal, part, mention_index, cues, lexicon))
+            rec = out[-1]
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
@@ -171,6 +172,27 @@ def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
     kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
     last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
     return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
+
+
+def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[MandateRecord]:
+    """"X chủ trì ...; đồng thời chịu trách nhiệm ...": the mandate, and each task after it
+    (clause_split) as a mandate of the same actors (rule follow-on)."""
+    if rec.rule == "table-row":
+        return [rec]
+    cuts = [m for m in cues["clause_split"].finditer(normal.key, rec.start, rec.end)]
+    if not cuts:
+        return [rec]
+    bounds = [rec.start, *(x for m in cuts for x in (m.start(), m.end())), rec.end]
+    parts = []
+    for i in range(0, len(bounds), 2):
+        start, end = bounds[i], bounds[i + 1]
+        if i == 0:                             # the task as before, up to the cut
+            t0 = normal.text.find(rec.task[:20], rec.start, end)
+            parts.append(replace(rec, end=end, task=normal.text[t0 if t0 >= 0 else rec.start:end].strip(" .;")))
+        else:
+            parts.append(replace(rec, start=start, end=end, task=normal.text[start:end].strip(" .;"),
+                                 rule="follow-on", explicit=False, after=None))
+    return parts
 
 
 def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: dict) -> bool:
