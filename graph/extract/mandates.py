@@ -5,7 +5,10 @@ Rules, tried in order on each sentence (names are recorded as mg:rule):
   actor-verb  "Y chủ trì/lãnh đạo/theo dõi/cần ...": assignee Y, role from the verb
   lead-in     a list item under "X yêu cầu Y ... sau:": the lead-in's assigner and assignees
   implicit    a task sentence or heading in a task section naming no actor: the issuer's
-  follow-on   "Đồng thời, tiếp tục ..." after a mandate: the same actors, implied
+  follow-on   "Đồng thời, tiếp tục ...", a news paragraph of tasks, "...; đồng thời ...": the same actors
+  table-row   a task table's row (tables.py); execution  "... chịu trách nhiệm thi hành Quyết định này"
+  approval    "Thống nhất với đề xuất của Bộ X": role approve; subject  "..., Bộ X làm việc với ..." in a
+              task section; chain-lead / chained  "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate, Y's after it
 """
 from __future__ import annotations
 
