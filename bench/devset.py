@@ -4,6 +4,8 @@ deadline) and targets, per document kind, for the tuning and the validation halv
 validation figures are the ones to quote: no rule was ever tuned on those documents.
 
     python bench/devset.py [--split tune|validation] [--misses] [--only STEM,...]
+    python bench/devset.py --empty     # over the official documents of the corpus (MANIFEST.tsv):
+                                       # per document type, how many gave no mandate
 """
 from __future__ import annotations
 
@@ -21,15 +23,41 @@ def _pct(x) -> str:
     return "     -" if x is None else f"{x:6.1%}"
 
 
+def empty_by_type(corpus: Path) -> list[tuple[str, int, int]]:
+    """(type, documents, documents with no mandate) over corpus/official, types from MANIFEST.tsv."""
+    import csv
+    import devgold
+    from collections import Counter
+    with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as f:
+        kinds = {row["file"]: row["type"] or "?" for row in csv.DictReader(f, delimiter="\t")}
+    total, empty = Counter(), Counter()
+    for path in sorted((corpus / "official").glob("*.md")):
+        kind = kinds.get(path.name, "?")
+        total[kind] += 1
+        empty[kind] += not devgold.analyse_file(path).extraction.mandates
+    return [(k, total[k], empty[k]) for k in sorted(total, key=lambda k: (-total[k], k))]
+
+
 def main(argv=None) -> int:
     import devgold
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("tune", "validation"), help="one half only (default: both)")
     ap.add_argument("--misses", action="store_true", help="print every miss and extra, one line each")
     ap.add_argument("--only", help="comma-separated file stems")
+    ap.add_argument("--empty", action="store_true",
+                    help="per document type of the corpus's official documents, how many gave no mandate")
     args = ap.parse_args(argv)
     if not devgold.DEV_CORPUS.is_dir():
         print(f"skipped: {devgold.DEV_CORPUS} is absent")
+        return 0
+    if args.empty:
+        t0 = time.perf_counter()
+        rows = empty_by_type(devgold.DEV_CORPUS)
+        print(f"{sum(r[1] for r in rows)} official documents analysed in {time.perf_counter() - t0:.0f}s")
+        print(f"{'type':24} {'documents':>9} {'no mandate':>10}")
+        for kind, n, none in rows:
+            print(f"{kind:24} {n:9} {none:10}")
+        print(f"{'all':24} {sum(r[1] for r in rows):9} {sum(r[2] for r in rows):10}")
         return 0
     docs = devgold.documents(args.split)
     if args.only:

@@ -106,8 +106,10 @@ class Cues:
     assign_verbs: Mapping[str, str]
     actor_verbs: Mapping[str, str]
     verb_in_name_after: tuple[str, ...]
+    chain_verbs: tuple[str, ...]
     adverbs: tuple[str, ...]
     imperative_verbs: tuple[str, ...]
+    statement_markers: tuple[str, ...]
     task_headings: tuple[str, ...]
     non_task_headings: tuple[str, ...]
     past_markers: tuple[str, ...]
@@ -120,6 +122,7 @@ class Cues:
     framing: tuple[str, ...]
     actor_qualifiers: tuple[str, ...]
     openers: tuple[str, ...]
+    post_before_body: str
     speech_verbs: tuple[str, ...]
     future_marker: str
     subject_gap: str
@@ -129,6 +132,7 @@ class Cues:
     lead_verb: str
     coordinate_verb: str
     coordinate_with: str
+    coordinate_only: tuple[str, ...]
     task_preamble: str
     follow_on: str
     deliverable_not: tuple[str, ...]
@@ -138,7 +142,14 @@ class Cues:
     actor_heading_tail: str
     heading_verbs: Mapping[str, str]
     inline_item: str
+    execution: str
+    enacting: str
+    lead_in_only: str
+    closing: str
+    approval: str
+    clause_split: str
     table_columns: Mapping[str, tuple[str, ...]]
+    table_lead_roles: Mapping[str, str]
     table_separator: str
 
     @classmethod

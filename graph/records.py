@@ -235,6 +235,7 @@ class MandateRecord:
     depends_on: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()
     facets: tuple[Facet, ...] = ()   # every facet of mg:facets, met or not (extract.facets)
+    after: tuple[int, int] | None = None   # span of the mandate of this text it depends on (a chained instruction)
 
 
 @dataclass(frozen=True)

@@ -282,6 +282,9 @@ def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve) ->
         g.add((node, MG.legalBasis, URIRef(resolve(b))))
     for dep in rec.depends_on:
         g.add((node, MG.dependsOn, URIRef(resolve(dep))))
+    if rec.after is not None:                           # "Bộ X chỉ đạo Y ...": Y's task depends on X's
+        ds, de = doc.normal.source_span(*rec.after)
+        g.add((node, MG.dependsOn, URIRef(iri("mandate", f"{slug(doc.source.name)}-{ds}-{de}"))))
     for c in rec.concerns:
         g.add((node, MG.concerns, URIRef(resolve(c))))
     facets = scheme_members("facets")

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from graph.analyse.normalise import normalise_phrase
 from graph.extract.cues import starts_with as _starts_with, unframed as _unframed
 from graph.records import MandateRecord, Mention, NormalText, Sentence
 
@@ -46,16 +47,69 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
                     # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
                     return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
                 continue
-            subject = [a for a in inside if a.end <= v_start and _unframed(key[s.start:a.start], cues) == ""]
+            subject = [a for a in inside if a.end <= v_start and (_unframed(key[s.start:a.start], cues) == ""
+                                                                  or cues["post"].fullmatch(_unframed(key[s.start:a.start], cues)))]
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
+            if assigner is None and verb in cues["chain"] and _unframed(key[s.start:v_start], cues) == "":
+                # "+ Chỉ đạo các cơ quan ... chuẩn bị ...": no subject, so directing is the task of the
+                # actor the item falls under (heading, addressees), not of those it directs
+                return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
             if not after:
                 return _build(normal, s, assigner, (), role, v_end, "assign", cues, explicit=False)
-            return _actor_roles(normal, s, assigner, after, role, "assign", inside, cues)
+            chained = verb in cues["chain"] and assigner is not None and assigner not in {x.iri for x in after}
+            return _actor_roles(normal, s, assigner, after, role, "chained" if chained else "assign", inside, cues)
     return _actor_verb(normal, s, inside, cues)
 
 
+def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """"Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết định này": the
+    execution article, one mandate to every body named before the cue (rule execution)."""
+    m = cues["execution"].search(normal.key, s.start, s.end)
+    if m is None:
+        return None
+    named = tuple(dict.fromkeys(a.iri for a in actors.starting_in(s.start, m.start())))
+    return _build(normal, s, None, named, "implement", s.start, "execution", cues, explicit=bool(named))
+
+
+def approval(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """"Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, ...": the approval of the bodies' proposal
+    (role approve, rule approval), from the cue on."""
+    m = cues["approval"].search(normal.key[s.start:s.end])
+    if m is None:
+        return None
+    start = s.start + m.start(1)
+    inside = [a for a in actors.starting_in(start, s.end) if a.end <= s.end]
+    run = _actor_run(normal.key, inside, inside[0].start, cues) if inside else []
+    named = tuple(dict.fromkeys(a.iri for a in run))     # the proposers: the first run of bodies
+    rec = _build(normal, Sentence(s.block, start, s.end), None, named, "approve", start, "approval", cues,
+                 explicit=bool(named))
+    return replace(rec, task=normal.text[start:s.end].strip(" .;"))
+
+
+def task_role(task: str, role: str, cues: dict) -> str:
+    """The role a task's own opening verbs give ("Chủ trì tổ chức ...", "Làm đầu mối ...": lead;
+    "Theo dõi, đôn đốc ...", "Chỉ đạo, kiểm tra, giám sát ...": monitor), else ``role`` (the
+    heading's or the assigning verb's)."""
+    text = cues["task_preamble"].sub("", cues["heading_number"].sub("", normalise_phrase(task)))
+    verbs = [_starts_with(chunk, cues["actor"]) for chunk in text.split(", ")[:2]]
+    roles = [cues["actor"][v] if v else None for v in verbs]
+    if roles and roles[0] in ("lead", "monitor"):
+        return roles[0]
+    if len(roles) == 2 and roles[0] == "implement" and roles[1] == "monitor" and verbs[0] in cues["chain"]:
+        return "monitor"                       # "Chỉ đạo, đôn đốc ...": directing is the monitoring
+    return role
+
+
+def subject_clause(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
+    """In a task section or under a lead-in ("Phó Thủ tướng ... có ý kiến như sau:"), a clause whose
+    subject is an actor states that actor's task whatever its verb ("Bộ Xây dựng làm việc với ...")."""
+    inside = [a for a in actors.starting_in(s.start, s.end) if a.end <= s.end]
+    rec = _actor_verb(normal, s, inside, cues, subject_only=True, any_verb=True)
+    return replace(rec, rule="subject") if rec else None
+
+
 def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: dict, *,
-                subject_only: bool = False) -> MandateRecord | None:
+                subject_only: bool = False, any_verb: bool = False) -> MandateRecord | None:
     """An actor (or list of actors) followed, after adverbs, by a verb that gives it a role."""
     key = normal.key
     future = cues["future"]
@@ -64,7 +118,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if not run:
             continue
         prefix = key[s.start:first.start]
-        if prefix and not cues["framing"].fullmatch(prefix) and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
+        if prefix and not cues["framing"].fullmatch(prefix) and not cues["post"].fullmatch(_unframed(prefix, cues)) \
+                and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
             continue
         pos = run[-1].end
         rest = key[pos:s.end].lstrip(" ,")
@@ -82,8 +137,10 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if rest.startswith(future):
             rest = rest[len(future):]
         verb = _starts_with(rest, cues["actor"])
-        if not verb and not modal:
+        if not verb and not modal and not (any_verb and rest[:1].isalpha()):
             continue
+        if verb in cues["chain"] and _actor_run(key, inside, s.end - len(rest) + len(verb), cues):
+            return None                        # "Bộ X chỉ đạo Y ...": a chained instruction (explicit's assign loop)
         speaker = _speaker_before(key, inside, s.start, first.start, cues)
         return _actor_roles(normal, s, speaker, run, cues["actor"][verb] if verb else "implement", "actor-verb",
                             inside, cues)
@@ -100,8 +157,15 @@ def _actor_roles(normal, s, assigner, run, role, rule, inside, cues) -> MandateR
     if plain.startswith(cues["lead_verb"]):
         role, leads = "lead", (run[0].iri,)
     elif plain.startswith(cues["coordinate_verb"]):
-        return replace(_build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)), "coordinate",
-                              run[-1].end, rule, cues, explicit=True))
+        # "Y phối hợp chặt chẽ với Z thực hiện ...": Y does the task with Z (implement, coordinators Z);
+        # "Y phối hợp với Z." alone: Y's task is to coordinate
+        m = cues["coordinate_with"].search(after)
+        partners = _actor_run(key, inside, run[-1].end + m.end(), cues) if m else []
+        rest = key[partners[-1].end:s.end].strip(" ,.;") if partners else ""
+        own_task = len(rest.split()) >= 2 and rest not in cues["coordinate_only"]
+        rec = _build(normal, s, assigner, tuple(dict.fromkeys(a.iri for a in run)),
+                     "implement" if own_task else "coordinate", run[-1].end, rule, cues, explicit=True)
+        return replace(rec, coordinators=tuple(a.iri for a in partners) if own_task else ())
     elif role == "lead":
         leads = tuple(a.iri for a in run)
     m = cues["coordinate_with"].search(after)

@@ -5,19 +5,25 @@ Rules, tried in order on each sentence (names are recorded as mg:rule):
   actor-verb  "Y chủ trì/lãnh đạo/theo dõi/cần ...": assignee Y, role from the verb
   lead-in     a list item under "X yêu cầu Y ... sau:": the lead-in's assigner and assignees
   implicit    a task sentence or heading in a task section naming no actor: the issuer's
-  follow-on   "Đồng thời, tiếp tục ..." after a mandate: the same actors, implied
+  follow-on   "Đồng thời, tiếp tục ...", a news paragraph of tasks, "...; đồng thời ...": the same actors
+  table-row   a task table's row (tables.py); execution  "... chịu trách nhiệm thi hành Quyết định này"
+  approval    "Thống nhất với đề xuất của Bộ X": role approve; subject  "..., Bộ X làm việc với ..." in a
+              task section; chain-lead / chained  "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate, Y's after it
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.clauses import Starts as _Starts, _actor_run as actor_run, explicit as _explicit
+from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, execution as _execution,
+                                   approval as _approval, explicit as _explicit, subject_clause as _subject_clause,
+                                   task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.enrich import enrich as _enrich
-from graph.extract.tables import table_mandates
+from graph.extract.tables import table_mandates, task_key
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in,
-                                     _record, _section, _section_title, Outline, actor_heading, opens_list, split_items)
+                                     _record, _section, _section_title, Outline, actor_heading, opens_list, outline_rank,
+                                     split_items)
 from graph.lexicon import Lexicon
 from graph.records import DocumentMeta, MandateRecord, Mention, NormalText, Segmented, Sentence
 
@@ -39,6 +45,11 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     by_sentence: dict[int, MandateRecord] = {}
     first_pass: list[tuple[Sentence, MandateRecord]] = []
     for n, s in enumerate(seg.sentences):
+        rec = _execution(normal, s, actor_index, cues) or _approval(normal, s, actor_index, cues)
+        if rec:                                # the execution article, whatever heading it falls under
+            first_pass.append((s, rec))
+            by_sentence[n] = rec
+            continue
         if _section(seg.blocks[s.block], cues) is False:
             continue                           # results and context report what was done, assign nothing
         rec = _explicit(normal, s, actor_index, cues)
@@ -49,7 +60,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)
-    out, table_spans = table_mandates(normal, actor_index, default_assigner, lexicon)
+    out, table_spans, table_tasks = table_mandates(normal, actor_index, default_assigner, lexicon)
     in_table = lambda s: any(a <= s.start < b for a, b in table_spans)
     item_done: set[int] = set()
     previous: MandateRecord | None = None
@@ -67,17 +78,34 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             outline.close_all()                # a heading without a marker ("CÔNG ĐIỆN") starts afresh
         rec = by_sentence.get(n)
         lead = outline.governing() or _lead_in(seg, block, by_sentence, sentences_of)
-        lead_in = opens_list(normal, seg, n, cues)
+        lead_in = opens_list(normal, seg, n, cues) or (
+            rank is not None and _heads_deeper_items(normal, seg, n, rank, markers, cues)
+            and actor_heading(normal, s, actor_index.starting_in(s.start, s.end), cues, actor_run) is not None)
         if lead_in:
             inside = actor_index.starting_in(s.start, s.end)
             heading = rec if rec is not None and rec.assignees else actor_heading(normal, s, inside, cues, actor_run)
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
                                            or default_assigner))
-                if heading.rule != "assign":
-                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp ...:" heads its items
+                named_only = bool(inside) and cues["heading_tail"].match(
+                    normal.key[max(x.end for x in inside):s.end].replace("*", "")) is not None
+                if heading.rule != "assign" and (named_only or rec is None) \
+                        or actor_heading(normal, s, inside, cues, actor_run) is not None:
+                    continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban
+                                               # nhân dân Thành phố:" head their items and state no task of their
+                                               # own; "- Chủ tịch ... tập trung chỉ đạo ...:" does both
             else:
                 outline.open(rank, rec)
+                if rec is not None and rec.rule == "assign" and not rec.assignees \
+                        and cues["lead_in_only"].search(normal.key, s.start, s.end):
+                    continue                   # "..., Thủ tướng Chính phủ yêu cầu:": heads its items, no task
+        context_assigner = (lead.assigner if lead else None) or default_assigner
+        if rec is not None and rec.rule == "chained" and rec.assigner == context_assigner:
+            rec = replace(rec, rule="assign")          # the document's own assigner directing: one mandate
+        if rec is not None and rec.rule == "chained":     # "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate first
+            directing = _directing(rec, context_assigner)
+            out.append(_enrich(normal, directing, mention_index, cues, lexicon))
+            rec = _directed(rec, directing, actor_index)
         if rec is not None:
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
             rec = replace(rec, assigner=assigner)
@@ -86,12 +114,21 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                               role=lead.role if rec.rule == "implicit" else rec.role, explicit=True)
             elif not rec.assignees and default_assignees:        # "Tổng Bí thư đề nghị triển khai ...": implied
                 rec = replace(rec, assignees=default_assignees, explicit=False)
+        elif _is_task_context(block, cues) \
+                and not lead_in and not any(w in normal.key[s.start:s.end] for w in cues["statement"]) \
+                and (rec := _subject_clause(normal, s, actor_index, cues)) is not None:
+            rec = replace(rec, assigner=rec.assigner or context_assigner)
         elif _is_task_context(block, cues) or (lead is not None and lead.assignees):
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
                                                 and s.start == block.start)
-            if lead and lead.assignees and starts_item and head not in item_done:
+            # a paragraph of its own that carries on an item with another task ("+ Chỉ đạo ...",
+            # then "Hoàn thành việc công bố ..."): a mandate of its own under the same lead
+            own_paragraph = (block.continues is not None and s.start == block.start
+                             and _imperative(normal.key, s, cues))
+            if lead and lead.assignees and (starts_item and head not in item_done or own_paragraph):
                 item_done.add(head)
+                head = block.index
                 first = n == 0 or seg.sentences[n - 1].block != s.block
                 end = block.end if first and n not in markers else s.end      # the item, all of it
                 rec = _record(normal, s.start, end, lead.assigner or default_assigner, lead.assignees,
@@ -106,16 +143,95 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 if assignees:
                     rec = _record(normal, s.start, s.end, default_assigner, assignees, "implement",
                                   False, rule, block)
-        elif previous is not None and _follow_on(normal.key, s, block, cues) and block.kind == "paragraph":
+        elif previous is not None and block.kind == "paragraph" and (
+                _follow_on(normal.key, s, block, cues) or _imperative(normal.key, s, cues)
+                and not any(w in normal.key[s.start:s.end] for w in cues["statement"])):
+            # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
+        if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
+            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
+        if rec is not None and _enacting(normal, rec, meta, cues):
+            rec = None                         # "Hội đồng nhân dân ban hành Nghị quyết ...": the text enacting itself
+        if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
+                task_key(cues["heading_number"].sub("", normal.key[rec.start:rec.end])) in table_tasks:
+            rec = None                         # a task (or group title) the annex's table states with its actors
+        if rec is not None and (rec.rule in ("lead-in", "implicit", "heading", "follow-on")
+                                or rec.rule == "assign" and rec.role == "implement"):
+            rec = replace(rec, role=_task_role(rec.task, rec.role, cues))
         if rec is not None:
-            rec = _enrich(normal, rec, mention_index, cues, lexicon)
-            out.append(rec)
+            for part in _split_clauses(normal, rec, cues):
+                out.append(_enrich(normal, part, mention_index, cues, lexicon))
+            rec = out[-1]
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
-    return sorted(out, key=lambda m: m.start)
+    return _once(sorted(out, key=lambda m: m.start))
+
+
+def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
+    """A task stated twice in the same words is one mandate, the later statement's: a web page's
+    summary of the document ("Tóm tắt") repeats its items before the document itself."""
+    kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
+    last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
+    return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
+
+
+def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[MandateRecord]:
+    """"X chủ trì ...; đồng thời chịu trách nhiệm ...": the mandate, and each task after it
+    (clause_split) as a mandate of the same actors (rule follow-on)."""
+    if rec.rule == "table-row":
+        return [rec]
+    cuts = [m for m in cues["clause_split"].finditer(normal.key, rec.start, rec.end)]
+    if not cuts:
+        return [rec]
+    bounds = [rec.start, *(x for m in cuts for x in (m.start(), m.end())), rec.end]
+    parts = []
+    for i in range(0, len(bounds), 2):
+        start, end = bounds[i], bounds[i + 1]
+        if i == 0:                             # the task as before, up to the cut
+            t0 = normal.text.find(rec.task[:20], rec.start, end)
+            parts.append(replace(rec, end=end, task=normal.text[t0 if t0 >= 0 else rec.start:end].strip(" .;")))
+        else:
+            parts.append(replace(rec, start=start, end=end, task=normal.text[start:end].strip(" .;"),
+                                 rule="follow-on", explicit=False, after=None))
+    return parts
+
+
+def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: dict) -> bool:
+    """The enacting formula: the document's own issuer or authority "ban hành Thông tư ...", before
+    the articles; any other body told to issue a text has a task."""
+    own = {meta.issuer, meta.authority} - {None}
+    return (rec.rule == "actor-verb" and bool(rec.assignees) and set(rec.assignees) <= own
+            and cues["enacting"].search(normal.key, rec.start, rec.end) is not None)
+
+
+def _directing(rec: MandateRecord, assigner: str | None) -> MandateRecord:
+    """The directing half of a chained instruction: the subject's own mandate, from the document's
+    assigner (rule chain-lead). ``rec.assigner``: the subject who directs."""
+    return replace(rec, assigner=assigner, assignees=(rec.assigner,), leads=(), coordinators=(), role="implement",
+                   explicit=True, rule="chain-lead")
+
+
+def _directed(rec: MandateRecord, directing: MandateRecord, actor_index) -> MandateRecord:
+    """The directed half: the task of the bodies directed, from the subject, from where they are
+    named, depending on the directing mandate (rule chained)."""
+    at = next((a.start for a in actor_index.starting_in(rec.start, rec.end)
+               if a.iri in rec.assignees and a.iri != directing.assignees[0]), rec.start)
+    return replace(rec, start=at, after=(directing.start, directing.end))
+
+
+def _heads_deeper_items(normal: NormalText, seg: Segmented, n: int, rank: float, markers: dict[int, str],
+                        cues: dict) -> bool:
+    """Sentence n, a marked line, is followed by an item of a deeper rank: "1. Bộ Khoa học và
+    Công nghệ" above "- Làm đầu mối ...", a heading without its colon."""
+    if n + 1 >= len(seg.sentences):
+        return False
+    nxt = seg.sentences[n + 1]
+    block = seg.blocks[nxt.block]
+    marker = markers.get(n + 1) or (block.marker if nxt.start <= block.start + len(block.marker) + 1 else "")
+    deeper = outline_rank(marker + " ", cues) if marker else None
+    return deeper is not None and deeper > rank
 
 
 def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.analyse.normalise import normalise_phrase
-from graph.extract.deadlines import cell_deadline
+from graph.extract.deadlines import cell_deadline, find_deadlines
 from graph.lexicon import Lexicon
 from graph.records import MandateRecord, NormalText
 
@@ -24,14 +24,16 @@ class Row:
 
 
 def table_rows(normal: NormalText, lexicon: Lexicon) -> list[list[Row]]:
-    """Runs of consecutive lines with at least two cell separators: the tables of the text."""
+    """Runs of consecutive lines with cell separators: the tables of the text. A table opens with
+    a line of at least two separators; inside it a group row of two cells ("I | Hoàn thiện thể
+    chế", the reader drops a row's empty trailing cells) carries it on."""
     sep = re.compile(lexicon.cues.table_separator)
     tables, current, pos = [], [], 0
     for line in normal.text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         bounds = [m.span() for m in sep.finditer(normal.text, start, end)]
-        if len(bounds) < 2:
+        if len(bounds) < (1 if current else 2):
             if current:
                 tables.append(current)
             current = []
@@ -52,37 +54,53 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _columns(normal: NormalText, row: Row, lexicon: Lexicon) -> dict[str, int]:
-    """The field of each column a header row names, by column index."""
+def _columns(normal: NormalText, row: Row, lexicon: Lexicon) -> tuple[dict[str, int], str]:
+    """The field of each column a header row names, by column index; and the role the lead
+    column's header gives ("Cơ quan chủ trì theo dõi, đánh giá": monitor, else lead)."""
     fields: dict[str, int] = {}
+    role = "lead"
     for i, (s, e) in enumerate(row.cells):
         cell = normalise_phrase(normal.text[s:e])
         for field, words in lexicon.cues.table_columns.items():
             if field not in fields and any(normalise_phrase(w) in cell for w in words):
                 fields[field] = i
+                if field == "lead":
+                    role = next((r for w, r in lexicon.cues.table_lead_roles.items()
+                                 if normalise_phrase(w) in cell), role)
                 break
-    return fields if "task" in fields and "lead" in fields else {}
+    return (fields, role) if "task" in fields and "lead" in fields else ({}, role)
+
+
+def task_key(text: str) -> str:
+    """How a task is compared with the same task stated elsewhere (a table row and the section
+    that lists it again): its first words, normalised."""
+    return " ".join(normalise_phrase(text).strip(" .;:").split()[:8])
 
 
 def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Lexicon
-                   ) -> tuple[list[MandateRecord], list[tuple[int, int]]]:
-    """The mandates of every task table (each quoting its whole row), and the spans of the tables (their sentences state no
-    other mandate). ``actors``: the actor mentions, indexed (clauses.Starts)."""
-    out, spans = [], []
+                   ) -> tuple[list[MandateRecord], list[tuple[int, int]], set[str]]:
+    """The mandates of every task table (each quoting its whole row), the spans of the tables
+    (their sentences state no other mandate), and the keys (task_key) of the tables' tasks and
+    group titles. ``actors``: the actor mentions, indexed (clauses.Starts)."""
+    out, spans, keys = [], [], set()
     for rows in table_rows(normal, lexicon):
         columns: dict[str, int] = {}
-        section = None
+        section, role, period = None, "lead", None
         for row in rows:
-            found = _columns(normal, row, lexicon)
+            found, found_role = _columns(normal, row, lexicon)
             if found:
-                columns, section = found, None
+                columns, section, role, period = found, None, found_role, None
                 spans.append((rows[0].start, rows[-1].end))
                 continue
             if not columns:
                 continue
             text = {f: normal.text[slice(*row.cells[i])] if i < len(row.cells) else "" for f, i in columns.items()}
             if not text["lead"].strip() and not text.get("deadline", "").strip():
-                section = " ".join(t for t in (normal.text[slice(*c)] for c in row.cells) if t).strip() or section
+                title = " ".join(t for t in (normal.text[slice(*c)] for c in row.cells) if t).strip()
+                section = title or section
+                keys.add(task_key(" ".join(normal.text[slice(*c)] for c in row.cells[1:]) or title))
+                # "I | Giai đoạn 2025-2027": the rows under a group row that names a period are due by its end
+                period = next((d for d in find_deadlines(normal.key, lexicon, row.start, row.end) if d.deadline), period)
                 continue
             if not text["task"].strip():
                 continue
@@ -92,11 +110,13 @@ def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Le
             if not leads:
                 continue
             t_start, t_end = cell("task")
-            deadline = cell_deadline(normal.key, lexicon, *cell("deadline")) if "deadline" in columns else None
+            keys.add(task_key(normal.text[t_start:t_end]))
+            deadline = cell_deadline(normal.key, lexicon, *cell("deadline")) if "deadline" in columns else period
             deliverable = text.get("deliverable", "").strip() or None
             r_start, r_end = _strip(normal.text, row.start, row.end)    # the row is the evidence
-            out.append(MandateRecord(start=r_start, end=r_end, assigner=assigner, assignees=leads, leads=leads,
-                                     coordinators=coordinators, role="lead", task=normal.text[t_start:t_end].strip(" .;"),
+            out.append(MandateRecord(start=r_start, end=r_end, assigner=assigner, assignees=leads,
+                                     leads=leads if role == "lead" else (), coordinators=coordinators, role=role,
+                                     task=normal.text[t_start:t_end].strip(" .;"),
                                      explicit=True, rule="table-row", heading_path=(section,) if section else (),
                                      deadline=deadline, deliverable=deliverable))
-    return out, spans
+    return out, spans, keys

@@ -43,6 +43,18 @@ def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> 
         section_year = _year(path, data)
         for c_start, c_end in _clauses(key, s.start, data):
             out += _clause_targets(normal, c_start, c_end, section_year, data, value_re)
+    return _once(out)
+
+
+def _once(targets: list[TargetRecord]) -> list[TargetRecord]:
+    """A target stated again in the same words (a news page's headline, sapo and body; a legal
+    database's summary) is one target, its first statement."""
+    seen, out = set(), []
+    for t in targets:
+        key = (t.value, t.value_max, t.unit, t.comparator, t.year, " ".join(t.indicator.lower().split()[:8]))
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
     return out
 
 
@@ -65,13 +77,20 @@ def _clause_targets(normal, start, end, section_year, data: Targets, value_re) -
     if not candidates:
         return []
     m = candidates[-1]                  # the number the clause reaches: after "đạt", ":" or last
+    lead = re.sub(data.indicator_lead, "", key[:candidates[0].start()]).strip(" :,-+*")
+    value_first = not lead and candidates[0].group("unit")
+    if value_first:                     # "+ 100% dịch vụ công trực tuyến ...": the value, then what it counts
+        m = candidates[0]
     comparator = data.after.get(m.group("after")) or data.before.get(m.group("before"))
     if comparator is None:                  # "tối thiểu đạt 11.000": the comparator before the verb
         near = key[max(0, m.start() - 16):m.start()]
         comparator = next((c for w, c in data.before.items()
                            if re.search(rf"(?<!\w){re.escape(w)} {re.escape(reach)} $", near)), "=")
-    indicator = re.sub(data.indicator_lead, "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
-    indicator = re.sub(data.indicator_tail, "", indicator).strip()
+    if value_first:
+        indicator = normal.text[start + m.end():end].strip(" .:,;")
+    else:
+        indicator = re.sub(data.indicator_lead, "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
+        indicator = re.sub(data.indicator_tail, "", indicator).strip()
     if not indicator:
         return []
     year = _year(key, data) or section_year

@@ -148,6 +148,20 @@ def test_targets_formats_and_results():
     assert _analyse_text("Năm 2024, tăng trưởng GRDP đã đạt 6,52%.").targets == ()
 
 
+def test_targets_in_the_government_style_value_first_and_stated_twice():
+    """A Government programme's "Mục tiêu cụ thể" lists "+ 100% dịch vụ công ...": the value comes
+    first and what it counts after it; "100% ... cấp độ 4 và 90% đạt cấp độ 5" are two targets; a
+    news page that repeats "cắt giảm ít nhất 50% ..." in its headline and body sets it once."""
+    x = _analyse_text("2. Mục tiêu cụ thể\n- Giai đoạn 2025-2027\n"
+                      "+ 100% dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính.\n"
+                      "+ 100% bộ, ngành, địa phương đạt cấp độ 4 và 90% đạt cấp độ 5 về quản trị dữ liệu.\n")
+    assert [(t.value, t.unit) for t in x.targets] == [("100", "%"), ("100", "%"), ("90", "%")]
+    assert x.targets[0].indicator.startswith("dịch vụ công trực tuyến toàn trình")
+    x = _analyse_text("Sẽ cắt giảm ít nhất 50% thủ tục đầu tư xây dựng nhà ở xã hội.\n"
+                      "Sẽ cắt giảm ít nhất 50% thủ tục đầu tư xây dựng nhà ở xã hội.\n")
+    assert [(t.value, t.comparator, t.unit) for t in x.targets] == [("50", ">=", "%")]
+
+
 # Property tests of the parsers: any date, quarter, year and number written the Vietnamese way.
 DATES = st.dates(min_value=date(1990, 1, 2), max_value=date(2099, 12, 31))
 
