@@ -77,7 +77,7 @@ SCHEMA = {
                   "site_fields?": OPEN(str), "site_line?": REGEX, "news_source?": REGEX, "news_published?": REGEX,
                   "header?": {"motto": REGEX, "number": REGEX, "dateline": REGEX, "letter_subject": REGEX,
                               "addressees": REGEX, "addressee_item": REGEX, "basis": REGEX,
-                              "authority_line": REGEX, "signature_mark": REGEX, "post_words": REGEX,
+                              "authority_line": REGEX, "post_words": REGEX,
                               "place_date?": REGEX}},
     "layout": {"item_markers": [REGEX], "line_continues": [REGEX], "names_across_lines": [str],
                "heading_levels": [[REGEX, int]], "item_levels": [[REGEX, int]], "recipients": [REGEX],

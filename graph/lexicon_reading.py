@@ -124,6 +124,11 @@ class Layout:
         return any_of(self.signature)
 
     @cached_property
+    def signature_mark(self) -> re.Pattern:
+        """A signature mark anywhere ("KT. BỘ TRƯỞNG" in a table cell)."""
+        return any_of(self.signature, anchored=False)
+
+    @cached_property
     def signature_line(self) -> re.Pattern:
         """A signature line anywhere ("T/M BỘ CHÍNH TRỊ"), the rest of the line as group 1."""
         return re.compile(r"(?:%s)([^\n]+)" % "|".join(self.signature))

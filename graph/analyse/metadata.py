@@ -321,7 +321,7 @@ def _signature_block(text: str, start: int, pat: dict, lexicon: Lexicon) -> dict
     at a line's start (a cell's start: "| KT. BỘ TRƯỞNG")."""
     recipients = re.compile(r"(?m)^[|\s]*(?:%s)" % "|".join(lexicon.layout.recipients))
     anchors = [r.start() for r in recipients.finditer(text, start)][-1:]
-    for m in pat["signature_mark"].finditer(text, start):
+    for m in lexicon.layout.signature_mark.finditer(text, start):
         ln_start = text.rfind("\n", 0, m.start()) + 1
         if text[ln_start:m.start()].strip(" |") == "" or text[ln_start:m.start()].rstrip().endswith("|"):
             anchors.append(m.start())
@@ -342,7 +342,7 @@ def _signer(window: str, pat: dict, lexicon: Lexicon) -> dict:
         name = window[found.start():found.end()].split("\n")[0].strip()
         name = cut_name(window, found.start(), name, lexicon.compiled(document_reference))
         out = {"signer": name}
-        post = pat["signature_mark"].sub("", prev_line).strip(" ,")
+        post = lexicon.layout.signature_mark.sub("", prev_line).strip(" ,")
         if in_capitals(post):
             out["signer_post"] = post[:1] + post[1:].lower()
         return out
