@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -15,6 +18,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from graph.analyse.normalise import display_form
 from graph.lexicon import Lexicon
 from graph.ontology import document_types, scheme_members
+from graph.assemble.quads import QuadSink
 from graph.assemble.resolve import UNRESOLVED, dated_resolution
 from graph.records import AnalysedDocument, Mention
 from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
@@ -23,12 +27,29 @@ READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:r
 
 
 def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
+    """The documents' RDF as one rdflib Graph: for tests and small corpora. A build writes into an
+    on-disk store instead (``populate_store``), never holding the whole corpus's triples."""
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
+    _populate(g, docs, lexicon)
+    return g
+
+
+def populate_store(docs: list[AnalysedDocument], lexicon: Lexicon, folder: Path) -> ox.Store:
+    """The documents' RDF as quads in a pyoxigraph store at ``folder`` (graph/assemble/quads.py)."""
+    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in docs))
+    _populate(sink, docs, lexicon)
+    return sink.close()
+
+
+def _populate(g, docs: list[AnalysedDocument], lexicon: Lexicon) -> None:
+    """``g``: an rdflib Graph or a QuadSink (``add``, ``set``, ``(s, p, None) in g``)."""
     resolution = dated_resolution(docs, lexicon)
     used_bodies: set[str] = set()
+    begin = getattr(g, "begin", lambda doc: None)
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
+        begin(doc.meta.iri)
         resolve = partial(resolution.of, doc)            # never to a document issued after this one
         _document(g, doc, resolve, lexicon)
         fuller = _more_specific_posts(doc)
@@ -44,7 +65,6 @@ def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
         for t in doc.extraction.targets:
             _target(g, doc, t)
     _bodies(g, used_bodies, lexicon)
-    return g
 
 
 def _described(meta, types, lexicon: Lexicon) -> tuple[str, str] | None:
