@@ -271,3 +271,25 @@ def test_progress_is_a_bar_on_a_terminal_and_tenths_in_a_log():
     for _ in range(3):
         p.advance()
     assert "\r" in term.getvalue() and "[####" in term.getvalue() and "left" in term.getvalue()
+
+
+def test_the_build_holds_no_whole_corpus_rdflib_graph(tmp_path, monkeypatch):
+    """Bounded memory: populate writes quads into an on-disk store and every output is written
+    from it; no rdflib Graph of the build ever holds more than a fraction of the corpus's triples
+    (the small ones left: the ontology, the VoID description, a few hundred JSON-LD nodes at a
+    time). An rdflib populate of the whole corpus would put all of them in one Graph."""
+    from rdflib import Graph
+    sizes = {}
+    add = Graph.add
+
+    def counting_add(self, triple):
+        sizes[id(self)] = sizes.get(id(self), 0) + 1
+        return add(self, triple)
+
+    monkeypatch.setattr(Graph, "add", counting_add)
+    out = tmp_path / "out"
+    _build(CORPUS, out)
+    triples = sum(1 for _ in (out / "graph.nt").open(encoding="utf-8"))
+    ontology = sum(1 for _ in (out / "ontology" / "mandate-graph.nt").open(encoding="utf-8"))
+    assert triples > 10 * ontology
+    assert max(sizes.values()) < triples / 4

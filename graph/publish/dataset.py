@@ -27,7 +27,7 @@ DATASET = URIRef(f"{MGID}dataset")
 CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.jsonld"
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
-_NODES_PER_BATCH = 500          # subjects compacted together to JSON-LD (each node is compacted on its own)
+_BATCH = 2_000                   # triples (whole subjects) compacted to JSON-LD together; each node on its own
 
 
 def named_graphs(store: ox.Store) -> Iterator[ox.Quad]:
@@ -41,7 +41,7 @@ def named_graphs(store: ox.Store) -> Iterator[ox.Quad]:
 def jsonld(triples: Iterable[ox.Triple], output: TextIO, *, folder: Path | None = None) -> None:
     """JSON-LD compacted with graph/data/context.jsonld, its nodes and values sorted. ``triples``
     come in N-Triples order, so each subject's are together: its node is compacted (by rdflib's
-    JSON-LD writer, a few hundred subjects at a time), then the nodes are sorted by their
+    JSON-LD writer, a few thousand triples at a time), then the nodes are sorted by their
     compacted @id on disk (graph/publish/stored.py)."""
     context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
     converter = Converter(Context(context), use_native_types=False, use_rdf_type=False)
@@ -68,19 +68,34 @@ def _canonical(node: dict) -> str:
             node[key] = sorted(value, key=canon)
         elif isinstance(value, dict) and key in ("prefLabel", "altLabel", "label"):
             node[key] = {lang: sorted(v, key=canon) if isinstance(v, list) else v for lang, v in value.items()}
-    return json.dumps(node, ensure_ascii=False, sort_keys=True, indent=1)
+    return _indented(node, 0)
+
+
+def _indented(value, level: int) -> str:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)``, the same text: json's
+    indenting encoder is pure Python and was most of the JSON-LD's time; scalars go through its C one."""
+    if isinstance(value, dict) and value:
+        inner = "\n" + " " * (level + 1)
+        return ("{" + inner + ("," + inner).join(f"{json.dumps(k, ensure_ascii=False)}: {_indented(v, level + 1)}"
+                                                  for k, v in sorted(value.items()))
+                + "\n" + " " * level + "}")
+    if isinstance(value, list) and value:
+        inner = "\n" + " " * (level + 1)
+        return "[" + inner + ("," + inner).join(_indented(v, level + 1) for v in value) + "\n" + " " * level + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _subject_batches(triples: Iterable[ox.Triple]) -> Iterator[Graph]:
-    batch, subjects, last = Graph(), 0, None
+    batch, size, last = Graph(), 0, None
     for t in triples:
         if t.subject != last:
-            last, subjects = t.subject, subjects + 1
-            if subjects > _NODES_PER_BATCH:
+            last = t.subject
+            if size >= _BATCH:
                 yield batch
-                batch, subjects = Graph(), 1
+                batch, size = Graph(), 0
+        size += 1
         batch.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
-    if len(batch):
+    if size:
         yield batch
 
 
