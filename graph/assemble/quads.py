@@ -25,7 +25,8 @@ HELD = frozenset({SKOS.prefLabel, MG.identifier, MG.year, DCTERMS.issued, MG.iss
 # Nodes a document states and no other does: they, and everything said of them, are in its graph.
 _OWN = tuple(f"{MGID}{kind}/" for kind in ("evidence", "mandate", "target"))
 _HOLDING = f"{MGID}holding/"
-_BATCH = 50_000                        # quads handed to the store's bulk loader at a time
+_EVIDENCE = str(MG.evidence)
+_BATCH = 200_000                       # quads handed to the store's bulk loader at a time
 
 
 def graph_name(doc: URIRef | str) -> URIRef:
@@ -97,9 +98,14 @@ class QuadSink:
         self._holdings: dict[str, ox.NamedNode] = {}  # a post holding belongs to the first document stating it
         self._batch: list[ox.Quad] = []
         self._current: ox.NamedNode | None = None
+        # pyoxigraph terms made once: predicates, and the IRIs that are objects (classes, entities,
+        # documents: as many as the entities), not evidence nodes, which are each used once or twice
+        self._iris: dict[str, ox.NamedNode] = {}
+        self._last = (None, None, None)             # the last subject, its term and its graph
 
     def begin(self, doc) -> None:
         self._current = self._docs[str(doc)]
+        self._last = (None, None, None)
 
     def add(self, triple) -> None:
         s, p, o = triple
@@ -128,12 +134,26 @@ class QuadSink:
             return self._current
         if s.startswith(_HOLDING):
             return self._holdings.setdefault(s, self._current)
-        if p == MG.evidence:
+        if p == _EVIDENCE:
             return self._current
         return self._entities
 
     def _put(self, s, p, o) -> None:
-        self._batch.append(ox.Quad(ox_term(s), ox_term(p), ox_term(o), self._graph(str(s), p)))
+        p = str(p)                                         # plain strings: rdflib's hash and == are Python
+        evidence = p == _EVIDENCE
+        if s is self._last[0] and not evidence and self._current is not None:
+            _, subject, graph = self._last                # a node's triples come one after another
+        else:
+            subject, graph = ox_term(s), self._graph(str(s), p)
+            if not evidence:                               # "mentioned here" is not the subject's graph
+                self._last = (s, subject, graph)
+        predicate = self._iris.get(p) or self._iris.setdefault(p, ox.NamedNode(p))
+        if type(o) is URIRef and not evidence:
+            o = str(o)
+            obj = self._iris.get(o) or self._iris.setdefault(o, ox.NamedNode(o))
+        else:
+            obj = ox_term(o)
+        self._batch.append(ox.Quad(subject, predicate, obj, graph))
         if len(self._batch) >= _BATCH:
             self._flush()
 
