@@ -175,7 +175,7 @@ def main() -> int:
         builds = {}
         if not args.no_jobs1:
             one = builds[1] = _build(corpus, tmp / "out1", "--jobs", "1")
-            print(f"--jobs 1  {one.wall:8.1f} s  clean build ({one.counts}); {chars / 1e6 / one.wall:.2f} M characters/s\n"
+            print(f"--jobs 1  {one.wall:8.1f} s  clean build ({one.counts}); {chars / 1e6 / one.wall:.3f} M characters/s\n"
                   f"          {one.stages_line()}", flush=True)
         two = builds[2] = _build(corpus, tmp / "out2", "--jobs", "2")
         same = ("" if args.no_jobs1 else "; output " + (
@@ -186,7 +186,7 @@ def main() -> int:
               f"          {two.stages_line()}", flush=True)
         for jobs, b in builds.items():
             if b.stages.get("analyse"):
-                print(f"analysis  {chars / 1e6 / b.stages['analyse'] / jobs:8.2f} M characters/s/core with --jobs {jobs}")
+                print(f"analysis  {chars / 1e6 / b.stages['analyse'] / jobs:8.3f} M characters/s/core with --jobs {jobs}")
         print(f"output    {_size(tmp / 'out2'):8.1f} MB (without the cache): " + ", ".join(
             f"{p.name} {p.stat().st_size / 1e6:.1f} MB" for p in sorted((tmp / "out2").glob("graph.*"))), flush=True)
         added = sorted(extra.glob(f"*-c{args.times}.*"))[:2]        # one document (and its sidecar, if any)
