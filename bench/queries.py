@@ -2,7 +2,10 @@
 memory, on pyoxigraph (the default store) and on rdflib's in-memory graph, at 1x, 10x and 100x
 the sample corpus. Each (store, scale) runs in a fresh process so its peak memory is its own.
 
-    python bench/queries.py [--out out] [--scales 1,10,100] [--repeat 5]
+    python bench/queries.py [--out out] [--scales 1,10,100] [--repeat 5] [--graph DIR]
+
+``--graph DIR`` adds a built output as one more scale, as it is: the crawl's graph (issue 16:
+every query under 1 s there, median under 50 ms), e.g. ``--graph /tmp/crawl-out --scales 1``.
 
 Targets (issue 5): every query under 50 ms median at 10x and under 500 ms at 100x on the default
 store; the default store at least 10x faster than rdflib on the heavy queries.
@@ -119,6 +122,7 @@ def main() -> int:
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--stores", default="oxigraph,rdflib")
+    ap.add_argument("--graph", type=Path, metavar="DIR", help="a built output (the crawl's) measured as it is")
     args = ap.parse_args()
     nt, onto = args.out / "graph.nt", args.out / "ontology" / "mandate-graph.nt"
     if not nt.exists():
@@ -128,21 +132,26 @@ def main() -> int:
     heavy = {"lead-versus-coordinating", "actors-by-mandates", "bodies-by-kind", "body-hierarchy",
              "documents-depending-on-document", "dependency-chain", "mandates-of-actor-and-sub-bodies",
              "projects-and-responsible", "mandates-lacking-facets", "corpus-documents", "who-is-assigned-what"}
+    scales = [int(s) for s in args.scales.split(",") if s] + (["crawl"] if args.graph else [])
     with tempfile.TemporaryDirectory() as tmp:
-        for scale in [int(s) for s in args.scales.split(",")]:
-            path = Path(tmp) / f"graph-{scale}x.nt"
-            path.write_text(scaled_ntriples(base, scale), encoding="utf-8")
+        for scale in scales:
+            if scale == "crawl":
+                path = args.graph / "graph.nt"
+            else:
+                path = Path(tmp) / f"graph-{scale}x.nt"
+                path.write_text(scaled_ntriples(base, scale), encoding="utf-8")
             triples = sum(1 for _ in path.open(encoding="utf-8"))
             degree = _body_degrees(path)
             probes = [max(degree, key=degree.get), min(degree, key=degree.get)]
-            res = {s: measure(s, path, onto, args.repeat, 2.0 if scale >= 100 else 10.0, probes)
+            res = {s: measure(s, path, onto, args.repeat, 2.0 if scale == "crawl" or scale >= 100 else 10.0, probes)
                    for s in args.stores.split(",")}
-            print(f"\n== {scale}x: {triples:,} triples")
+            print(f"\n== {scale if scale == 'crawl' else f'{scale}x'}: {triples:,} triples")
             for s, r in res.items():
                 print(f"{s:9} load {r['load_s']:7.2f} s   peak memory {r['peak_mb']:7.0f} MB")
             names = sorted(res[next(iter(res))]["queries"])
             print(f"{'query':36} " + " ".join(f"{s + ' ms':>13}" for s in res) + "    ratio  rows")
             worst = 0.0
+            medians = []
             ratios_heavy = []
             for name in names:
                 cells, meds = [], []
@@ -155,6 +164,7 @@ def main() -> int:
                     ratios_heavy.append((name, ratio))
                 if meds[0] is not None:
                     worst = max(worst, meds[0])
+                    medians.append(meds[0])
                 rows = res[next(iter(res))]["queries"][name]["rows"]
                 mark = "*" if name in heavy else " "
                 print(f"{name:35}{mark} " + " ".join(cells) + (f" {ratio:7.1f}x" if ratio else "        -") + f"  {rows}")
@@ -165,6 +175,10 @@ def main() -> int:
             target = TARGET_MS.get(scale)
             if target:
                 print(f"  target: every query under {target} ms at {scale}x: {'met' if worst < target else 'MISSED'}")
+            if scale == "crawl" and medians:
+                middle = statistics.median(medians)
+                print(f"  target on the crawl: every query under 1000 ms ({'met' if worst < 1000 else 'MISSED'}), "
+                      f"the median query under 50 ms ({middle:.1f} ms: {'met' if middle < 50 else 'MISSED'})")
             if ratios_heavy:
                 low = sorted((r, n) for n, r in ratios_heavy)[0]
                 print(f"heavy queries (*): rdflib/oxigraph ratio min {low[0]:.1f}x ({low[1]}), "

@@ -9,15 +9,24 @@ A scaled corpus repeats the sample texts N times under new file names, each copy
 
 As a script it builds such a corpus (or ``--corpus DIR`` as it is, e.g. the unpacked crawl) and
 prints: the wall time of a clean build with ``--jobs 1`` and ``--jobs 2`` (and whether their
-outputs are the same bytes), peak memory, output size, and the time of an incremental rebuild
-after adding one document and after editing one gazetteer entry (which re-analyses everything).
+outputs are the same bytes), each build's stages (analysis, populate, publish, views: the time
+without the views is the total less the views), the analysis rate per core, peak memory, output
+sizes, the time of an incremental rebuild after adding one document and after editing one
+gazetteer entry (which re-analyses everything), and the time per million characters of a clean
+build of the first half of the corpus (by file name) against the whole (``--jobs 2``).
 Each build is a fresh ``python build.py`` process, as a user runs it.
+
+    python bench/scale.py --corpus /tmp/crawl/crawl        # the real crawl (unpacked outside the project)
+
+Targets (issue 16) on a 2-core machine: the whole crawl in <= 10 min with --jobs 2, peak memory
+<= 2 GB, an added document rebuilt in <= 5% of the full time, half and whole within 10% per
+character, analysis >= 2 M characters/s/core.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -86,17 +95,47 @@ def _content_end(source) -> int:
 
 ROOT = Path(__file__).resolve().parent.parent
 _COUNTS = re.compile(r"analyse   (\d+) analysed, (\d+) from the cache")
+_STAGE = re.compile(r"^(analyse|populate|publish|views) .* in ([\d.]+)s$", re.MULTILINE)
+# A build in a fresh process that reports, last, the peak resident memory of itself and of its
+# worker processes (ru_maxrss: the largest of them).
+_LAUNCH = """
+import json, resource, sys
+sys.path.insert(0, {root!r})
+from graph.cli import main
+code = main(sys.argv[1:])
+peak = lambda who: resource.getrusage(who).ru_maxrss / 1024
+print("PEAK " + json.dumps([peak(resource.RUSAGE_SELF), peak(resource.RUSAGE_CHILDREN)]), file=sys.stderr)
+sys.exit(code)
+"""
 
 
-def _build(corpus: Path, out: Path, *args: str) -> tuple[float, str]:
+class Built:
+    def __init__(self, wall: float, log: str):
+        self.wall = wall
+        m = _COUNTS.search(log)
+        self.counts = f"{m.group(1)} analysed, {m.group(2)} from the cache" if m else "?"
+        self.stages = {name: float(t) for name, t in _STAGE.findall(log)}
+        peaks = re.search(r"^PEAK (.*)$", log, re.MULTILINE)
+        self.peak_main, self.peak_workers = json.loads(peaks.group(1)) if peaks else (0.0, 0.0)
+
+    def stages_line(self) -> str:
+        views = self.stages.get("views", 0.0)
+        return (", ".join(f"{k} {v:.1f} s" for k, v in self.stages.items())
+                + f"; without the views {self.wall - views:.1f} s")
+
+
+def _build(corpus: Path, out: Path, *args: str) -> Built:
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, str(ROOT / "build.py"), "--corpus", str(corpus), "--out", str(out), *args],
-                       capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-c", _LAUNCH.format(root=str(ROOT)),
+                        "--corpus", str(corpus), "--out", str(out), *args], capture_output=True, text=True)
     wall = time.perf_counter() - t
     if r.returncode:
         raise SystemExit(f"error: build failed: {(r.stdout + r.stderr).strip().splitlines()[-1]}")
-    m = _COUNTS.search(r.stderr)
-    return wall, f"{m.group(1)} analysed, {m.group(2)} from the cache" if m else "?"
+    return Built(wall, r.stdout + r.stderr)
+
+
+def _chars(files) -> int:
+    return sum(len(p.read_bytes().decode("utf-8", "replace")) for p in files)
 
 
 def _size(out: Path) -> float:
@@ -119,6 +158,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--times", type=int, default=5, help="copies of the bundled corpus (default 5)")
     ap.add_argument("--corpus", type=Path, help="a corpus folder to build as it is, instead of copies")
+    ap.add_argument("--no-jobs1", action="store_true", help="skip the --jobs 1 build (the longest)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -128,28 +168,58 @@ def main() -> int:
             shutil.copytree(args.corpus, corpus)
         else:
             corpus = scaled_corpus(ROOT / "corpus", tmp / "corpus", args.times)
-        files = [p for p in corpus.iterdir() if p.suffix in (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")]
-        chars = sum(len(p.read_bytes().decode("utf-8", "replace")) for p in files)
-        print(f"corpus    {len(files)} documents, {chars / 1e6:.2f} million characters")
-        one, counts = _build(corpus, tmp / "out1", "--jobs", "1")
-        print(f"--jobs 1  {one:8.1f} s  clean build ({counts}); {chars / 1e6 / one:.2f} M characters/s")
-        two, counts = _build(corpus, tmp / "out2", "--jobs", "2")
-        same = ((tmp / "out1" / ".mandate-graph-manifest.json").read_bytes()
-                == (tmp / "out2" / ".mandate-graph-manifest.json").read_bytes())
-        print(f"--jobs 2  {two:8.1f} s  clean build ({counts}); {one / two:.2f}x faster; "
-              f"output {'identical' if same else 'DIFFERENT'} to --jobs 1")
-        print(f"output    {_size(tmp / 'out2'):8.1f} MB (without the cache)")
+        inputs = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc", ".md")
+        files = sorted(p for p in corpus.iterdir() if p.suffix in inputs)
+        chars = _chars(files)
+        print(f"corpus    {len(files)} documents, {chars / 1e6:.2f} million characters", flush=True)
+        builds = {}
+        if not args.no_jobs1:
+            one = builds[1] = _build(corpus, tmp / "out1", "--jobs", "1")
+            print(f"--jobs 1  {one.wall:8.1f} s  clean build ({one.counts}); {chars / 1e6 / one.wall:.3f} M characters/s\n"
+                  f"          {one.stages_line()}", flush=True)
+        two = builds[2] = _build(corpus, tmp / "out2", "--jobs", "2")
+        same = ("" if args.no_jobs1 else "; output " + (
+            "identical" if (tmp / "out1" / ".mandate-graph-manifest.json").read_bytes()
+            == (tmp / "out2" / ".mandate-graph-manifest.json").read_bytes() else "DIFFERENT") + " to --jobs 1")
+        faster = "" if args.no_jobs1 else f"; {builds[1].wall / two.wall:.2f}x faster"
+        print(f"--jobs 2  {two.wall:8.1f} s  clean build ({two.counts}){faster}{same}\n"
+              f"          {two.stages_line()}", flush=True)
+        for jobs, b in builds.items():
+            if b.stages.get("analyse"):
+                print(f"analysis  {chars / 1e6 / b.stages['analyse'] / jobs:8.3f} M characters/s/core with --jobs {jobs}")
+        print(f"output    {_size(tmp / 'out2'):8.1f} MB (without the cache): " + ", ".join(
+            f"{p.name} {p.stat().st_size / 1e6:.1f} MB" for p in sorted((tmp / "out2").glob("graph.*"))), flush=True)
         added = sorted(extra.glob(f"*-c{args.times}.*"))[:2]        # one document (and its sidecar, if any)
         stem = added[0].name.split(".")[0]
         for path in extra.glob(f"{stem}.*"):
             shutil.copyfile(path, corpus / path.name)
-        inc, counts = _build(corpus, tmp / "out2", "--jobs", "2")
-        print(f"add one   {inc:8.1f} s  incremental ({counts}); {inc / two:.0%} of the clean build")
+        inc = _build(corpus, tmp / "out2", "--jobs", "2")
+        print(f"add one   {inc.wall:8.1f} s  incremental ({inc.counts}); {inc.wall / two.wall:.0%} of the clean build\n"
+              f"          {inc.stages_line()}", flush=True)
         data = _edited_gazetteer(tmp / "data")
-        gaz, counts = _build(corpus, tmp / "out2", "--jobs", "2", "--data", str(data))
-        print(f"gazetteer {gaz:8.1f} s  one entry of bodies.yaml edited ({counts}); {gaz / two:.0%} of the clean build")
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak      {peak:8.0f} MB resident (the largest build process)")
+        gaz = _build(corpus, tmp / "out2", "--jobs", "2", "--data", str(data))
+        print(f"gazetteer {gaz.wall:8.1f} s  one entry of bodies.yaml edited ({gaz.counts}); {gaz.wall / two.wall:.0%} "
+              f"of the clean build", flush=True)
+        half_dir = tmp / "half"
+        half_dir.mkdir()
+        half_files = files[:len(files) // 2]
+        for path in half_files:
+            shutil.copyfile(path, half_dir / path.name)
+            sidecar = path.with_name(f"{path.stem}.meta.yaml")
+            if sidecar.exists():
+                shutil.copyfile(sidecar, half_dir / sidecar.name)
+        half_chars = _chars(half_files)
+        half = _build(half_dir, tmp / "out-half", "--jobs", "2")
+        per_half, per_whole = half.wall / (half_chars / 1e6), two.wall / (chars / 1e6)
+        print(f"half      {half.wall:8.1f} s  clean build of {len(half_files)} documents ({half_chars / 1e6:.2f} M characters)\n"
+              f"per M     half {per_half:.2f} s, whole {per_whole:.2f} s per million characters "
+              f"(whole/half {per_whole / per_half:.2f}); without the views: half "
+              f"{(half.wall - half.stages.get('views', 0)) / (half_chars / 1e6):.2f} s, whole "
+              f"{(two.wall - two.stages.get('views', 0)) / (chars / 1e6):.2f} s", flush=True)
+        every = [*builds.values(), inc, gaz, half]
+        print(f"peak      {max(b.peak_main for b in every):8.0f} MB resident (the build process), "
+              f"{max(b.peak_workers for b in every):.0f} MB (the largest worker); clean --jobs 2: "
+              f"{two.peak_main:.0f} MB")
     return 0
 
 

@@ -2,12 +2,15 @@
 (one document node per file) -> populate -> publish. Each stage is one module of graph/."""
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 from graph.cache import Cache, make_task, salt
 from graph.lexicon import Lexicon
 from graph.publish.output import check_target, staged_output
+
+SCRATCH = ".scratch"                   # in the staged output: the build's on-disk store
 
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
@@ -26,20 +29,21 @@ def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool 
         store.discard()
 
 
-def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, t0) -> int:
+def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, t0) -> int:
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
     from graph.publish.texts import write_texts
     from graph.assemble.dedupe import one_node_per_file
     from graph.ontology import ontology_version
-    from graph.assemble.populate import populate
+    from graph.assemble.populate import populate_store
+    from graph.publish.stored import StoredGraph
     from graph.publish.outputs import OUTPUTS, write_outputs
     from graph.publish.push import carry_state
     from graph.publish.rdf import write_ontology_release
     from graph.analyse.segment import coverage_warning
 
-    analysed, errors = analyse_corpus(corpus, lexicon, store, encoding=encoding, jobs=jobs,
+    analysed, errors = analyse_corpus(corpus, lexicon, cache, encoding=encoding, jobs=jobs,
                                       scheduler=scheduler, log=log)
     docs = [doc.source for doc in analysed]
     if errors and strict:
@@ -48,9 +52,9 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
     if not docs:
         log(f"error: {corpus}: no readable documents (.txt, .html, .pdf, .docx, .doc)")
         return 1
-    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {store.seconds['read']:.2f}s")
-    log(f"analyse   {store.misses} analysed, {store.hits} from the cache "
-        f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {store.seconds['analyse']:.2f}s")
+    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {cache.seconds['read']:.2f}s")
+    log(f"analyse   {cache.misses} analysed, {cache.hits} from the cache "
+        f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {cache.seconds['analyse']:.2f}s")
     for doc in analysed:                 # a document whose segmentation covers too little of its text
         warning = coverage_warning(doc.segmented, lexicon)
         if warning:
@@ -59,14 +63,17 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
     for warning in warnings:
         log(f"warning: {warning}")
     t = time.perf_counter()
-    graph = populate(analysed, lexicon)
-    log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
-    t = time.perf_counter()
     with staged_output(out, corpus=corpus) as folder:
-        store.commit(folder)
+        scratch = folder / SCRATCH          # the store and the sorted runs: removed before the manifest
+        scratch.mkdir()
+        store = populate_store(analysed, lexicon, scratch / "store")
+        graph = StoredGraph(store)
+        log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
+        t = time.perf_counter()
+        cache.commit(folder)
         carry_state(out, folder)
         onto = write_ontology_release(folder)
-        write_outputs(graph, folder, version=ontology_version(onto))
+        write_outputs(store, folder, version=ontology_version(onto), scratch=scratch)
         n_terms = write_docs(onto, graph, folder / "docs")
         write_texts(docs, folder / "text")
         log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "
@@ -74,6 +81,8 @@ def _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, 
         t = time.perf_counter()
         n_views = write_views(graph, folder / "viz", ontology=onto)
         log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
+        del graph, store                    # closes the store before its folder goes
+        shutil.rmtree(scratch)
     log(f"written   {out}")
     log(f"done in {time.perf_counter() - t0:.2f}s")
     return 0

@@ -115,3 +115,25 @@ def test_a_dask_cluster_gives_the_bytes_of_one_process(tmp_path, built):
         out = tmp_path / "out"
         assert _build(CORPUS, out, scheduler=cluster.scheduler_address) == (4, 0)
     _same_output(out, built)
+
+
+def test_the_build_holds_no_whole_corpus_rdflib_graph(tmp_path, monkeypatch):
+    """Bounded memory: populate writes quads into an on-disk store and every output is written
+    from it; no rdflib Graph of the build ever holds more than a fraction of the corpus's triples
+    (the small ones left: the ontology, the VoID description, a few hundred JSON-LD nodes at a
+    time). An rdflib populate of the whole corpus would put all of them in one Graph."""
+    from rdflib import Graph
+    sizes = {}
+    add = Graph.add
+
+    def counting_add(self, triple):
+        sizes[id(self)] = sizes.get(id(self), 0) + 1
+        return add(self, triple)
+
+    monkeypatch.setattr(Graph, "add", counting_add)
+    out = tmp_path / "out"
+    _build(CORPUS, out)
+    triples = sum(1 for _ in (out / "graph.nt").open(encoding="utf-8"))
+    ontology = sum(1 for _ in (out / "ontology" / "mandate-graph.nt").open(encoding="utf-8"))
+    assert triples > 10 * ontology
+    assert max(sizes.values()) < triples / 4

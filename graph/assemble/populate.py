@@ -6,8 +6,11 @@ a bare "Nghị quyết số 11" is the one NQ numbered 11 cited in full anywhere
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import partial
+from functools import lru_cache, partial
 from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -15,20 +18,65 @@ from rdflib.namespace import DCTERMS, SKOS
 from graph.analyse.normalise import display_form
 from graph.lexicon import Lexicon
 from graph.ontology import document_types, scheme_members
+from graph.assemble.quads import QuadSink
 from graph.assemble.resolve import UNRESOLVED, dated_resolution
 from graph.records import AnalysedDocument, Mention
-from graph.vocab import MG, ORG, PREFIXES, iri, search_key, slug
+from graph.vocab import MG, MGID, ORG, PREFIXES, iri, search_key, slug
 
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
 
 
+class _Terms:
+    """A namespace whose terms are made once: rdflib makes a new URIRef at every ``MG.evidence``,
+    a fifth of populate's time on a large corpus."""
+
+    def __init__(self, ns):
+        self._ns, self._items = ns, {}
+
+    def __getattr__(self, name):
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name):
+        if name not in self._items:
+            self._items[name] = self._ns[name]
+        return self._items[name]
+
+
+MG, ORG, RDF, RDFS, XSD, DCTERMS, SKOS = (_Terms(ns) for ns in (MG, ORG, RDF, RDFS, XSD, DCTERMS, SKOS))
+_slug = lru_cache(maxsize=None)(slug)     # of file names and rule names: a few per document
+
+
+def _own(kind: str, key: str) -> str:
+    """``iri(kind, key)`` for a key made of slugs, numbers and "-" (which slug leaves as it is)."""
+    return f"{MGID}{kind}/{key}"
+
+
 def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
+    """The documents' RDF as one rdflib Graph: for tests and small corpora. A build writes into an
+    on-disk store instead (``populate_store``), never holding the whole corpus's triples."""
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
+    _populate(g, docs, lexicon)
+    return g
+
+
+def populate_store(docs: list[AnalysedDocument], lexicon: Lexicon, folder: Path) -> ox.Store:
+    """The documents' RDF as quads in a pyoxigraph store at ``folder`` (graph/assemble/quads.py)."""
+    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in docs))
+    _populate(sink, docs, lexicon)
+    return sink.close()
+
+
+def _populate(g, docs: list[AnalysedDocument], lexicon: Lexicon) -> None:
+    """``g``: an rdflib Graph or a QuadSink (``add``, ``set``, ``(s, p, None) in g``)."""
     resolution = dated_resolution(docs, lexicon)
     used_bodies: set[str] = set()
+    begin = getattr(g, "begin", lambda doc: None)
     for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
+        begin(doc.meta.iri)
         resolve = partial(resolution.of, doc)            # never to a document issued after this one
         _document(g, doc, resolve, lexicon)
         fuller = _more_specific_posts(doc)
@@ -44,7 +92,6 @@ def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
         for t in doc.extraction.targets:
             _target(g, doc, t)
     _bodies(g, used_bodies, lexicon)
-    return g
 
 
 def _described(meta, types, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -93,7 +140,7 @@ def _document(g: Graph, doc: AnalysedDocument, resolve, lexicon: Lexicon) -> Non
 
 def _evidence(g: Graph, doc: AnalysedDocument, start: int, end: int, rule: str) -> URIRef:
     s, e = doc.normal.source_span(start, end)
-    ev = URIRef(iri("evidence", f"{slug(doc.source.name)}-{s}-{e}-{slug(rule)}"))
+    ev = URIRef(_own("evidence", f"{_slug(doc.source.name)}-{s}-{e}-{_slug(rule)}"))
     g.add((ev, RDF.type, MG.Evidence))
     g.add((ev, MG.source, URIRef(doc.meta.iri)))
     g.add((ev, MG.quote, Literal(doc.source.text[s:e])))
@@ -163,7 +210,7 @@ def _post_holding(g: Graph, doc: AnalysedDocument, person: URIRef, m: Mention) -
     g.add((post, RDF.type, MG.Post))
     g.add((post, SKOS.prefLabel, Literal(post_label, lang="vi")))
     g.add((post, RDFS.label, Literal(post_label, lang="vi")))
-    holding = URIRef(iri("holding", f"{person.rsplit('/', 1)[1]}-{slug(post_label)}-{doc.meta.issued or 'undated'}"))
+    holding = URIRef(_own("holding", f"{person.rsplit('/', 1)[1]}-{_slug(post_label)}-{doc.meta.issued or 'undated'}"))
     g.add((holding, RDF.type, MG.PostHolding))
     g.add((holding, MG.holder, person))
     g.add((holding, MG.post, post))
@@ -244,7 +291,7 @@ def _bodies(g: Graph, used: set[str], lexicon: Lexicon) -> None:
 # ------------------------------------------------------------------ mandates and targets
 def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve) -> None:
     s, e = doc.normal.source_span(rec.start, rec.end)
-    node = URIRef(iri("mandate", f"{slug(doc.source.name)}-{s}-{e}"))
+    node = URIRef(_own("mandate", f"{_slug(doc.source.name)}-{s}-{e}"))
     g.add((node, MG.readingOrder, Literal(position * READING_ORDER_STRIDE + s, datatype=XSD.integer)))
     roles = scheme_members("roles")
     g.add((node, RDF.type, MG.Mandate))
@@ -295,7 +342,7 @@ def _mandate(g: Graph, doc: AnalysedDocument, rec, position: int, *, resolve) ->
 
 def _target(g: Graph, doc: AnalysedDocument, t) -> None:
     s, e = doc.normal.source_span(t.start, t.end)
-    node = URIRef(iri("target", f"{slug(doc.source.name)}-{s}-{e}"))
+    node = URIRef(_own("target", f"{_slug(doc.source.name)}-{s}-{e}"))
     g.add((node, RDF.type, MG.Target))
     g.add((node, MG.indicator, Literal(t.indicator)))
     g.add((node, MG.searchKey, Literal(search_key(t.indicator))))

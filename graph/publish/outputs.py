@@ -4,38 +4,47 @@ and answers CONSTRUCT/DESCRIBE in their syntaxes) and the docs test (which finds
 Adding an output format is adding one ``Output`` to ``OUTPUTS``."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph.publish import dataset
-from graph.publish.rdf import serialise, sorted_triples, turtle
+from graph.publish.rdf import PREFIXES_WRITTEN, turtle
+from graph.publish.stored import sorted_lines
 
 
 class Release:
-    """What the writers share: the graph, its sorted triples and quads (computed once), the version."""
+    """What the writers share: the store the build populated (graph/assemble/quads.py), a scratch
+    folder, the version. The whole graph is never in memory: every file is written from the store
+    or from the sorted N-Triples, streamed."""
 
-    def __init__(self, graph: Graph, *, version: str):
-        self.graph, self.version = graph, version
-
-    @cached_property
-    def triples(self) -> list[ox.Triple]:
-        return sorted_triples(self.graph)
+    def __init__(self, store: ox.Store, *, version: str, scratch: Path):
+        self.store, self.version, self.scratch = store, version, scratch
 
     @cached_property
-    def quads(self) -> list[ox.Quad]:
-        return dataset.named_graphs(self.graph, self.triples)
+    def ntriples(self) -> Path:
+        """The graph's triples, sorted, as N-Triples in the scratch folder (written once)."""
+        path = self.scratch / "graph.nt"
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            for line in sorted_lines(self.store, folder=self.scratch):
+                f.write(line)
+                f.write(" .\n")
+        return path
+
+    def triples(self):
+        """The sorted triples, read back from ``ntriples`` as they are needed."""
+        return ox.parse(path=str(self.ntriples), format=ox.RdfFormat.N_TRIPLES)
 
 
 @dataclass(frozen=True)
 class Output:
     name: str                               # the file under out/ (and its path on the endpoint)
     media_type: str                         # dcat:mediaType in void.ttl; the endpoint's Content-Type
-    writer: Callable[[Release], str]        # the file's text (written as UTF-8)
+    writer: Callable[[Release, Path], None]  # writes the file (UTF-8) at the path
     dump: bool = True                       # a dcat:distribution / void:dataDump of the dataset
     answers: str | None = None              # the endpoint's name for CONSTRUCT answers in this syntax
     syntax: ox.RdfFormat | None = None      # pyoxigraph's writer of those answers
@@ -47,29 +56,39 @@ class Output:
         return f"{self.media_type}; charset=utf-8" if self.media_type.startswith("text/") else self.media_type
 
 
-def _void(r: Release) -> str:
-    return turtle(dataset.void(r.graph, r.quads, version=r.version, files=[o for o in OUTPUTS if o.dump]))
+def _void(r: Release, path: Path) -> None:
+    path.write_text(turtle(dataset.void(r.store, version=r.version, files=[o for o in OUTPUTS if o.dump])),
+                    encoding="utf-8")
+
+
+def _jsonld(r: Release, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        dataset.jsonld(r.triples(), f, folder=r.scratch)
+
+
+def _serialise(items, fmt: ox.RdfFormat):
+    prefixes = PREFIXES_WRITTEN if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return lambda r, path: ox.serialize(items(r), output=str(path), format=fmt, prefixes=prefixes)
 
 
 OUTPUTS: tuple[Output, ...] = (
     # the instance data, sorted
-    Output("graph.ttl", "text/turtle", lambda r: serialise(r.triples, ox.RdfFormat.TURTLE),
+    Output("graph.ttl", "text/turtle", _serialise(Release.triples, ox.RdfFormat.TURTLE),
            answers="turtle", syntax=ox.RdfFormat.TURTLE),
-    Output("graph.nt", "application/n-triples", lambda r: serialise(r.triples, ox.RdfFormat.N_TRIPLES),
+    Output("graph.nt", "application/n-triples", lambda r, path: shutil.copyfile(r.ntriples, path),
            answers="ntriples", syntax=ox.RdfFormat.N_TRIPLES),
     # one named graph per source document, plus mgid:graph/entities (graph/publish/dataset.py)
-    Output("graph.trig", "application/trig", lambda r: serialise(r.quads, ox.RdfFormat.TRIG)),
+    Output("graph.trig", "application/trig", _serialise(lambda r: dataset.named_graphs(r.store), ox.RdfFormat.TRIG)),
     # JSON-LD compacted with graph/data/context.jsonld
-    Output("graph.jsonld", "application/ld+json", lambda r: dataset.jsonld(r.graph),
-           answers="jsonld", syntax=ox.RdfFormat.JSON_LD),
+    Output("graph.jsonld", "application/ld+json", _jsonld, answers="jsonld", syntax=ox.RdfFormat.JSON_LD),
     # the VoID/DCAT description of the dataset and of the dumps above
     Output("void.ttl", "text/turtle", _void, dump=False),
 )
 BY_NAME = {o.name: o for o in OUTPUTS}
 
 
-def write_outputs(g: Graph, folder: Path, *, version: str) -> None:
-    """Every file of ``OUTPUTS`` into ``folder``."""
-    release = Release(g, version=version)
+def write_outputs(store: ox.Store, folder: Path, *, version: str, scratch: Path) -> None:
+    """Every file of ``OUTPUTS`` into ``folder``, from the populated ``store``."""
+    release = Release(store, version=version, scratch=scratch)
     for output in OUTPUTS:
-        (folder / output.name).write_text(output.writer(release), encoding="utf-8")
+        output.writer(release, folder / output.name)

@@ -43,11 +43,11 @@ def _term(t):
 # pyoxigraph writes Turtle, TriG and N-Triples far faster than rdflib's serialisers (the three
 # files of a corpus ten times the sample: 2.2 s with the conversion, against 19 s). mgid: is left
 # out: its local names hold "/", which Turtle escapes ("mgid:body\/bo-chinh-tri"); full IRIs read better.
-_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "mgid"}
+PREFIXES_WRITTEN = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "mgid"}
 
 
 def serialise(items, fmt: ox.RdfFormat) -> str:
-    prefixes = _PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    prefixes = PREFIXES_WRITTEN if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return ox.serialize(items, format=fmt, prefixes=prefixes).decode("utf-8")
 
 

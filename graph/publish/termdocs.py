@@ -21,7 +21,8 @@ def terms(onto: Graph) -> list[tuple[URIRef, URIRef]]:
     return sorted(set(out))
 
 
-def write_docs(onto: Graph, data: Graph, folder: Path) -> int:
+def write_docs(onto: Graph, data, folder: Path) -> int:
+    """``data``: the built graph, a ``StoredGraph`` in a build or an rdflib ``Graph``."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = {title: [] for _, title in _KINDS}
     for term, kind in terms(onto):
@@ -46,7 +47,7 @@ def _page(onto: Graph, data: Graph, term: URIRef, name: str) -> str:
     def links(pred):
         return ", ".join(_ref(o) for o in sorted(onto.objects(term, pred)) if isinstance(o, URIRef)) or "—"
     defs = "".join(f"<p><b>{o.language}</b>: {html.escape(str(o))}</p>" for o in sorted(onto.objects(term, SKOS.definition)))
-    examples = sorted(set(data.subjects(RDF.type, term)))[:5] or sorted(set(s for s, _ in data.subject_objects(term)))[:5]
+    examples = _examples(data, term)
     ex = "".join(f"<li>{html.escape(str(e))}</li>" for e in examples) or "<li>none in the built graph</li>"
     body = (f"<h1>mg:{html.escape(name)}</h1><p><b>en</b>: {html.escape(_label(onto, term, 'en'))}<br>"
             f"<b>vi</b>: {html.escape(_label(onto, term, 'vi'))}</p>{defs}"
@@ -54,6 +55,14 @@ def _page(onto: Graph, data: Graph, term: URIRef, name: str) -> str:
             f"<p>Domain: {links(RDFS.domain)}; range: {links(RDFS.range)}</p>"
             f"<h2>Examples from the built graph</h2><ul>{ex}</ul><p><a href='index.html'>All terms</a></p>")
     return _html(f"mg:{name}", body)
+
+
+def _examples(data, term: URIRef, n: int = 5) -> list:
+    """The first instances of a class, or else subjects of a property: from the store by a query
+    when the build gives its store (graph/publish/stored.py), from an rdflib Graph otherwise."""
+    if hasattr(data, "examples"):
+        return data.examples(term, n)
+    return sorted(set(data.subjects(RDF.type, term)))[:n] or sorted(set(s for s, _ in data.subject_objects(term)))[:n]
 
 
 def _ref(o: URIRef) -> str:

@@ -108,7 +108,7 @@ def test_a_read_only_parent_is_a_one_line_error(tmp_path, small_corpus):
 STAGES = [
     ("graph.build", "analyse_corpus"),         # reading the corpus and the analysis cache
     ("graph.parallel", "run_tasks"),           # the per-document analysis (none left: all cached)
-    ("graph.assemble.populate", "populate"),
+    ("graph.assemble.populate", "populate_store"),
     ("graph.publish.outputs", "write_outputs"),
     ("graph.publish.termdocs", "write_docs"),
     ("viz.views", "write_views"),
