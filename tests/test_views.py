@@ -61,6 +61,7 @@ class Page:
 
     def outside_canvas(self) -> list[int]:
         """Nodes whose drawn box is not wholly inside the canvas: the picture is not fitted."""
+        self.js("new Promise(r => { network.once('afterDrawing', r); network.redraw(); })")
         return self.js("""() => { const r = document.getElementById('net').getBoundingClientRect();
             return network.body.nodeIndices.filter(id => { const b = Layout.drawnBox(network, id);
               const a = network.canvasToDOM({x: b.left, y: b.top}), z = network.canvasToDOM({x: b.right, y: b.bottom});
@@ -190,6 +191,11 @@ def test_labels_do_not_overlap_and_the_picture_fits(browser, built, view):
     boxes = p.boxes()
     assert len(boxes) == p.drawn_nodes() > 0
     assert not overlaps(boxes), overlaps(boxes)[:5]
+    # the layout places boxes it computed before drawing: each drawn box lies within its own
+    outside = p.js("""network.body.nodeIndices.filter(id => { const b = Layout.drawnBox(network, id),
+        s = Layout.size.get(id), q = network.getPositions([id])[id];
+        return b.left < q.x - s.l - 0.5 || b.right > q.x + s.r + 0.5 || b.top < q.y - s.t - 0.5 || b.bottom > q.y + s.b + 0.5; })""")
+    assert not outside, [p.data()["nodes"][i]["cls"] for i in outside[:5]]
     assert not p.outside_canvas()
     labelled = p.js("network.body.nodeIndices.filter(id => network.body.nodes[id].options.label).length")
     from viz.model import STYLES
