@@ -62,30 +62,6 @@ const rowVisible = r => rowPasses(r) && (r.node != null ? visibleIds.has(r.node)
   : !hiddenClasses.size || r.ends.some(i => visibleIds.has(i)));
 computeVisible();
 
-// every box measured once (the labels never change), the visible nodes placed before the network
-// exists, so that its first drawing is the final one
-Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape, size: STY[n.cls].size})));
-const canvasSize = () => { const r = $("net").getBoundingClientRect(); return {w: r.width, h: r.height}; };
-const placeVisible = c => Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(c.w - 40, 200), Math.max(c.h - 40, 150));
-let placed = placeVisible(canvasSize());
-const at = new Map(placed.map(p => [p.id, p]));
-const nodes = new vis.DataSet(DATA.nodes.map(visNode));
-const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
-const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
-const MAX_ZOOM = 1.4;
-function fitAll() {
-  const c = canvasSize(), v = Layout.fitView(placed, c.w, c.h, MAX_ZOOM);
-  network.moveTo({position: v.position, scale: v.scale, animation: false});
-}
-// positions go straight to the drawn nodes: a DataSet update would re-read every node's options
-function relayout() {
-  placed = placeVisible(canvasSize());
-  for (const p of placed) {
-    const n = network.body.nodes[p.id];
-    if (n) { n.x = p.x; n.y = p.y; }
-  }
-  fitAll();
-}
 function refresh() {
   computeVisible(); nodeView.refresh(); edgeView.refresh();
   Table.filter(rowVisible); relayout();
@@ -165,7 +141,37 @@ function showEdge(id) {
   panel.replaceChildren(el("h2", `${k.vi} · ${k.en}`), dl, el("h3", say("evidence")), ...evidenceList(ev, src ? src.evidenceCount : ev.length));
 }
 
-// ------------------------------------------------------------------ network
+// ------------------------------------------------------------------ network, drawn once in place
+// the page's controls, legend and table are built above, so the canvas has its final size: read it
+// once, place the visible nodes, and give vis-network nodes that are already where they go
+Table.init(DATA, pickRow);
+Table.filter(rowVisible);
+// every box measured once (the labels never change), the visible nodes placed before the network
+// exists, so that its first drawing is the final one
+Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape, size: STY[n.cls].size})));
+let canvas = null;                   // the canvas's size, read again only on a resize
+const canvasSize = () => { const r = $("net").getBoundingClientRect(); return {w: r.width, h: r.height}; };
+const placeVisible = c => Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(c.w - 40, 200), Math.max(c.h - 40, 150));
+const MAX_ZOOM = 1.4;
+function fitAll() {
+  const v = Layout.fitView(placed, canvas.w, canvas.h, MAX_ZOOM);
+  network.moveTo({position: v.position, scale: v.scale, animation: false});
+}
+// positions go straight to the drawn nodes: a DataSet update would re-read every node's options
+function relayout() {
+  placed = placeVisible(canvas);
+  for (const p of placed) {
+    const n = network.body.nodes[p.id];
+    if (n) { n.x = p.x; n.y = p.y; }
+  }
+  fitAll();
+}
+canvas = canvasSize();
+let placed = placeVisible(canvas);
+const at = new Map(placed.map(p => [p.id, p]));
+const nodes = new vis.DataSet(DATA.nodes.map(visNode));
+const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
+const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
 const network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, {
   layout: {improvedLayout: false}, physics: false,
   interaction: {hover: true, tooltipDelay: 300, hideEdgesOnDrag: DATA.nodes.length > 500, multiselect: true},
@@ -238,8 +244,6 @@ $("search").addEventListener("keydown", ev => {
 });
 
 // ------------------------------------------------------------------ start: one drawing, already in place
-Table.init(DATA, pickRow);
-Table.filter(rowVisible);
 showHint();
 function stable() {
   if (document.body.dataset.stable) return;
@@ -252,6 +256,6 @@ function stable() {
 fitAll();
 network.once("afterDrawing", () => { document.body.dataset.drawn = "1"; stable(); });
 if (!DATA.nodes.length) { document.body.dataset.drawn = "1"; stable(); }   // an empty view has nothing to draw
-window.addEventListener("resize", () => { if (document.body.dataset.stable) relayout(); });
+window.addEventListener("resize", () => { if (document.body.dataset.stable) { canvas = canvasSize(); relayout(); } });
 document.body.dataset.nodes = String(DATA.nodes.length);
 document.body.dataset.edges = String(DATA.edges.length);
