@@ -219,10 +219,11 @@ def test_view_draws_the_graph_and_its_table(browser, built, graph, view):
     assert p.drawn_nodes() == expected == len(v.nodes)
     mandates = {str(m) for m in graph.subjects(RDF.type, MG.Mandate)}
     assert p.page.inner_text("#row-count").startswith(f"{len(v.rows)}/{len(v.rows)} ")      # every task listed,
-    assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 150) > 0   # 150 at a time
-    if len(v.rows) > 150:
+    chunk = p.js("Table.chunk")                    # so many rows at a time, more on scroll
+    assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), chunk) > 0
+    if len(v.rows) > chunk:
         p.js("() => { const w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); }")
-        assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 300)
+        assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 2 * chunk)
     if view in ("who-assigns-what", "accountability"):
         assert {r["iri"] for r in v.rows} == mandates and v.aggregated
     if any(n.cls == "Mandate" and n.iri in mandates for n in v.nodes):
