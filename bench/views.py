@@ -84,7 +84,8 @@ def time_views(pages: list[Path], shots: Path | None, worth: set[Path], repeat: 
                 try:
                     page.goto(path.as_uri(), timeout=120_000)
                     page.wait_for_selector("body[data-stable='1']", timeout=120_000)
-                except Exception:                  # a view not stable in 2 minutes: say so, go on
+                except Exception as e:             # a view not stable in 2 minutes: say so, go on
+                    print(f"{path.name}: not stable: {str(e).splitlines()[0]}", flush=True)
                     page.close()
                     break
                 metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
