@@ -13,20 +13,20 @@ const Layout = (() => {
   let ctx = null;
   // a label's width and height as vis-network's label module measures it: the widest line, and
   // one font size of height per line
-  function textSize(label) {
+  function textSize(label, fontSize) {
     if (!label) return {w: 0, h: 0};
     ctx = ctx || document.createElement("canvas").getContext("2d");
-    ctx.font = FONT_SIZE + "px " + FONT_FACE;
+    ctx.font = fontSize + "px " + FONT_FACE;
     const lines = label.split("\n");
     while (lines.length > 1 && !lines[lines.length - 1]) lines.pop();
     let w = 0;
     for (const line of lines) if (line) w = Math.max(w, ctx.measureText(line).width);
-    return {w, h: FONT_SIZE * lines.length};
+    return {w, h: fontSize * lines.length};
   }
   // the box vis-network draws for a node: a box or an ellipse holds its label (an empty label
   // counts as 14 x 14); the other shapes are a square of 2 x size with the label hung below
-  function nodeBox(label, shape, shapeSize) {
-    let {w, h} = textSize(label);
+  function nodeBox(label, shape, shapeSize, fontSize = FONT_SIZE) {
+    let {w, h} = textSize(label, fontSize);
     if (shape === "box") {
       if (!w) w = h = 14;
       return {l: w / 2 + MARGIN + RADIUS, r: w / 2 + MARGIN + RADIUS, t: h / 2 + MARGIN + RADIUS, b: h / 2 + MARGIN + RADIUS};
@@ -36,11 +36,11 @@ const Layout = (() => {
       return {l: (w + h) / 2, r: (w + h) / 2, t: h, b: h};
     }
     const half = Math.max(shapeSize, w / 2);
-    return {l: half, r: half, t: shapeSize, b: w ? shapeSize + 0.5 * FONT_SIZE + 4 + h : shapeSize};
+    return {l: half, r: half, t: shapeSize, b: w ? shapeSize + 0.5 * fontSize + 4 + h : shapeSize};
   }
-  // items: {id, label, shape, size}
+  // items: {id, label, shape, size, font (px, default 13)}
   function measure(items) {
-    for (const n of items) size.set(n.id, nodeBox(n.label, n.shape, n.size));
+    for (const n of items) size.set(n.id, nodeBox(n.label, n.shape, n.size, n.font || FONT_SIZE));
   }
   // a node's box as drawn, read back from vis-network (the tests compare it with the layout's)
   function drawnBox(network, id) {
@@ -123,5 +123,5 @@ const Layout = (() => {
     const scale = Math.min(maxZoom, W / ((right - left) * 1.1 || 1), H / ((bottom - top) * 1.1 || 1));
     return {position: {x: (left + right) / 2, y: (top + bottom) / 2}, scale};
   }
-  return {measure, place, fitView, size, drawnBox, nodeBox};
+  return {measure, place, fitView, size, drawnBox, nodeBox, FONT_SIZE};
 })();

@@ -20,7 +20,7 @@ function visNode(n) {
     id: n.id, label: n.label, shape: st.shape, size: st.size, x: (at.get(n.id) || {x: 0}).x, y: (at.get(n.id) || {y: 0}).y,
     color: {background: bg, border, highlight: {background: bg, border: "#000"}, hover: {background: bg, border: "#000"}},
     borderWidth: n.borderWidth || (inside ? 1.5 : 1), shapeProperties: {borderDashes: st.dashes ? [5, 3] : false},
-    font: {size: 13, face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
+    font: {size: fontOf(n.id), face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
     margin: inside ? 6 : undefined, title: n.vi + (n.en && n.en !== n.vi ? "\n" + n.en : ""),
     cls: n.cls, doc: detail(n, "document"), deadline: detail(n, "deadline"), vi: n.vi, en: n.en,
   };
@@ -148,7 +148,26 @@ Table.init(DATA, pickRow);
 Table.filter(rowVisible);
 // every box measured once (the labels never change), the visible nodes placed before the network
 // exists, so that its first drawing is the final one
-Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape, size: STY[n.cls].size})));
+const fontSize = new Map();          // labels drawn larger than 13 px (a folded network's main actors)
+const fontOf = id => fontSize.get(id) || Layout.FONT_SIZE;
+const measureAll = () => Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape,
+                                                                size: STY[n.cls].size, font: fontOf(n.id)})));
+measureAll();
+// a folded network labels its main actors only, and fitted whole it is drawn small: their labels
+// grow until they read at READABLE px on screen once fitted (or reach 3 times the size)
+const READABLE = 12;
+function enlargeLabels(c) {
+  if (!DATA.aggregated) return;
+  const labelled = DATA.nodes.filter(n => n.label && n.cls !== "Mandate");
+  if (!labelled.length) return;
+  for (let round = 0; round < 3; round++) {
+    const scale = Layout.fitView(placeVisible(c), c.w, c.h, MAX_ZOOM).scale, now = fontOf(labelled[0].id);
+    const font = Math.round(Math.min(3 * Layout.FONT_SIZE, Math.max(now, READABLE / scale)));
+    if (now * scale >= READABLE - 0.5 || font === now) break;
+    for (const n of labelled) fontSize.set(n.id, font);
+    measureAll();
+  }
+}
 let canvas = null;                   // the canvas's size, read again only on a resize
 const canvasSize = () => { const r = $("net").getBoundingClientRect(); return {w: r.width, h: r.height}; };
 const placeVisible = c => Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(c.w - 40, 200), Math.max(c.h - 40, 150));
@@ -167,6 +186,7 @@ function relayout() {
   fitAll();
 }
 canvas = canvasSize();
+enlargeLabels(canvas);
 let placed = placeVisible(canvas);
 const at = new Map(placed.map(p => [p.id, p]));
 const nodes = new vis.DataSet(DATA.nodes.map(visNode));
