@@ -1,6 +1,9 @@
 """The benchmarks run (their figures are theirs to print; nothing here times anything)."""
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
@@ -37,3 +40,14 @@ def test_devset_benchmark_runs_on_two_documents():
 def test_formats_benchmark_prints_pages_per_second():
     out = _bench("bench/formats.py", "--pages", "4")
     assert "pages/s" in out and "\ndocx " in out
+
+
+@pytest.mark.browser
+def test_views_benchmark_times_the_sample_views_and_writes_screenshots_outside_the_repo(built, tmp_path):
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("/usr/bin/chromium is missing: install Debian's chromium package (.ci/run does)")
+    out = _bench("bench/views.py", "--out", str(built), "--sample", "0", "--repeat", "1", "--shots", str(tmp_path))
+    assert "stable ms" in out and "cpu ms" in out and "who-assigns-what.html" in out
+    assert (tmp_path / "sample" / "who-assigns-what.png").exists() and (tmp_path / "sample" / "index.png").exists()
+    r = subprocess.run([sys.executable, "bench/views.py", "--shots", str(ROOT / "shots")], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 1 and "inside the repository" in r.stderr

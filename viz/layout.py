@@ -1,5 +1,6 @@
-"""Where each node goes, as columns and an order within each column; the page measures the drawn
-label boxes and stacks each column so that no two boxes meet (assets/layout.js).
+"""Where each node goes, as columns and an order within each column; the page measures the label
+boxes (with the browser's fonts, which Python cannot know) and stacks each column so that no two
+boxes meet, before the network is drawn once (assets/layout.js).
 
 Columns: documents, then assigners, then tasks and targets, then assignees and coordinators, then
 projects. In an actor network (tasks folded into weighted edges) actors that only assign come first,

@@ -2,7 +2,7 @@
 copy of vis-network, our script and our style in assets/ beside it. Text reaches the page only as
 JSON and is put in the DOM by textContent, so a quote containing <script> shows as text and never
 runs. No positions are computed here: layout.py gives each node a column and a rank, and the page
-stacks the columns from the label boxes it draws (assets/layout.js)."""
+stacks the columns from the label boxes it measures before the first drawing (assets/layout.js)."""
 from __future__ import annotations
 
 import html

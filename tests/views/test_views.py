@@ -31,8 +31,8 @@ def browser():
 class Page:
     """A page with its console errors and every request for anything outside the views' folder."""
 
-    def __init__(self, browser, path: Path, shots: Path | None = None):
-        self.page = browser.new_page(viewport={"width": 1300, "height": 850}, accept_downloads=True)
+    def __init__(self, browser, path: Path, shots: Path | None = None, viewport=(1300, 850)):
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]}, accept_downloads=True)
         self.errors, self.outside, self.dialogs = [], [], []
         folder = path.parent.as_uri() + "/"
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -59,8 +59,15 @@ class Page:
         self.js("new Promise(r => { network.once('afterDrawing', r); network.redraw(); })")
         return self.js("network.body.nodeIndices.map(id => ({id, ...Layout.drawnBox(network, id)}))")
 
+    def beyond_reserved_boxes(self) -> list[int]:
+        """Nodes drawn past the box the layout reserved for them before drawing (call after boxes())."""
+        return self.js("""network.body.nodeIndices.filter(id => { const b = Layout.drawnBox(network, id),
+            s = Layout.size.get(id), q = network.getPositions([id])[id];
+            return b.left < q.x - s.l - 0.5 || b.right > q.x + s.r + 0.5 || b.top < q.y - s.t - 0.5 || b.bottom > q.y + s.b + 0.5; })""")
+
     def outside_canvas(self) -> list[int]:
         """Nodes whose drawn box is not wholly inside the canvas: the picture is not fitted."""
+        self.js("new Promise(r => { network.once('afterDrawing', r); network.redraw(); })")
         return self.js("""() => { const r = document.getElementById('net').getBoundingClientRect();
             return network.body.nodeIndices.filter(id => { const b = Layout.drawnBox(network, id);
               const a = network.canvasToDOM({x: b.left, y: b.top}), z = network.canvasToDOM({x: b.right, y: b.bottom});
@@ -190,6 +197,7 @@ def test_labels_do_not_overlap_and_the_picture_fits(browser, built, view):
     boxes = p.boxes()
     assert len(boxes) == p.drawn_nodes() > 0
     assert not overlaps(boxes), overlaps(boxes)[:5]
+    assert not p.beyond_reserved_boxes()
     assert not p.outside_canvas()
     labelled = p.js("network.body.nodeIndices.filter(id => network.body.nodes[id].options.label).length")
     from viz.model import STYLES
@@ -213,10 +221,11 @@ def test_view_draws_the_graph_and_its_table(browser, built, graph, view):
     assert p.drawn_nodes() == expected == len(v.nodes)
     mandates = {str(m) for m in graph.subjects(RDF.type, MG.Mandate)}
     assert p.page.inner_text("#row-count").startswith(f"{len(v.rows)}/{len(v.rows)} ")      # every task listed,
-    assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 150) > 0   # 150 at a time
-    if len(v.rows) > 150:
+    chunk = p.js("Table.chunk")                    # so many rows at a time, more on scroll
+    assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), chunk) > 0
+    if len(v.rows) > chunk:
         p.js("() => { const w = document.getElementById('table-wrap'); w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); }")
-        assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 300)
+        assert p.js("document.querySelectorAll('#rows tbody tr').length") == min(len(v.rows), 2 * chunk)
     if view in ("who-assigns-what", "accountability"):
         assert {r["iri"] for r in v.rows} == mandates and v.aggregated
     if any(n.cls == "Mandate" and n.iri in mandates for n in v.nodes):
@@ -390,3 +399,17 @@ def test_aggregated_views_draw(browser, built, graph, tmp_path, monkeypatch):
         assert not overlaps(p.boxes())
         assert p.page.evaluate("document.body.innerText").count(views[slug].note) == 1, slug
         p.close()
+
+
+def test_a_folded_network_drawn_small_enlarges_its_main_labels(browser, built):
+    """In a small window the folded overview is fitted at a small zoom: its main actors' labels grow
+    (up to 3 times) so that they read at 12 px on screen, and still meet no other box."""
+    p = Page(browser, built / "viz" / "who-assigns-what.html", viewport=(700, 560))
+    assert p.data()["aggregated"]
+    boxes = p.boxes()
+    assert not overlaps(boxes) and not p.beyond_reserved_boxes() and not p.outside_canvas()
+    fonts = p.js("network.body.nodeIndices.filter(id => network.body.nodes[id].options.label).map(id => network.body.nodes[id].options.font.size)")
+    scale = p.js("network.getScale()")
+    assert fonts and all(f > 13 for f in fonts), fonts
+    assert all(f * scale >= 11.5 or f == 39 for f in fonts), (fonts, scale)
+    p.close()

@@ -3,7 +3,7 @@
 // and exported as CSV in the order shown.
 "use strict";
 const Table = (() => {
-  const CHUNK = 150;                 // rows put in the DOM at a time; more on scroll or on demand
+  const CHUNK = 50;                  // rows put in the DOM at a time (the page lays out each); more on scroll or on demand
   let rows = [], shown = [], sortKey = null, sortDir = 1, limit = CHUNK, marked = new Set(), onPick = () => {};
   let cols = [];
   const tbody = () => document.querySelector("#rows tbody");
@@ -77,5 +77,5 @@ const Table = (() => {
     const head = keys.map(k => UI.columns[k] || k);
     return csvText([head, ...shown.map(r => keys.map(k => k === "role" ? cell(r, k) : r[k]))]);
   }
-  return {init, filter, mark, csv, sortBy, get shown() { return shown; }, get rows() { return rows; }};
+  return {init, filter, mark, csv, sortBy, chunk: CHUNK, get shown() { return shown; }, get rows() { return rows; }};
 })();

@@ -1,5 +1,5 @@
-// One network view: draw, lay out in columns from the drawn boxes, filter, search, highlight a
-// neighbourhood, keep the table in step, and show any node's or edge's labels and evidence.
+// One network view: lay out in columns from the measured boxes, draw once, filter, search,
+// highlight a neighbourhood, keep the table in step, and show any node's or edge's labels and evidence.
 // Every text goes into the page by textContent, never as HTML; the words come from strings.js.
 "use strict";
 const DATA = JSON.parse(document.getElementById("data").textContent);
@@ -17,15 +17,14 @@ function visNode(n) {
   const inside = ["box", "database", "ellipse", "circle", "text"].includes(st.shape);
   const facet = DATA.legend.facets && n.cls === "Mandate" ? DATA.legend.facets.indexOf(n.color) : -1;
   return {
-    id: n.id, label: n.label, shape: st.shape, size: st.size, x: n.col * 320, y: n.rank * 60,
+    id: n.id, label: n.label, shape: st.shape, size: st.size, x: (at.get(n.id) || {x: 0}).x, y: (at.get(n.id) || {y: 0}).y,
     color: {background: bg, border, highlight: {background: bg, border: "#000"}, hover: {background: bg, border: "#000"}},
     borderWidth: n.borderWidth || (inside ? 1.5 : 1), shapeProperties: {borderDashes: st.dashes ? [5, 3] : false},
-    font: {size: 13, face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
+    font: {size: fontOf(n.id), face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
     margin: inside ? 6 : undefined, title: n.vi + (n.en && n.en !== n.vi ? "\n" + n.en : ""),
     cls: n.cls, doc: detail(n, "document"), deadline: detail(n, "deadline"), vi: n.vi, en: n.en,
   };
 }
-const nodes = new vis.DataSet(DATA.nodes.map(visNode));
 const edges = new vis.DataSet(DATA.edges.map(e => {
   const k = KIND[e.kind];
   return {id: e.id, from: e.from, to: e.to, kind: e.kind, value: DATA.aggregated ? e.value : undefined,
@@ -40,7 +39,7 @@ let docFilter = "", dueBy = "";
 const rowPasses = r => (!docFilter || r.document === docFilter) && (!dueBy || (/^\d{4}-\d{2}-\d{2}$/.test(r.deadline) && r.deadline <= dueBy));
 let visibleIds = new Set();
 function computeVisible() {
-  const first = new Set(nodes.getIds({filter: n => !hiddenClasses.has(n.cls)}));
+  const first = new Set(DATA.nodes.filter(n => !hiddenClasses.has(n.cls)).map(n => n.id));
   if (!docFilter && !dueBy) { visibleIds = first; return; }
   // a document or deadline filter keeps the rows that pass it and what they link: their task, their actors
   const keep = new Set();
@@ -62,15 +61,7 @@ function computeVisible() {
 const rowVisible = r => rowPasses(r) && (r.node != null ? visibleIds.has(r.node)
   : !hiddenClasses.size || r.ends.some(i => visibleIds.has(i)));
 computeVisible();
-const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
-const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
 
-function relayout() {
-  const r = $("net").getBoundingClientRect();
-  const place = Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(r.width - 40, 200), Math.max(r.height - 40, 150));
-  nodes.update(place);
-  network.fit({animation: false, maxZoomLevel: 1.4});
-}
 function refresh() {
   computeVisible(); nodeView.refresh(); edgeView.refresh();
   Table.filter(rowVisible); relayout();
@@ -150,21 +141,77 @@ function showEdge(id) {
   panel.replaceChildren(el("h2", `${k.vi} · ${k.en}`), dl, el("h3", say("evidence")), ...evidenceList(ev, src ? src.evidenceCount : ev.length));
 }
 
-// ------------------------------------------------------------------ network
+// ------------------------------------------------------------------ network, drawn once in place
+// the page's controls, legend and table are built above, so the canvas has its final size: read it
+// once, place the visible nodes, and give vis-network nodes that are already where they go
+Table.init(DATA, pickRow);
+Table.filter(rowVisible);
+// every box measured once (the labels never change), the visible nodes placed before the network
+// exists, so that its first drawing is the final one
+const fontSize = new Map();          // labels drawn larger than 13 px (a folded network's main actors)
+const fontOf = id => fontSize.get(id) || Layout.FONT_SIZE;
+const measureAll = () => Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape,
+                                                                size: STY[n.cls].size, font: fontOf(n.id)})));
+measureAll();
+// a folded network labels its main actors only, and fitted whole it is drawn small: their labels
+// grow until they read at READABLE px on screen once fitted (or reach 3 times the size)
+const READABLE = 12;
+function enlargeLabels(c) {
+  if (!DATA.aggregated) return;
+  const labelled = DATA.nodes.filter(n => n.label && n.cls !== "Mandate");
+  if (!labelled.length) return;
+  for (let round = 0; round < 3; round++) {
+    const scale = Layout.fitView(placeVisible(c), c.w, c.h, MAX_ZOOM).scale, now = fontOf(labelled[0].id);
+    const font = Math.round(Math.min(3 * Layout.FONT_SIZE, Math.max(now, READABLE / scale)));
+    if (now * scale >= READABLE - 0.5 || font === now) break;
+    for (const n of labelled) fontSize.set(n.id, font);
+    measureAll();
+  }
+}
+let canvas = null;                   // the canvas's size, read again only on a resize
+const canvasSize = () => { const r = $("net").getBoundingClientRect(); return {w: r.width, h: r.height}; };
+const placeVisible = c => Layout.place(DATA.nodes.filter(n => visibleIds.has(n.id)), Math.max(c.w - 40, 200), Math.max(c.h - 40, 150));
+const MAX_ZOOM = 1.4;
+function fitAll() {
+  const v = Layout.fitView(placed, canvas.w, canvas.h, MAX_ZOOM);
+  network.moveTo({position: v.position, scale: v.scale, animation: false});
+}
+// positions go straight to the drawn nodes: a DataSet update would re-read every node's options
+function relayout() {
+  placed = placeVisible(canvas);
+  for (const p of placed) {
+    const n = network.body.nodes[p.id];
+    if (n) { n.x = p.x; n.y = p.y; }
+  }
+  fitAll();
+}
+canvas = canvasSize();
+enlargeLabels(canvas);
+let placed = placeVisible(canvas);
+const at = new Map(placed.map(p => [p.id, p]));
+const nodes = new vis.DataSet(DATA.nodes.map(visNode));
+const nodeView = new vis.DataView(nodes, {filter: n => visibleIds.has(n.id)});
+const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)});
 const network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, {
   layout: {improvedLayout: false}, physics: false,
   interaction: {hover: true, tooltipDelay: 300, hideEdgesOnDrag: DATA.nodes.length > 500, multiselect: true},
   edges: {smooth: false, scaling: {min: 1, max: 8, label: {enabled: false}}, selectionWidth: 2},
-  // labels drawn at any zoom: vis-network measures a label only when it draws it, and the layout
-  // and the fit need every label's box
+  // labels drawn at any zoom, so that a label's drawn box is always the one the layout reserved
   nodes: {borderWidthSelected: 3, scaling: {label: {drawThreshold: 0}}},
 });
 window.network = network;
 
 let pinned = false;
+const dimmed = new Set();
+// dim what is not next to the given nodes; only the nodes whose opacity changes are updated
 function highlight(ids) {
   const near = ids == null ? null : new Set(ids.flatMap(id => [id, ...network.getConnectedNodes(id)]));
-  nodes.update(nodes.get({fields: ["id"]}).map(n => ({id: n.id, opacity: near && !near.has(n.id) ? 0.15 : 1})));
+  const change = [];
+  for (const n of DATA.nodes) {
+    const dim = !!near && !near.has(n.id);
+    if (dim !== dimmed.has(n.id)) { change.push({id: n.id, opacity: dim ? 0.15 : 1}); dim ? dimmed.add(n.id) : dimmed.delete(n.id); }
+  }
+  if (change.length) nodes.update(change);
 }
 const rowsOf = id => DATA.nodes[id].cls === "Mandate" ? (r => r.node === id) : (r => r.ends.includes(id));
 function pickNode(id, focus) {
@@ -216,9 +263,7 @@ $("search").addEventListener("keydown", ev => {
   if (hits.length) pickNode(hits[0].id, true);
 });
 
-// ------------------------------------------------------------------ start: draw, measure, lay out, fit
-Table.init(DATA, pickRow);
-Table.filter(rowVisible);
+// ------------------------------------------------------------------ start: one drawing, already in place
 showHint();
 function stable() {
   if (document.body.dataset.stable) return;
@@ -228,20 +273,9 @@ function stable() {
   const hit = target && DATA.nodes.find(n => n.iri === target);
   if (hit) pickNode(hit.id, true);
 }
-// first drawing: fit all on screen (vis-network updates a label's box only when it draws it), then
-// measure every box, lay out, fit, and call the drawing after that stable
-network.once("afterDrawing", () => {
-  document.body.dataset.drawn = "1";
-  network.fit({animation: false});
-  network.once("afterDrawing", () => {
-    Layout.measure(network, DATA.nodes.map(n => n.id));
-    relayout();
-    network.once("afterDrawing", stable);
-    network.redraw();
-  });
-  network.redraw();
-});
+fitAll();
+network.once("afterDrawing", () => { document.body.dataset.drawn = "1"; stable(); });
 if (!DATA.nodes.length) { document.body.dataset.drawn = "1"; stable(); }   // an empty view has nothing to draw
-window.addEventListener("resize", () => { if (document.body.dataset.stable) relayout(); });
+window.addEventListener("resize", () => { if (document.body.dataset.stable) { canvas = canvasSize(); relayout(); } });
 document.body.dataset.nodes = String(DATA.nodes.length);
 document.body.dataset.edges = String(DATA.edges.length);
