@@ -114,14 +114,15 @@ def test_a_lexicon_layered_on_a_bad_file_is_a_one_line_error(tmp_path):
 def test_published_words_are_checked_data_read_by_void_and_the_query_library(tmp_path):
     """The dataset's title (void.ttl) and the header keys of a library query ("# Câu hỏi: ...")
     are published.yaml's, checked by its schema like every data file."""
-    from rdflib import Graph, Literal
+    import pyoxigraph as ox
+    from rdflib import Literal
     from rdflib.namespace import DCTERMS
     from graph.data import published_words
     from graph.publish.dataset import void
     from graph.query.store import library
     words = published_words()
     assert all(q.question_en and q.question_vi for q in library())
-    described = void(Graph(), [], version="0", files=[])
+    described = void(ox.Store(), version="0", files=[])
     assert set(described.objects(None, DCTERMS.title)) == {Literal(t, lang=k) for k, t in words.dataset_title.items()}
     with pytest.raises(DataError, match=r"published.yaml:\d+:\d+: query_header: missing key 'question_vi'"):
         _parse(tmp_path, "published", (DATA / "published.yaml").read_text(encoding="utf-8")

@@ -286,6 +286,9 @@ def _bodies(g: Graph, used: set[str], lexicon: Lexicon) -> None:
             g.add((node, MG.validFrom, Literal(date.fromisoformat(e.valid_from), datatype=XSD.date)))
         if e.valid_until:
             g.add((node, MG.validUntil, Literal(date.fromisoformat(e.valid_until), datatype=XSD.date)))
+        if e.replaced_by:                # who carries its tasks now (a merged ministry, a province)
+            g.add((node, MG.replacedBy, URIRef(e.replaced_by)))
+            todo.append(e.replaced_by)
 
 
 # ------------------------------------------------------------------ mandates and targets

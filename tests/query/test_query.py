@@ -81,6 +81,8 @@ def test_sample_corpus_answers(built):
     assert "vào cuối năm 2020" in due and "Bộ Chính trị" in due            # 000: review Resolution 11 by end 2020
     defunct = run_query("mandates-of-defunct-bodies", out=built, fmt="csv", params=["asof=2025-07-01"])
     assert "Đảng đoàn Quốc hội" in defunct and "Ban cán sự đảng Chính phủ" in defunct
+    rows = list(csv.DictReader(io.StringIO(defunct)))      # and who took over (bodies.yaml replaced_by)
+    assert {r["successor"] for r in rows if r["body"] == "Ban cán sự đảng Chính phủ"} == {"Đảng ủy Chính phủ"}
     search = run_query("search-tasks", out=built, fmt="csv", params=["text=luat thu do"])
     assert "Luật Thủ đô" in search
     targets = list(csv.DictReader(io.StringIO(run_query("targets-for-year", out=built, fmt="csv"))))
