@@ -2,6 +2,7 @@
 evidence, read from the built graph. Drawing is page.py's job; styles are styles.yaml's."""
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -169,6 +170,17 @@ class Reader:
         return out
 
 
+FILE_SLUG_MAX = 120        # characters of a view's file name before ".html"; most file systems allow 255 bytes
+
+
+def file_slug(text: str) -> str:
+    """A view's file name: its slug, or, past FILE_SLUG_MAX, its start and a hash of the whole (a
+    run-on body name of the crawl gave a 400-character slug, which no file system takes)."""
+    if len(text.encode("utf-8")) <= FILE_SLUG_MAX:
+        return text
+    return f"{text[:FILE_SLUG_MAX - 13].rstrip('-')}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
+
+
 def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
     most = STYLES["scale"]["draw_at_most"]
     if kw.get("aggregated") and len(nodes) > most:   # still too many once folded: the most linked only
@@ -180,7 +192,7 @@ def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
         kw["note"] = f"{kw.get('note', '')}; the {most} most linked of {len(nodes)} nodes drawn, the table lists every task"
         nodes = {k: nodes[k] for k in kept}
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
-    return View(slug_, kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
+    return View(file_slug(slug_), kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
                 tuple(keep[k] for k in sorted(keep)), **kw)
 
 

@@ -118,3 +118,22 @@ def test_evidence_from_a_pdf_carries_its_page_to_the_panel():
     items, total = Reader(g, load_ontology()).evidence(body)
     assert total == 1 and items[0]["file"] == "notice.pdf" and items[0]["page"] == 2 and items[0]["ocr"] is True
     assert "evidence_page" in (__import__("viz.model", fromlist=["STYLES"]).STYLES["ui"])
+
+
+def test_a_run_on_body_name_still_gives_a_view_file_a_file_system_takes(graphs, tmp_path):
+    """Regression (whole crawl): a body whose name ran on for 400 characters gave a view file name
+    longer than 255 bytes, and the build stopped with "File name too long". Its view now has a name
+    of at most 125 characters, distinct from another long name with the same start."""
+    from rdflib import URIRef
+    from viz.views import write_views
+    g, ontology = graphs
+    old = URIRef("https://w3id.org/mandate-graph/id/body/thanh-uy-ha-noi")
+    long_a = URIRef(str(old) + "-" + "x" * 400)
+    swap = lambda t: long_a if t == old else t
+    renamed = Graph()
+    for s, p, o in g:
+        renamed.add((swap(s), p, swap(o)))
+    assert model.file_slug("actor-" + "x" * 400) != model.file_slug("actor-" + "x" * 399 + "y")
+    write_views(renamed, tmp_path, ontology=ontology)
+    names = [p.name for p in tmp_path.glob("actor-thanh-uy-ha-noi-x*.html")]
+    assert len(names) == 1 and len(names[0]) <= 125
