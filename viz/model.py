@@ -170,6 +170,11 @@ class Reader:
         return out
 
 
+def _title(kind: str) -> tuple[str, str]:
+    """A corpus-wide view's Vietnamese and English titles (styles.yaml words.view_titles)."""
+    return WORDS["view_titles"][kind]["vi"], WORDS["view_titles"][kind]["en"]
+
+
 FILE_SLUG_MAX = 120        # characters of a view's file name before ".html"; most file systems allow 255 bytes
 
 
@@ -214,10 +219,10 @@ def who_assigns_what(r: Reader) -> View:
     rows = r.rows(r.mandates)
     if _too_big(nodes, len(r.mandates)):
         nodes, agg, count = _actor_pairs(r, edges)
-        return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, agg,
+        return _view("who-assigns-what", "who", *_title("who"), nodes, agg,
                      aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count", rows=rows)
     nodes = {k: r.node(URIRef(k)) for k in nodes}
-    return _view("who-assigns-what", "who", "Ai giao việc gì cho ai", "Who is assigned what", nodes, edges, rows=rows)
+    return _view("who-assigns-what", "who", *_title("who"), nodes, edges, rows=rows)
 
 
 def _actor_pairs(r: Reader, edges: list[VEdge]) -> tuple[dict, list[VEdge], int]:
@@ -337,10 +342,10 @@ def dependency_view(r: Reader) -> View:
             weight[(str(src), e.target, e.kind)] += 1
         nodes = {k: r.node(URIRef(k)) for (a, b, _) in weight for k in (a, b)}
         edges = [VEdge(a, b, kind, n) for (a, b, kind), n in weight.items()]
-        return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges,
+        return _view("dependencies", "dependency", *_title("dependency"), nodes, edges,
                      aggregated=True, note="mandates folded into the documents that state them; edges weighted by count",
                      rows=rows)
-    return _view("dependencies", "dependency", "Quan hệ phụ thuộc", "Dependencies", nodes, edges, rows=rows)
+    return _view("dependencies", "dependency", *_title("dependency"), nodes, edges, rows=rows)
 
 
 def accountability_view(r: Reader) -> View:
@@ -360,10 +365,9 @@ def accountability_view(r: Reader) -> View:
     rows = r.rows(r.mandates)
     if _too_big(nodes, len(r.mandates)):
         nodes, edges = _accountability_buckets(r)
-        return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ",
-                     "Accountability: the six facets", nodes, edges, aggregated=True,
+        return _view("accountability", "accountability", *_title("accountability"), nodes, edges, aggregated=True,
                      note="mandates grouped by assignee and by the number of facets they meet", rows=rows)
-    return _view("accountability", "accountability", "Trách nhiệm giải trình: 6 rõ", "Accountability: the six facets",
+    return _view("accountability", "accountability", *_title("accountability"),
                  nodes, edges, rows=rows)
 
 

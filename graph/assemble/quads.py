@@ -42,8 +42,9 @@ KEPT_DECIMAL = ox.NamedNode(f"{MGID}datatype/decimal-as-written")
 _KEPT_END, _DECIMAL_END = f"^^<{KEPT_DECIMAL.value}>", f"^^<{_DECIMAL}>"
 
 
-def ox_term(t):
-    """An rdflib term as pyoxigraph's (in the store: see ``KEPT_DECIMAL``)."""
+def ox_term(t, *, keep_decimals: bool = True):
+    """An rdflib term as pyoxigraph's; in the store an xsd:decimal is kept as written (see
+    ``KEPT_DECIMAL``), in a file written directly (``keep_decimals=False``) it stays xsd:decimal."""
     if isinstance(t, URIRef):
         return ox.NamedNode(str(t))
     if isinstance(t, BNode):
@@ -53,7 +54,7 @@ def ox_term(t):
     if t.datatype is None:
         return ox.Literal(str(t))
     datatype = str(t.datatype)
-    return ox.Literal(str(t), datatype=KEPT_DECIMAL if datatype == _DECIMAL else ox.NamedNode(datatype))
+    return ox.Literal(str(t), datatype=KEPT_DECIMAL if keep_decimals and datatype == _DECIMAL else ox.NamedNode(datatype))
 
 
 def published_line(line: str) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
+from graph.assemble.quads import ox_term
 from graph.ontology import load_ontology
 from graph.vocab import PREFIXES
 
@@ -27,17 +28,8 @@ def sorted_triples(g: Graph) -> list[ox.Triple]:
     """The triples of ``g`` as pyoxigraph terms in N-Triples order: the order of every file we write."""
     if any(isinstance(t, BNode) for triple in g for t in triple):
         g = to_canonical_graph(g)
-    return sorted((ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in g), key=str)
-
-
-def _term(t):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+    term = lambda t: ox_term(t, keep_decimals=False)
+    return sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in g), key=str)
 
 
 # pyoxigraph writes Turtle, TriG and N-Triples far faster than rdflib's serialisers (the three
