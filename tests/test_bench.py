@@ -51,3 +51,12 @@ def test_views_benchmark_times_the_sample_views_and_writes_screenshots_outside_t
     assert (tmp_path / "sample" / "who-assigns-what.png").exists() and (tmp_path / "sample" / "index.png").exists()
     r = subprocess.run([sys.executable, "bench/views.py", "--shots", str(ROOT / "shots")], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1 and "inside the repository" in r.stderr
+
+
+def test_crawl_checks_find_no_actor_at_a_date_lines_place_in_the_sample(built):
+    out = _bench("bench/crawl_checks.py", str(built / ".cache"))
+    assert "documents                               4" in out
+    with_dateline = int(out.split("with a place-and-date line")[1].split()[0])
+    assert with_dateline >= 1                      # the check has places to look at
+    assert "actors named at a date line's place     0" in out
+    assert "mandates assigned to such an actor      0" in out
