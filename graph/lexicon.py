@@ -73,6 +73,7 @@ class Bodies:
     collectives: Mapping = field(default_factory=dict)     # leads, nouns, heads, levels, qualifiers
     member_lists: tuple = ()                               # ({lead, head}, ...)
     council_parts: Mapping = field(default_factory=dict)   # council (regex), parts: part -> name template
+    home: Mapping = field(default_factory=dict)            # heads tied to the document's province, sectors, within
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -91,7 +92,7 @@ class Bodies:
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
-                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {})
+                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {})
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:

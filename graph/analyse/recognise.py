@@ -12,6 +12,7 @@ from datetime import date
 from graph.analyse import enumerate as enum
 from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
+from graph.analyse import localise
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
 from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
@@ -36,6 +37,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
                    and facts[k - 1].kind != "recipients"]
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
+    chosen = localise.tie_to_home(normal, chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
     chosen = enum.places(normal, chosen, lexicon)
     chosen = enum.council_parts(normal, chosen, lexicon, [(b.start, b.end) for b in facts if b.kind != "recipients"])
@@ -147,6 +149,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j, lexicon) + enum.collectives(normal, i, j, lexicon)
+    out += localise.sector_bodies(normal, i, j, lexicon)
     return out
 
 

@@ -1,0 +1,56 @@
+"""Stage recognise: a province's bodies written without the province are tied to the province of
+the document (bodies.yaml ``home``), as the reader of a provincial decision reads them."""
+from conftest import bundled_lexicon
+from graph.analyse.normalise import normalise
+from graph.analyse.recognise import recognise
+from graph.analyse.segment import segment
+
+HEADER = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\nQUYẾT ĐỊNH\n\n"
+
+
+def _bodies(text: str) -> set[str]:
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return {m.iri.rsplit("/", 1)[1] for m in recognise(n, segment(n, lex), lex) if m.kind == "body"}
+
+
+def test_a_department_in_a_provincial_decision_is_the_provinces():
+    found = _bodies(HEADER + "Điều 2. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng tổ chức thực hiện.\n")
+    assert {"so-tai-chinh-tinh-quang-ninh", "so-xay-dung-tinh-quang-ninh"} <= found
+    assert "so-tai-chinh" not in found
+
+
+def test_a_name_ending_on_the_bare_unit_word_takes_the_province():
+    found = _bodies(HEADER + "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Trung tâm Phục vụ hành chính công "
+                             "tỉnh, Giám đốc Công an tỉnh chịu trách nhiệm thi hành Quyết định này.\n")
+    assert {"van-phong-uy-ban-nhan-dan-tinh-quang-ninh", "trung-tam-phuc-vu-hanh-chinh-cong-tinh-quang-ninh",
+            "cong-an-tinh-quang-ninh"} <= found
+
+
+def test_the_bare_committee_is_the_provinces_listed_committee():
+    found = _bodies(HEADER + "Điều 2. Giao UBND tỉnh, chỉ đạo các sở thực hiện.\n")
+    assert "uy-ban-nhan-dan-tinh-quang-ninh" in found
+
+
+def test_no_tie_in_a_national_document_nor_to_another_unit():
+    national = "CHÍNH PHỦ\n\nNGHỊ QUYẾT\n\n1. Sở Tài chính các địa phương chủ trì rà soát.\n2. Sở Y tế báo cáo.\n"
+    found = _bodies(national)
+    assert "so-y-te" in found and not any(b.startswith("so-y-te-") for b in found)
+    hanoi = "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nNGHỊ QUYẾT\n\nGiao Công an tỉnh phối hợp thực hiện.\n"
+    assert "cong-an-tinh-ha-noi" not in _bodies(hanoi) and "cong-an-thanh-pho-ha-noi" not in _bodies(hanoi)
+
+
+def test_a_department_named_after_a_ministry_keeps_its_commas():
+    found = _bodies(HEADER + "Điều 3. Giám đốc Sở Văn hóa, Thể thao và Du lịch chịu trách nhiệm thi hành.\n")
+    assert "so-van-hoa-the-thao-va-du-lich-tinh-quang-ninh" in found and "so-van-hoa-tinh-quang-ninh" not in found
+
+
+def test_the_departments_of_every_province_are_one_group():
+    found = _bodies("THỦ TƯỚNG CHÍNH PHỦ\n\nCÔNG ĐIỆN\n\n3. Bộ trưởng Bộ Xây dựng chỉ đạo Sở Xây dựng các địa "
+                    "phương hỗ trợ người dân.\n")
+    assert "so-xay-dung-cac-dia-phuong" in found and "so-xay-dung" not in found
+
+
+def test_a_wards_name_is_no_province():
+    found = _bodies(HEADER + "Địa điểm: Phường Bắc Giang, tỉnh Bắc Ninh; sân vận động Phường Bắc Giang.\n")
+    assert "tinh-bac-giang" not in found
