@@ -40,7 +40,7 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE, "max_words?": int}
+         "valid_until?": DATE, "max_words?": int, "whole?": bool}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
@@ -52,7 +52,7 @@ SCHEMA = {
                "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],
                             "joins?": [str], "name_ends?": [str]},
-               "home?": {"heads": [str], "sectors": OPEN(str), "of_each?": REGEX, "within": [str]}},
+               "home?": {"heads": [str], "ministries?": [str], "sectors": OPEN(str), "of_each?": REGEX, "within": [str]}},
     "provinces": {"reorganised": DATE, "places?": {"before": REGEX, "apposition": REGEX, "listed": REGEX}, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),

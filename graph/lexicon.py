@@ -55,6 +55,7 @@ class BodyHead:
     expands: str | None = None
     valid_until: str | None = None
     max_words: int | None = None             # the name's words after the head, where not the default
+    whole: bool = False                      # its name outranks a listed body inside it ("Bộ Tư lệnh Vùng Cảnh sát biển 2")
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,7 +89,8 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until"), h.get("max_words")) for h in p["heads"]),
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("whole", False))
+                         for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},

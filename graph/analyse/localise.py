@@ -32,6 +32,18 @@ def home_province(mentions: list[Mention], lexicon: Lexicon) -> str | None:
     return provinces.get(first.iri) if first is not None else None
 
 
+def _province_names(lexicon: Lexicon) -> tuple[str, ...]:
+    """The provinces' names and aliases, as keys with a space before them (" hà nội")."""
+    return tuple(" " + normalise_phrase(a) for e in lexicon.bodies.entries if e.cls == "Polity"
+                 for a in (e.name, *e.aliases, *e.cased))
+
+
+def ends_on_province(key: str, lexicon: Lexicon) -> bool:
+    """Whether a name ends on a province's name ("Đài Phát thanh và Truyền hình Hà Nội"): the
+    body of that province, whose whole name outranks the province's."""
+    return key.endswith(lexicon.compiled(_province_names))
+
+
 def _sector_pattern(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, str]] | None:
     """"Sở" and the name of a ministry after "Bộ" ("Sở Văn hóa, Thể thao và Du lịch"): the names
     of a province's departments are those of the ministries, commas included."""
@@ -85,18 +97,12 @@ def tie_to_home(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -
     entries = lexicon.bodies.by_iri
     within = tuple(normalise_phrase(w) + " " for w in spec.get("within", ()))
     out = [m for m in mentions if not _inside_commune(normal, m, entries, within)]
-    home = home_province(out, lexicon)
-    if home is None or home not in entries:
+    home = _home(out, lexicon)
+    if home is None:
         return out
-    polity = entries[home].name
-    unit = next((u for u in lexicon.bodies.division_words if polity.lower().startswith(u + " ")), None)
-    if unit is None:
-        return out
+    home_name, unit, heads, parent, adopts = home
     table = gz.body_matcher(lexicon).table
-    heads = tuple(spec.get("heads", ()))
     divisions = tuple(f" {d} " for d in lexicon.bodies.division_words + lexicon.bodies.district_words)
-    committee = next((b for b in lexicon.bodies.families[home].values()
-                      if b in entries and entries[b].kind == "peoples-committee"), None)
     tied = []
     for m in out:
         if m.kind != "body" or m.rule not in _TIED or not isinstance(m.ref, BodyRef) or not m.ref.name \
@@ -106,11 +112,13 @@ def tie_to_home(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -
         name, end = m.ref.name, m.end
         bare = _bare_unit_after(normal, end, unit)
         if name.lower().endswith(" " + unit):
-            name = name[:len(name) - len(unit)] + polity
+            name = name[:len(name) - len(unit)] + home_name
         elif bare:
-            name, end = f"{name} {polity}", bare
+            name, end = f"{name} {home_name}", bare
         elif name.startswith(heads) and not any(d in f" {name.lower()} " for d in divisions):
-            name = f"{name} {polity}"
+            name = f"{name} {home_name}"
+        elif adopts and not m.ref.parent and m.ref.body_kind == "department":
+            pass                       # "Cục Thuế" in a letter of the Ministry of Finance: the ministry's
         else:
             tied.append(m)
             continue
@@ -119,9 +127,34 @@ def tie_to_home(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -
             tied.append(Mention("body", hit[0], m.start, end, normal.text[m.start:end], "home-province", BodyRef()))
         else:
             ref = BodyRef(name=name, cls=m.ref.cls, body_kind=m.ref.body_kind,
-                          parent=m.ref.parent or committee, valid_until=m.ref.valid_until)
+                          parent=m.ref.parent or parent, valid_until=m.ref.valid_until)
             tied.append(Mention("body", iri("body", name), m.start, end, normal.text[m.start:end], "home-province", ref))
     return tied
+
+
+def _home(mentions: list[Mention], lexicon: Lexicon) -> tuple[str, str, tuple[str, ...], str | None, bool] | None:
+    """What the document's first body makes of bodies named without their polity or ministry:
+    (the name to add, the bare unit word that stands for it, the heads tied with no unit word,
+    the parent of the bodies tied, whether it adopts departments named whole). A province's body: its polity ("tỉnh Quảng Ninh"), "tỉnh", the
+    heads of bodies.yaml ``home``, its People's Committee. A ministry (bodies.yaml ``ministries``):
+    the ministry ("Bộ Khoa học và Công nghệ"), "bộ" ("Văn phòng Bộ"), no heads, the ministry, which
+    is the parent of its departments ("Cục Thuế")."""
+    spec, entries = lexicon.bodies.home, lexicon.bodies.by_iri
+    first = min((m for m in mentions if m.kind == "body"), key=lambda m: m.start, default=None)
+    if first is None or first.iri not in entries:
+        return None
+    entry = entries[first.iri]
+    word = entry.name.split(" ")[0]
+    if entry.kind == "ministry" and word in spec.get("ministries", ()):
+        return entry.name, word.lower(), (), entry.iri, True
+    home = home_province(mentions, lexicon)
+    if home is None or home not in entries:
+        return None
+    polity = entries[home].name
+    unit = next((u for u in lexicon.bodies.division_words if polity.lower().startswith(u + " ")), None)
+    committee = next((b for b in lexicon.bodies.families[home].values()
+                      if b in entries and entries[b].kind == "peoples-committee"), None)
+    return (polity, unit, tuple(spec.get("heads", ())), committee, False) if unit else None
 
 
 def _bare_unit_after(normal: NormalText, end: int, unit: str) -> int | None:

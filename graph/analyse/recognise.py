@@ -205,7 +205,8 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if normal.key[m.end():end].startswith(districts):
             until = lexicon.bodies.district_valid_until
         # a body of a named province ("Sở Tài chính tỉnh Bắc Ninh") outranks the province's name
-        local = any(f" {d} " in normal.key[pos:end] for d in divisions)
+        local = spec.whole or any(f" {d} " in normal.key[pos:end] for d in divisions) \
+            or localise.ends_on_province(normal.key[pos - 1:end], lexicon)
         out.append(Mention("body", iri("body", name), m.start(), end, surface,
                            "body-pattern-local" if local else "body-pattern",
                            BodyRef(name=name, cls=spec.cls, body_kind=spec.kind,

@@ -54,3 +54,35 @@ def test_the_departments_of_every_province_are_one_group():
 def test_a_wards_name_is_no_province():
     found = _bodies(HEADER + "Địa điểm: Phường Bắc Giang, tỉnh Bắc Ninh; sân vận động Phường Bắc Giang.\n")
     assert "tinh-bac-giang" not in found
+
+
+def _mentions(text: str) -> dict[str, object]:
+    lex = bundled_lexicon()
+    n = normalise(text, lex)
+    return {m.iri.rsplit("/", 1)[1]: m.ref for m in recognise(n, segment(n, lex), lex) if m.kind == "body"}
+
+
+def test_a_ministrys_office_and_departments_are_the_ministrys():
+    found = _mentions("BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nTHÔNG TƯ\n\nĐiều 5. Chánh Văn phòng Bộ, Cục trưởng Cục "
+                      "Công nghiệp công nghệ thông tin chịu trách nhiệm thi hành Thông tư này.\n")
+    assert "van-phong-bo-khoa-hoc-va-cong-nghe" in found
+    assert found["cuc-cong-nghiep-cong-nghe-thong-tin"].parent.endswith("/bo-khoa-hoc-va-cong-nghe")
+
+
+def test_commands_belong_to_the_ministry_of_defence_not_the_government():
+    found = _mentions("CHÍNH PHỦ\n\nNGHỊ QUYẾT\n\n2. Bộ Tư lệnh Vùng Cảnh sát biển 2 và Bộ Chỉ huy quân sự tỉnh "
+                      "Quảng Ngãi sẵn sàng lực lượng, phương tiện.\n")
+    assert found["bo-tu-lenh-vung-canh-sat-bien-2"].parent.endswith("/bo-quoc-phong")
+    assert "bo-chi-huy-quan-su-tinh-quang-ngai" in found
+
+
+def test_associations_departments_and_broadcasters_by_their_head_word():
+    found = _bodies("BỘ TÀI CHÍNH\n\nCÔNG VĂN\n\nĐề nghị Hiệp hội Ngân hàng Việt Nam, Hội Luật gia "
+                    "Việt Nam, Vụ Kế hoạch - Tài chính và Đài Phát thanh và Truyền hình Hà Nội phối hợp.\n")
+    assert {"hiep-hoi-ngan-hang-viet-nam", "hoi-luat-gia-viet-nam", "vu-ke-hoach-tai-chinh",
+            "dai-phat-thanh-va-truyen-hinh-ha-noi"} <= found
+
+
+def test_a_name_stops_before_the_head_of_its_parent():
+    found = _bodies("BỘ QUỐC PHÒNG\n\nTHÔNG TƯ\n\nĐiều 4. Cục Xe - Máy vận tải Tổng cục Hậu cần - Kỹ thuật chủ trì.\n")
+    assert "cuc-xe-may-van-tai" in found
