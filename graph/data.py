@@ -40,7 +40,7 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE, "max_words?": int, "whole?": bool}
+         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
@@ -49,7 +49,7 @@ SCHEMA = {
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
                                 "separator": REGEX},
-               "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
+               "patterns": {"max_words": int, "max_chars?": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],
                             "joins?": [str], "name_ends?": [str]},
                "home?": {"heads": [str], "ministries?": [str], "sectors": OPEN(str), "of_each?": REGEX, "within": [str]}},

@@ -55,6 +55,7 @@ class BodyHead:
     expands: str | None = None
     valid_until: str | None = None
     max_words: int | None = None             # the name's words after the head, where not the default
+    max_chars: int | None = None             # the name's characters, head included, where not the default
     whole: bool = False                      # its name outranks a listed body inside it ("Bộ Tư lệnh Vùng Cảnh sát biển 2")
 
 
@@ -75,6 +76,7 @@ class Bodies:
     member_lists: tuple = ()                               # ({lead, head}, ...)
     council_parts: Mapping = field(default_factory=dict)   # council (regex), parts: part -> name template
     home: Mapping = field(default_factory=dict)            # heads tied to the document's province, sectors, within
+    max_chars: int = 120                                   # a pattern body's name at most, head included
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -89,12 +91,12 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("whole", False))
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False))
                          for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
-                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {})
+                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {}, p.get("max_chars", 120))
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:

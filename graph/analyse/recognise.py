@@ -173,7 +173,8 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue                                   # "Trung Bộ" is a region, not a ministry
         end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
         for w in _WORD.finditer(normal.key, pos, j):
-            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words):
+            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words) \
+                    or w.end() - m.start() > (spec.max_chars or lexicon.bodies.max_chars):
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
             joined = next((s for s in joins if rest.startswith(s + " ") and count), None)

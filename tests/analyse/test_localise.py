@@ -86,3 +86,29 @@ def test_associations_departments_and_broadcasters_by_their_head_word():
 def test_a_name_stops_before_the_head_of_its_parent():
     found = _bodies("BỘ QUỐC PHÒNG\n\nTHÔNG TƯ\n\nĐiều 4. Cục Xe - Máy vận tải Tổng cục Hậu cần - Kỹ thuật chủ trì.\n")
     assert "cuc-xe-may-van-tai" in found
+
+
+# -- names stop: no body found by pattern runs past its head's limits (bodies.yaml patterns) -------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_HEADS = [h.head for h in bundled_lexicon().bodies.heads]
+# short words of names, the words that join or place them, and long hyphenated words (a run-on
+# heading, a list without commas) that reach the character limit before the word limit
+_WORDS = st.sampled_from(["Tài", "Chính", "Phát", "Triển", "Quốc", "Gia", "Việt", "Nam", "và", "tỉnh", "Bắc", "Ninh",
+                          "Hà", "Nội", "-", "2", "số"] + ["Kinh-Tế-Xã-Hội-Môi-Trường-Số"] * 12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_HEADS), st.lists(_WORDS, min_size=1, max_size=60), st.booleans())
+def test_no_body_name_runs_past_its_heads_limit(head, words, provincial):
+    lex = bundled_lexicon()
+    text = (HEADER if provincial else "") + f"Giao {head} " + " ".join(words) + " thực hiện.\n"
+    n = normalise(text, lex)
+    heads = {h.head.lower(): h for h in lex.bodies.heads}
+    for m in recognise(n, segment(n, lex), lex):
+        if m.kind != "body" or m.rule not in ("body-pattern", "body-pattern-local", "home-province") \
+                or not getattr(m.ref, "name", None):
+            continue
+        spec = max((h for k, h in heads.items() if n.key.startswith(k + " ", m.start)), key=lambda h: len(h.head))
+        assert m.end - m.start <= (spec.max_chars or lex.bodies.max_chars) + len(" thành phố"), m.surface
+        assert len(m.surface.split()) - len(spec.head.split()) <= (spec.max_words or lex.bodies.max_words) + 1, m.surface
