@@ -6,6 +6,7 @@ each module small."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
@@ -155,6 +156,30 @@ def _home(mentions: list[Mention], lexicon: Lexicon) -> tuple[str, str, tuple[st
     committee = next((b for b in lexicon.bodies.families[home].values()
                       if b in entries and entries[b].kind == "peoples-committee"), None)
     return (polity, unit, tuple(spec.get("heads", ())), committee, False) if unit else None
+
+
+def held_offices(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """``mentions`` less the bodies that are part of a person's title: inside a longer title, not
+    the body it is a post of ("Phó Thủ tướng Thường trực Chính phủ" holds no mention of Thường trực
+    Chính phủ; "Phó Chủ tịch Quốc hội" names Quốc hội), or an office
+    that is a title right before its holder's name ("Thủ tướng Chính phủ Phạm Minh Chính")."""
+    title_re, titles = gz.titles(lexicon)
+    key = normal.key
+    # each title's span and the body it is a post of ("Phó Chủ tịch Quốc hội": Quốc hội stays named)
+    spans = [(t.start(), t.end(), titles[t.group(1)].body) for t in gz.at_word_start(title_re, key)]
+    starts = [s for s, _, _ in spans]
+    persons = {m.start for m in mentions if m.kind == "person"}
+    names = {e.iri: e.name for e in lexicon.bodies.entries}
+    out = []
+    for m in mentions:
+        if m.kind == "body":
+            k = bisect_right(starts, m.start)
+            inside = any(s < m.start and m.end <= e and names.get(m.iri) != body for s, e, body in spans[max(0, k - 3):k])
+            holder = key[m.start:m.end] in titles and (m.end + 1 in persons)
+            if inside or holder:
+                continue
+        out.append(m)
+    return out
 
 
 def _bare_unit_after(normal: NormalText, end: int, unit: str) -> int | None:

@@ -41,6 +41,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     chosen = enum.expand(normal, chosen, lexicon)
     chosen = enum.places(normal, chosen, lexicon)
     chosen = enum.council_parts(normal, chosen, lexicon, [(b.start, b.end) for b in facts if b.kind != "recipients"])
+    chosen = localise.held_offices(normal, chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]

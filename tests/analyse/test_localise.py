@@ -113,3 +113,12 @@ def test_no_body_name_runs_past_its_heads_limit(head, words, provincial):
         assert m.end - m.start <= (spec.max_chars or lex.bodies.max_chars) + len(" thành phố"), m.surface
         words = [w for w in m.surface.split()[len(spec.head.split()):] if w not in lex.bodies.joins]
         assert len(words) <= (spec.max_words or lex.bodies.max_words) + 2, m.surface   # + a province's name
+
+
+def test_an_office_in_a_persons_title_is_no_body():
+    found = _bodies("Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an; "
+                    "Thủ tướng Chính phủ Phạm Minh Chính đánh giá cao.")
+    assert "thuong-truc-chinh-phu" not in found and "thu-tuong-chinh-phu" not in found
+    assert "bo-cong-an" in found
+    assert "thu-tuong-chinh-phu" in _bodies("Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 15/12.")
+    assert "bo-cong-an" in _bodies("Bộ trưởng Bộ Công an Lương Tam Quang chỉ đạo.")
