@@ -200,6 +200,8 @@ class ProjectPattern:
     kind: str
     en: str | None = None
     not_in_name: tuple[str, ...] = ()
+    members: str | None = None          # a list of several under the head: head, items and shared tail (regex)
+    separator: str | None = None        # between the items of such a list (regex)
 
 
 @dataclass(frozen=True, eq=False)
@@ -210,7 +212,8 @@ class Projects:
 
     @classmethod
     def of(cls, d: dict) -> "Projects":
-        return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")))
+        return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")),
+                                        p.get("members"), p.get("separator"))
                          for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]))
 
     @cached_property

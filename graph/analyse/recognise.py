@@ -355,6 +355,10 @@ def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Ment
                 name = name.replace(f" {words} ", " ")
             name = name[0].upper() + name[1:]
             name = same_as.get(normalise_phrase(name), name)
+            members = localise.listed_projects(normal, m, spec)
+            if members:                        # "các Chương trình ...: A, B, C giai đoạn ...": each one
+                out += members
+                continue
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                ProjectRef(name=name, kind=spec.kind, en=spec.en)))
     return out
