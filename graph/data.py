@@ -45,6 +45,7 @@ _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": st
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "member_lists?": [{"lead": REGEX, "head": str}],
+               "post_groups?": [{"pattern": REGEX, "name?": str}],
                "council_parts?": {"council": REGEX, "parts": OPEN(str)},
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],

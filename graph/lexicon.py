@@ -77,6 +77,7 @@ class Bodies:
     council_parts: Mapping = field(default_factory=dict)   # council (regex), parts: part -> name template
     home: Mapping = field(default_factory=dict)            # heads tied to the document's province, sectors, within
     max_chars: int = 120                                   # a pattern body's name at most, head included
+    post_groups: tuple = ()                                # ({pattern, name?}, ...)
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -96,7 +97,8 @@ class Bodies:
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
-                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {}, p.get("max_chars", 120))
+                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {}, p.get("max_chars", 120),
+                   tuple(d.get("post_groups") or ()))
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:

@@ -70,7 +70,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     return out
 
 
-_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "post-group": -0.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
 
 
 def _rank(m: Mention):
@@ -150,7 +150,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j, lexicon) + enum.collectives(normal, i, j, lexicon)
-    out += localise.sector_bodies(normal, i, j, lexicon)
+    out += localise.sector_bodies(normal, i, j, lexicon) + enum.post_groups(normal, i, j, lexicon)
     return out
 
 

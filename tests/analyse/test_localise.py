@@ -122,3 +122,11 @@ def test_an_office_in_a_persons_title_is_no_body():
     assert "bo-cong-an" in found
     assert "thu-tuong-chinh-phu" in _bodies("Bộ Công an báo cáo Thủ tướng Chính phủ trước ngày 15/12.")
     assert "bo-cong-an" in _bodies("Bộ trưởng Bộ Công an Lương Tam Quang chỉ đạo.")
+
+
+def test_the_governments_formula_of_posts_names_each_group():
+    found = _bodies("Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính "
+                    "phủ, cơ quan khác ở Trung ương, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tập trung chỉ đạo.")
+    assert {"cac-bo", "co-quan-ngang-bo", "co-quan-thuoc-chinh-phu", "co-quan-khac-o-trung-uong"} <= found
+    # a list of those present is no assignment
+    assert "cac-bo" not in _bodies("Cùng dự có các Phó Thủ tướng Chính phủ; các Bộ trưởng, Thủ trưởng cơ quan ngang bộ.")
