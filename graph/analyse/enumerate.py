@@ -35,6 +35,8 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     key = normal.key
     for lead in lead_re.finditer(key):
         members, pos = [], lead.end()
+        # the lead's unit word may open the first member ("UBND các tỉnh Thanh Hóa, Nghệ An")
+        pos = next((s for s in range(lead.start() + 1, lead.end()) if s in by_start and by_start[s].end > lead.end()), pos)
         while pos in by_start:
             members.append(by_start[pos])
             sep = separator.match(key, members[-1].end)

@@ -130,3 +130,9 @@ def test_the_governments_formula_of_posts_names_each_group():
     assert {"cac-bo", "co-quan-ngang-bo", "co-quan-thuoc-chinh-phu", "co-quan-khac-o-trung-uong"} <= found
     # a list of those present is no assignment
     assert "cac-bo" not in _bodies("Cùng dự có các Phó Thủ tướng Chính phủ; các Bộ trưởng, Thủ trưởng cơ quan ngang bộ.")
+
+
+def test_an_enumeration_whose_lead_opens_the_first_province():
+    found = _bodies("Đối với các dự án LNG: UBND các tỉnh Thanh Hóa, Nghệ An, Ninh Thuận khẩn trương thực hiện.")
+    assert {"uy-ban-nhan-dan-tinh-thanh-hoa", "uy-ban-nhan-dan-tinh-nghe-an", "uy-ban-nhan-dan-tinh-ninh-thuan"} <= found
+    assert "tinh-thanh-hoa" not in found and "tinh-nghe-an" not in found
