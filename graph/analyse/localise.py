@@ -97,7 +97,7 @@ def tie_to_home(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -
         return mentions
     entries = lexicon.bodies.by_iri
     within = tuple(normalise_phrase(w) + " " for w in spec.get("within", ()))
-    out = [m for m in mentions if not _inside_commune(normal, m, entries, within)]
+    out = [m for m in mentions if not _inside_commune(normal, m, entries, within) and not _in_caps_name(normal, m, entries)]
     home = _home(out, lexicon)
     if home is None:
         return out
@@ -226,3 +226,13 @@ def listed_projects(normal: NormalText, m: re.Match, spec) -> list[Mention]:
         out.append(Mention("project", iri("project", name), start, at, item, "project-list",
                            ProjectRef(name=name, kind=spec.kind, en=spec.en)))
     return out
+
+
+def _in_caps_name(normal: NormalText, m: Mention, entries) -> bool:
+    """A province in capitals right after a word in capitals: the end of a name in a heading or a
+    title ("SỞ TÀI CHÍNH TỈNH BẮC NINH", "... PHÁT TRIỂN THÀNH PHỐ ĐÀ NẴNG"), no actor of its own."""
+    entry = entries.get(m.iri) if m.kind == "body" else None
+    if entry is None or entry.cls != "Polity" or not m.surface.isupper():
+        return False
+    before = normal.text[max(0, m.start - 20):m.start].rstrip(" ").rsplit(" ", 1)[-1]
+    return before.isalpha() and before.isupper()

@@ -136,3 +136,9 @@ def test_an_enumeration_whose_lead_opens_the_first_province():
     found = _bodies("Đối với các dự án LNG: UBND các tỉnh Thanh Hóa, Nghệ An, Ninh Thuận khẩn trương thực hiện.")
     assert {"uy-ban-nhan-dan-tinh-thanh-hoa", "uy-ban-nhan-dan-tinh-nghe-an", "uy-ban-nhan-dan-tinh-ninh-thuan"} <= found
     assert "tinh-thanh-hoa" not in found and "tinh-nghe-an" not in found
+
+
+def test_a_province_ending_a_name_in_capitals_is_no_actor():
+    found = _bodies("QUYẾT ĐỊNH VỀ CHỨC NĂNG CỦA SỞ TÀI CHÍNH TỈNH BẮC NINH\n\nĐiều 1. Ban hành quy định.\n")
+    assert "tinh-bac-ninh" not in found
+    assert "thanh-pho-da-nang" in _bodies("THÀNH PHỐ ĐÀ NẴNG\n\nThành phố Đà Nẵng và Bộ Tài chính báo cáo.")
