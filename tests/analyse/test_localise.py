@@ -142,3 +142,10 @@ def test_a_province_ending_a_name_in_capitals_is_no_actor():
     found = _bodies("QUYẾT ĐỊNH VỀ CHỨC NĂNG CỦA SỞ TÀI CHÍNH TỈNH BẮC NINH\n\nĐiều 1. Ban hành quy định.\n")
     assert "tinh-bac-ninh" not in found
     assert "thanh-pho-da-nang" in _bodies("THÀNH PHỐ ĐÀ NẴNG\n\nThành phố Đà Nẵng và Bộ Tài chính báo cáo.")
+
+
+def test_a_letters_contact_person_after_mr_or_ms():
+    lex = bundled_lexicon()
+    n = normalise("Mọi thông tin chi tiết xin liên hệ: Ông Nguyễn\nNgọc Hinh - Quyền Trưởng phòng; Bà Lê Thị Mai.", lex)
+    persons = {m.ref.name for m in recognise(n, segment(n, lex), lex) if m.kind == "person"}
+    assert persons == {"Nguyễn Ngọc Hinh", "Lê Thị Mai"}
