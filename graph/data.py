@@ -40,18 +40,20 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE, "max_words?": int}
+         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "member_lists?": [{"lead": REGEX, "head": str}],
+               "post_groups?": [{"pattern": REGEX, "name?": str}],
                "council_parts?": {"council": REGEX, "parts": OPEN(str)},
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
                                 "separator": REGEX},
-               "patterns": {"max_words": int, "heads": [_HEAD], "district_words": [str],
+               "patterns": {"max_words": int, "max_chars?": int, "heads": [_HEAD], "district_words": [str],
                             "district_valid_until": DATE, "division_words": [str],
-                            "joins?": [str], "name_ends?": [str]}},
+                            "joins?": [str], "name_ends?": [str]},
+               "home?": {"heads": [str], "ministries?": [str], "sectors": OPEN(str), "of_each?": REGEX, "within": [str]}},
     "provinces": {"reorganised": DATE, "places?": {"before": REGEX, "apposition": REGEX, "listed": REGEX}, "enumeration": {"lead": REGEX, "window": int, "separator": REGEX, "heads": OPEN(str)}, "units": OPEN({"committee": str, "abbr": [str]}), "templates": [_TEMPLATE],
                   "provinces": [{"name": str, "unit": str, "bare?": bool, "merged_from?": [str], "aliases?": [str]}]},
     "cues": {"stop_words": [str], "assign_verbs": OPEN(str), "actor_verbs": OPEN(str),
@@ -87,7 +89,8 @@ SCHEMA = {
                "coverage_min?": float},
     "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}],
                 "name_syllable": REGEX, "clause_break": REGEX},
-    "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str]}],
+    "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str],
+                               "members?": REGEX, "separator?": REGEX}],
                  "same_as": OPEN(str), "places": [str]},
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],

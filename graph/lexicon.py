@@ -55,6 +55,8 @@ class BodyHead:
     expands: str | None = None
     valid_until: str | None = None
     max_words: int | None = None             # the name's words after the head, where not the default
+    max_chars: int | None = None             # the name's characters, head included, where not the default
+    whole: bool = False                      # its name outranks a listed body inside it ("Bộ Tư lệnh Vùng Cảnh sát biển 2")
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +75,9 @@ class Bodies:
     collectives: Mapping = field(default_factory=dict)     # leads, nouns, heads, levels, qualifiers
     member_lists: tuple = ()                               # ({lead, head}, ...)
     council_parts: Mapping = field(default_factory=dict)   # council (regex), parts: part -> name template
+    home: Mapping = field(default_factory=dict)            # heads tied to the document's province, sectors, within
+    max_chars: int = 120                                   # a pattern body's name at most, head included
+    post_groups: tuple = ()                                # ({pattern, name?}, ...)
 
     @classmethod
     def of(cls, d: dict) -> "Bodies":
@@ -87,11 +92,13 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until"), h.get("max_words")) for h in p["heads"]),
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False))
+                         for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
                    d.get("enumeration") or {}, d.get("places") or {}, d.get("collectives") or {},
-                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {})
+                   tuple(d.get("member_lists") or ()), d.get("council_parts") or {}, d.get("home") or {}, p.get("max_chars", 120),
+                   tuple(d.get("post_groups") or ()))
 
     @cached_property
     def by_iri(self) -> dict[str, BodyEntry]:
@@ -195,6 +202,8 @@ class ProjectPattern:
     kind: str
     en: str | None = None
     not_in_name: tuple[str, ...] = ()
+    members: str | None = None          # a list of several under the head: head, items and shared tail (regex)
+    separator: str | None = None        # between the items of such a list (regex)
 
 
 @dataclass(frozen=True, eq=False)
@@ -205,7 +214,8 @@ class Projects:
 
     @classmethod
     def of(cls, d: dict) -> "Projects":
-        return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")))
+        return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")),
+                                        p.get("members"), p.get("separator"))
                          for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]))
 
     @cached_property

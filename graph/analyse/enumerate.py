@@ -35,6 +35,8 @@ def expand(normal: NormalText, mentions: list[Mention], lexicon: Lexicon) -> lis
     key = normal.key
     for lead in lead_re.finditer(key):
         members, pos = [], lead.end()
+        # the lead's unit word may open the first member ("UBND các tỉnh Thanh Hóa, Nghệ An")
+        pos = next((s for s in range(lead.start() + 1, lead.end()) if s in by_start and by_start[s].end > lead.end()), pos)
         while pos in by_start:
             members.append(by_start[pos])
             sep = separator.match(key, members[-1].end)
@@ -212,3 +214,22 @@ def _council_parts_in(normal, listing, one, council_key, templates, council_iri,
                                "council-part", BodyRef(name=name, cls="StateBody", body_kind="peoples-council",
                                                        parent=council_iri)))
     return add
+
+
+def _post_groups(lexicon: Lexicon) -> list[tuple[re.Pattern, str | None]]:
+    return [(re.compile(spec["pattern"]), spec.get("name")) for spec in lexicon.bodies.post_groups]
+
+
+def post_groups(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
+    """The groups the Government's formula of posts names, each apart ("Bộ trưởng, Thủ trưởng cơ
+    quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ": the ministries, the ministerial-level
+    agencies, the Government agencies); bodies.yaml ``post_groups``: the group as written (the
+    pattern's group ``n``), or the name given."""
+    out = []
+    for pattern, given in lexicon.compiled(_post_groups):
+        for m in pattern.finditer(normal.key, i, j):
+            s, e = m.span("n") if "n" in pattern.groupindex else m.span()
+            name = given or " ".join(normal.text[s:e].split())
+            out.append(Mention("body", iri("body", name), s, e, normal.text[s:e], "post-group",
+                               BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
+    return out

@@ -12,6 +12,7 @@ from datetime import date
 from graph.analyse import enumerate as enum
 from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
+from graph.analyse import localise
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
 from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
@@ -36,9 +37,11 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
                    and facts[k - 1].kind != "recipients"]
     chosen = _resolve_overlaps(candidates)
     chosen = _contextual(chosen, lexicon)
+    chosen = localise.tie_to_home(normal, chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
     chosen = enum.places(normal, chosen, lexicon)
     chosen = enum.council_parts(normal, chosen, lexicon, [(b.start, b.end) for b in facts if b.kind != "recipients"])
+    chosen = localise.held_offices(normal, chosen, lexicon)
     titles = _bare_titles(normal, segmented, chosen)
     # a title that names a body ("Bí thư Thành ủy Hà Nội") stands for its holder, not the body
     title_starts = [t.start for t in titles]
@@ -67,7 +70,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
     return out
 
 
-_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
+_RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "post-group": -0.5}     # a listed body, a collective: by length     # a bare province name yields to a person's
 
 
 def _rank(m: Mention):
@@ -147,6 +150,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
                            "gazetteer-name" if m.group(1) in matcher.cased else "gazetteer",
                            BodyRef(contextual=bool(contextual))))
     out += _pattern_bodies(normal, i, j, lexicon) + enum.collectives(normal, i, j, lexicon)
+    out += localise.sector_bodies(normal, i, j, lexicon) + enum.post_groups(normal, i, j, lexicon)
     return out
 
 
@@ -170,7 +174,8 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
             continue                                   # "Trung Bộ" is a region, not a ministry
         end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
         for w in _WORD.finditer(normal.key, pos, j):
-            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words):
+            if w.start() != end + (1 if count else 0) or count >= (spec.max_words or max_words) \
+                    or w.end() - m.start() > (spec.max_chars or lexicon.bodies.max_chars):
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
             joined = next((s for s in joins if rest.startswith(s + " ") and count), None)
@@ -202,7 +207,8 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if normal.key[m.end():end].startswith(districts):
             until = lexicon.bodies.district_valid_until
         # a body of a named province ("Sở Tài chính tỉnh Bắc Ninh") outranks the province's name
-        local = any(f" {d} " in normal.key[pos:end] for d in divisions)
+        local = spec.whole or any(f" {d} " in normal.key[pos:end] for d in divisions) \
+            or localise.ends_on_province(normal.key[pos - 1:end], lexicon)
         out.append(Mention("body", iri("body", name), m.start(), end, surface,
                            "body-pattern-local" if local else "body-pattern",
                            BodyRef(name=name, cls=spec.cls, body_kind=spec.kind,
@@ -349,6 +355,10 @@ def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Ment
                 name = name.replace(f" {words} ", " ")
             name = name[0].upper() + name[1:]
             name = same_as.get(normalise_phrase(name), name)
+            members = localise.listed_projects(normal, m, spec)
+            if members:                        # "các Chương trình ...: A, B, C giai đoạn ...": each one
+                out += members
+                continue
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                ProjectRef(name=name, kind=spec.kind, en=spec.en)))
     return out
