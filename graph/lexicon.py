@@ -148,6 +148,7 @@ class Cues:
     closing: str
     approval: str
     clause_split: str
+    deadline_only: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

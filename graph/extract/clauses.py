@@ -122,7 +122,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
                 and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
             continue
         pos = run[-1].end
-        rest = key[pos:s.end].lstrip(" ,")
+        rest = key[pos:s.end].lstrip(" ,:")      # "3. Bộ Xây dựng: chỉ đạo ...": the actor labels its task
         qualifier = cues["qualifier"].match(rest)
         rest = rest[qualifier.end():] if qualifier else rest
         if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith(future) and not _starts_with(rest[len(future):], cues["actor"]):

@@ -38,7 +38,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),
-        "clause_split": re.compile(c.clause_split),
+        "clause_split": re.compile(c.clause_split), "deadline_only": re.compile(c.deadline_only),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))

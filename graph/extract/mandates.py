@@ -19,6 +19,7 @@ from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, e
                                    approval as _approval, explicit as _explicit, subject_clause as _subject_clause,
                                    task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
+from graph.extract.deadlines import find_deadlines
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
 from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in,
@@ -72,6 +73,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         if block.kind in ("recipients", "signature"):
             outline.close_all()
             continue
+        if out and _deadline_only(normal, s, out[-1], cues, lexicon):
+            out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
+            continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
         rank = outline.enter(normal.text[s.start:s.end], marker)
         if block.kind == "heading" and rank is None and s.start == block.start:
@@ -196,6 +200,18 @@ def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[M
             parts.append(replace(rec, start=start, end=end, task=normal.text[start:end].strip(" .;"),
                                  rule="follow-on", explicit=False, after=None))
     return parts
+
+
+def _deadline_only(normal: NormalText, s, before: MandateRecord, cues: dict, lexicon: Lexicon) -> bool:
+    """Sentence s, right after the mandate ``before``, only says when a task is due (cue
+    deadline_only once its time expressions are taken out): it is that mandate's deadline."""
+    if normal.key[before.end:s.start].strip(" \n.;*_") or before.rule == "table-row":
+        return False
+    due = [d for d in find_deadlines(normal.key, lexicon, s.start, s.end) if d.deadline]
+    if not due:
+        return False
+    rest = "".join(normal.key[a:b] for a, b in zip([s.start, *(d.end for d in due)], [*(d.start for d in due), s.end]))
+    return cues["deadline_only"].fullmatch(rest) is not None
 
 
 def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: dict) -> bool:
