@@ -149,6 +149,7 @@ class Cues:
     approval: str
     clause_split: str
     deadline_only: str
+    topic_title: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

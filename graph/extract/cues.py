@@ -39,6 +39,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),
         "clause_split": re.compile(c.clause_split), "deadline_only": re.compile(c.deadline_only),
+        "topic_title": re.compile(c.topic_title),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))

@@ -22,7 +22,7 @@ from graph.extract.cues import compile_cues as _compile_cues
 from graph.extract.deadlines import find_deadlines
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
-from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in,
+from graph.extract.structure import (_follow_on, _topic_title, _imperative, _is_task_context, _lead_in,
                                      _record, _section, _section_title, Outline, actor_heading, opens_list, outline_rank,
                                      split_items)
 from graph.lexicon import Lexicon
@@ -143,9 +143,12 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             elif (_imperative(normal.key, s, cues) and not lead_in
                   and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end], cues))):
                 rule = "heading" if block.kind == "heading" else "implicit"
-                assignees = default_assignees
-                if assignees:
-                    rec = _record(normal, s.start, s.end, default_assigner, assignees, "implement",
+                if lead and lead.assignees:        # a paragraph of tasks under "... yêu cầu Chủ tịch Ủy ban
+                    rec = _record(normal, s.start, s.end, lead.assigner or default_assigner, lead.assignees,
+                                  lead.role, True, "lead-in", block)     # nhân dân các tỉnh ... sau:", below a topic
+                    rec = replace(rec, leads=lead.leads, coordinators=lead.coordinators)
+                elif default_assignees:
+                    rec = _record(normal, s.start, s.end, default_assigner, default_assignees, "implement",
                                   False, rule, block)
         elif previous is not None and block.kind == "paragraph" and (
                 _follow_on(normal.key, s, block, cues) or _imperative(normal.key, s, cues)
@@ -155,6 +158,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                           False, "follow-on", block)
         if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
             rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
+        if rec is not None and rec.rule in ("lead-in", "implicit", "heading") \
+                and _topic_title(normal.key[s.start:s.end], cues):
+            rec = None                         # "1. Về tổ chức bộ máy ...": what the items under it are about
         if rec is not None and _enacting(normal, rec, meta, cues):
             rec = None                         # "Hội đồng nhân dân ban hành Nghị quyết ...": the text enacting itself
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
