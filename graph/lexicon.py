@@ -150,6 +150,8 @@ class Cues:
     clause_split: str
     deadline_only: str
     topic_title: str
+    addressee_lead: str
+    addressee_item: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -27,7 +27,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "speech": re.compile(r" (?:%s)" % "|".join(map(re.escape, norm(c.speech_verbs)))),
         "future": c.future_marker + " ", "post": re.compile(c.post_before_body),
         "subject_gap": re.compile(c.subject_gap), "between": re.compile(r"(?:%s)(?:%s)?" % (c.actor_between, c.post_before_body)),
-        "run_before": re.compile(c.actor_before), "role_preamble": re.compile(c.role_preamble),
+        "run_before": re.compile(r"(?:%s)(?:%s)?" % (c.actor_before, c.post_before_body)), "role_preamble": re.compile(c.role_preamble),
         "lead_verb": c.lead_verb, "coordinate_verb": c.coordinate_verb,
         "coordinate_with": re.compile(c.coordinate_with),
         "coordinate_only": norm(c.coordinate_only), "task_preamble": re.compile(c.task_preamble),
@@ -39,7 +39,8 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),
         "clause_split": re.compile(c.clause_split), "deadline_only": re.compile(c.deadline_only),
-        "topic_title": re.compile(c.topic_title),
+        "topic_title": re.compile(c.topic_title), "addressee_lead": re.compile(c.addressee_lead),
+        "addressee_item": re.compile(c.addressee_item),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))

@@ -66,6 +66,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     item_done: set[int] = set()
     previous: MandateRecord | None = None
     outline = Outline(cues)
+    addressing = False
     for n, s in enumerate(seg.sentences):
         block = seg.blocks[s.block]
         if in_table(s):
@@ -77,6 +78,13 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
             continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        if cues["addressee_lead"].match(normal.key, s.start, s.end):
+            addressing = True                  # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:" and the "- Bộ trưởng
+            continue                           # ...;" items after it name whom the text goes to: no tasks
+        if addressing and (cues["addressee_item"].match(marker)
+                           or block.continues is not None and s.start != block.start):
+            continue
+        addressing = False
         rank = outline.enter(normal.text[s.start:s.end], marker)
         if block.kind == "heading" and rank is None and s.start == block.start:
             outline.close_all()                # a heading without a marker ("CÔNG ĐIỆN") starts afresh

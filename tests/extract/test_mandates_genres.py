@@ -70,3 +70,51 @@ def test_an_indicators_section_sets_targets_not_tasks():
     n, extraction = extract_text(text, issuer=B + "thanh-uy-ha-noi")
     assert extraction.mandates == () or list(extraction.mandates) == []
     assert [float(t.value) for t in extraction.targets] == [11.0]
+
+
+def test_a_topic_heading_is_no_task_and_the_paragraph_under_it_goes_to_the_lead_ins_actors():
+    """A Government Steering Committee's letter: "... yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành
+    phố trực thuộc Trung ương ... một số nội dung cụ thể sau: / 3. Về cơ sở vật chất, trụ sở và tài sản
+    công / Tiếp tục rà soát ...": the topic is no task; the paragraph is the provinces' task."""
+    provinces = B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"
+    text = ("Ban Chỉ đạo của Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+            "tập trung, khẩn trương chỉ đạo, giải quyết dứt điểm các khó khăn, một số nội dung cụ thể sau:\n"
+            "3. Về cơ sở vật chất, trụ sở và tài sản công\n\n"
+            "Tiếp tục rà soát, thống kê, sắp xếp, bố trí, xử lý trụ sở, tài sản công của các cơ quan.\n")
+    n, ms = _extract(text, issuer=B + "chinh-phu")
+    assert not any(n.text[m.start:m.end].startswith("Về") for m in ms)
+    [m] = [m for m in ms if n.text[m.start:m.end].startswith("Tiếp tục")]
+    assert m.assignees == (provinces,) and m.explicit
+
+
+def test_the_addressees_list_is_no_task():
+    """A Government Office letter (after a web page's summary of it): "Kính gửi: / - Bộ trưởng Bộ Tài chính - Phó Trưởng ban ...; / Đồng kính
+    gửi: / - Thủ tướng Chính phủ (để báo cáo)." names whom it goes to; the numbered item after is a task."""
+    text = ("Tóm tắt: Bộ trưởng Bộ Tài chính tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện "
+            "một số nhiệm vụ sau:\n- Hoàn thiện Kế hoạch cao điểm chống buôn lậu.\n|\n"
+            "**Kính gửi:**\n- Bộ trưởng Bộ Tài chính;\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+            "Đồng kính gửi:\n- Thủ tướng Chính phủ (để báo cáo).\n"
+            "Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+            "1. Bộ Tài chính chủ trì hoàn thiện Kế hoạch cao điểm chống buôn lậu.\n")
+    n, ms = _extract(text, issuer=VPCP, addressees=(B + "bo-tai-chinh",))
+    assert not any(n.text[m.start:m.end].startswith(("Bộ trưởng", "Chủ tịch", "Thủ tướng")) for m in ms)
+    assert _opening(n, ms[-1]) == "Bộ Tài" and ms[-1].role == "lead"
+
+
+def test_a_post_after_the_assigning_verb_names_the_assignee():
+    """"..., chỉ đạo Bộ trưởng Bộ Tài chính tập trung lãnh đạo ...": the post stands for its body, which
+    is the assignee (not the units it is told to direct later in the sentence)."""
+    text = "Phó Thủ tướng yêu cầu Bộ trưởng Bộ Y tế khẩn trương chỉ đạo các đơn vị liên quan hoàn thiện hồ sơ.\n"
+    n, ms = _extract(text, issuer=VPCP)
+    assert ms[0].assignees == (BYT,)
+
+
+def test_a_month_without_a_word_that_makes_it_due_names_a_meeting_not_a_deadline():
+    """"các Nghị quyết phiên họp Chính phủ thường kỳ tháng 9 năm 2025" names a text; "hoàn thành
+    trong tháng 12/2025" and a table's time cell "Tháng 12/2025" are due."""
+    from graph.extract.deadlines import cell_deadline, find_deadlines
+    lex = bundled_lexicon()
+    assert find_deadlines("triển khai nghị quyết phiên họp chính phủ thường kỳ tháng 9 năm 2025", lex) == []
+    [due] = find_deadlines("hoàn thành trong tháng 12/2025", lex)
+    assert due.deadline.isoformat() == "2025-12-31"
+    assert cell_deadline("tháng 12/2025", lex, 0, 13).deadline.isoformat() == "2025-12-31"
