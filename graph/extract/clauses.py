@@ -137,7 +137,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if rest.startswith(future):
             rest = rest[len(future):]
         verb = _starts_with(rest, cues["actor"])
-        if not verb and not modal and not (any_verb and rest[:1].isalpha()):
+        task_verb = verb or _starts_with(rest, cues["imperative_set"])    # "UBND các tỉnh ... đẩy nhanh ..."
+        if not task_verb and not modal and not (any_verb and rest[:1].isalpha()):
             continue
         if verb in cues["chain"] and _actor_run(key, inside, s.end - len(rest) + len(verb), cues):
             return None                        # "Bộ X chỉ đạo Y ...": a chained instruction (explicit's assign loop)

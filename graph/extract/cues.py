@@ -16,6 +16,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "assign": {normalise_phrase(k): v for k, v in c.assign_verbs.items()},
         "actor": {normalise_phrase(k): v for k, v in c.actor_verbs.items()},
         "adverbs": norm(c.adverbs), "imperative": norm(c.imperative_verbs),
+        "imperative_set": {v: 1 for v in norm(c.imperative_verbs)},
         "statement": norm(c.statement_markers),
         "task_headings": norm(c.task_headings), "non_task": norm(c.non_task_headings),
         "past": norm(c.past_markers), "deliverables": norm(c.deliverables),

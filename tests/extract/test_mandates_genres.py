@@ -118,3 +118,15 @@ def test_a_month_without_a_word_that_makes_it_due_names_a_meeting_not_a_deadline
     [due] = find_deadlines("hoàn thành trong tháng 12/2025", lex)
     assert due.deadline.isoformat() == "2025-12-31"
     assert cell_deadline("tháng 12/2025", lex, 0, 13).deadline.isoformat() == "2025-12-31"
+
+
+def test_an_enumerations_members_are_the_subject_and_genre_verbs_give_the_task():
+    """A Government Office letter: "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ đẩy nhanh các thủ
+    tục ...": the provinces listed are the subject, and "đẩy nhanh" (a task verb of the Government style)
+    states their task."""
+    text = ("Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:\n"
+            "Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ đẩy nhanh các thủ tục theo quy định của pháp luật "
+            "để hỗ trợ tỉnh Hưng Yên đảm bảo nguồn cung vật liệu xây dựng.\n")
+    n, [m] = _extract(text, issuer=VPCP)
+    assert m.assignees == tuple(B + "uy-ban-nhan-dan-tinh-" + p for p in ("ninh-binh", "bac-ninh", "phu-tho"))
+    assert m.explicit and m.role == "implement"
