@@ -152,6 +152,7 @@ class Cues:
     topic_title: str
     addressee_lead: str
     addressee_item: str
+    title_types: tuple[str, ...]
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

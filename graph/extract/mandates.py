@@ -130,7 +130,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 and not lead_in and not any(w in normal.key[s.start:s.end] for w in cues["statement"]) \
                 and (rec := _subject_clause(normal, s, actor_index, cues)) is not None:
             rec = replace(rec, assigner=rec.assigner or context_assigner)
-        elif _is_task_context(block, cues) or (lead is not None and lead.assignees):
+        elif _is_task_context(block, cues) or (lead is not None and (lead.assignees or lead.rule == "assign")):
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
                                                 and s.start == block.start)

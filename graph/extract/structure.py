@@ -43,6 +43,8 @@ def _section(block: Block, cues: dict) -> bool | None:
     if block.kind == "heading" and path:
         path = path[:-1]
     for h in reversed(path):                   # the deepest heading that says which it is decides
+        if _starts_with(h, cues["title_types"]):
+            continue                           # the document's title ("CÔNG ĐIỆN VỀ ... KẾT QUẢ THANH TRA ...")
         if any(t in h for t in cues["task_headings"]):
             return True
         if any(n in h for n in cues["non_task"]):

@@ -130,3 +130,18 @@ def test_an_enumerations_members_are_the_subject_and_genre_verbs_give_the_task()
     n, [m] = _extract(text, issuer=VPCP)
     assert m.assignees == tuple(B + "uy-ban-nhan-dan-tinh-" + p for p in ("ninh-binh", "bac-ninh", "phu-tho"))
     assert m.explicit and m.role == "implement"
+
+
+def test_the_documents_title_does_not_make_its_text_a_report_of_results():
+    """A telegram titled "CÔNG ĐIỆN Về việc khẩn trương hoàn thành ... kết quả thanh tra ...": "kết quả"
+    in the title makes no results section; its items under "Thủ tướng Chính phủ yêu cầu:" are tasks, an
+    item without its own actor the addressees'."""
+    text = ("CÔNG ĐIỆN\nVỀ VIỆC KHẨN TRƯƠNG HOÀN THÀNH CẬP NHẬT, RÀ SOÁT VÀ PHÂN LOẠI KẾT QUẢ THANH TRA\n\n"
+            "Để tiếp tục phát huy những kết quả đạt được, Thủ tướng Chính phủ yêu cầu:\n"
+            "1. Khẩn trương hoàn thành việc thanh tra và ban hành kết luận trước ngày 26/11/2025.\n"
+            "2. Bộ Tài chính chủ trì, phối hợp với Bộ Công an hướng dẫn rà soát các dự án.\n")
+    n, ms = _extract(text, authority=TTG, addressees=(B + "bo-tai-chinh",))
+    assert [_opening(n, m) for m in ms] == ["Khẩn trương", "Bộ Tài"]
+    assert ms[0].assignees == (B + "bo-tai-chinh",) and not ms[0].explicit
+    assert ms[0].deadline.deadline.isoformat() == "2025-11-26"
+    assert ms[1].role == "lead" and ms[1].coordinators == (BCA,)
