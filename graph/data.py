@@ -92,7 +92,7 @@ SCHEMA = {
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
                 "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,
-                "reach_verb": str},
+                "reach_verb": str, "rule_types": [str], "count": REGEX, "share_unit": str},
     "time": {"expressions": [{"kind": str, "pattern": REGEX, "span?": bool}],
              "cell_expressions?": [{"kind": str, "pattern": REGEX, "span?": bool}]},
     "legacy_encodings": {"tcvn3": OPEN(str), "vni": OPEN(str), "vowels": str, "vowel_clusters": [str]},

@@ -233,6 +233,9 @@ class Targets:
     indicator_lead: str
     indicator_tail: str
     reach_verb: str
+    rule_types: tuple[str, ...]
+    count: str
+    share_unit: str
 
     @classmethod
     def of(cls, d: dict) -> "Targets":

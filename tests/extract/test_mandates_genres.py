@@ -145,3 +145,26 @@ def test_the_documents_title_does_not_make_its_text_a_report_of_results():
     assert ms[0].assignees == (B + "bo-tai-chinh",) and not ms[0].explicit
     assert ms[0].deadline.deadline.isoformat() == "2025-11-26"
     assert ms[1].role == "lead" and ms[1].coordinators == (BCA,)
+
+
+def _targets(text: str, **meta):
+    _, extraction = extract_text(text, **meta)
+    return [(t.indicator, float(t.value), t.unit, t.comparator) for t in extraction.targets]
+
+
+def test_a_share_a_task_is_to_reach_is_a_target_an_amount_or_a_count_it_is_about_is_not():
+    """A notice: "Bộ Tài chính ..., bảo đảm giải ngân 100% kế hoạch vốn" sets a target though no target cue
+    stands in it; "hoàn thành 02 công trình dự án" counts, "ngày 30/10/2025" dates, "chương trình cho
+    vay 120.000 tỷ đồng" names: none is a target."""
+    text = ("Phó Thủ tướng Chính phủ kết luận như sau:\n"
+            "1. Bộ Tài chính tập trung tháo gỡ vướng mắc, bảo đảm giải ngân 100% kế hoạch vốn được giao.\n"
+            "2. Bộ Y tế khẩn trương hoàn thành 02 công trình dự án theo Nghị quyết số 175/NQ-CP ngày 30/10/2025.\n"
+            "3. Ngân hàng Nhà nước Việt Nam đôn đốc các ngân hàng tham gia chương trình cho vay 120.000 tỷ đồng.\n")
+    assert _targets(text, issuer=VPCP) == [("giải ngân", 100.0, "%", "=")]
+
+
+def test_a_circulars_criteria_are_no_targets():
+    """A circular: "Doanh nghiệp phải có tối thiểu 30% nhân lực ..." is a criterion of the rule."""
+    text = "Điều 5. Tiêu chí\n1. Doanh nghiệp phải có tối thiểu 30% nhân lực có trình độ đại học, phấn đấu đạt chuẩn.\n"
+    assert _targets(text, type_code="TT") == []
+    assert [t[1] for t in _targets(text, type_code="QĐ")] == [30.0]
