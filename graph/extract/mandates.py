@@ -12,6 +12,7 @@ Rules, tried in order on each sentence (names are recorded as mg:rule):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
@@ -184,7 +185,26 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
-    return _once(sorted(out, key=lambda m: m.start))
+    return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon)
+
+
+def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon
+                       ) -> list[MandateRecord]:
+    """A mandate with no deadline of its own takes the first due date stated after it in its item,
+    before the next mandate ("1. Bộ X chủ trì xây dựng Đề án ... Báo cáo Thủ tướng Chính phủ trước ngày
+    15/12/2025."): the item is one task, its deadline wherever the item states it."""
+    starts = [b.start for b in seg.blocks]
+    out = []
+    for n, m in enumerate(mandates):
+        if m.deadline is None and m.rule not in ("table-row", "execution"):
+            block = seg.blocks[max(0, bisect_right(starts, m.start) - 1)]
+            if block.kind in ("item", "heading", "paragraph"):
+                until = min([block.end, *(x.start for x in mandates[n + 1:n + 2] if x.start >= m.end)])
+                due = [d for d in find_deadlines(normal.key, lexicon, m.end, until) if d.deadline and not d.span]
+                if due:
+                    m = replace(m, deadline=due[0])
+        out.append(m)
+    return out
 
 
 def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:

@@ -168,3 +168,22 @@ def test_a_circulars_criteria_are_no_targets():
     text = "Điều 5. Tiêu chí\n1. Doanh nghiệp phải có tối thiểu 30% nhân lực có trình độ đại học, phấn đấu đạt chuẩn.\n"
     assert _targets(text, type_code="TT") == []
     assert [t[1] for t in _targets(text, type_code="QĐ")] == [30.0]
+
+
+def test_a_due_date_later_in_the_item_is_the_deadline_of_its_mandate():
+    """A notice's item: "Bộ Y tế chủ trì hoàn thiện hồ sơ ... . Việc này cần xong, báo cáo kết quả trước
+    ngày 15/12/2025." is one task due on 15/12/2025."""
+    text = ("Phó Thủ tướng Chính phủ kết luận như sau:\n"
+            "1. Bộ Y tế chủ trì, phối hợp với Bộ Tài chính hoàn thiện hồ sơ về cơ chế vận hành bệnh viện. "
+            "Việc này cần xong, có kết quả trước ngày 15/12/2025.\n")
+    _, ms = _extract(text, issuer=VPCP)
+    assert ms[0].assignees == (BYT,) and ms[0].deadline.deadline.isoformat() == "2025-12-15"
+
+
+def test_telegram_hours_and_a_day_to_act_on_are_due_dates():
+    """"báo cáo Thủ tướng Chính phủ trước 16 giờ ngày 25/11/2025"; "phát động ... vào ngày 01/12/2025"."""
+    from graph.extract.deadlines import parse_deadline
+    lex = bundled_lexicon()
+    assert parse_deadline("báo cáo thủ tướng chính phủ trước 16 giờ ngày 25/11/2025", lex).deadline.isoformat() == "2025-11-25"
+    assert parse_deadline("chậm nhất 15h00 ngày 20/11/2025", lex).deadline.isoformat() == "2025-11-20"
+    assert parse_deadline("phát động chiến dịch vào ngày 01/12/2025", lex).deadline.isoformat() == "2025-12-01"
