@@ -153,6 +153,7 @@ class Cues:
     addressee_lead: str
     addressee_item: str
     title_types: tuple[str, ...]
+    document_start: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -79,6 +79,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
             continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        if cues["document_start"].search(normal.key, s.start, s.end):
+            outline.close_all()                # the header of the document itself, after a web page's
+            previous = None                    # summary of it: no task, and nothing above governs on
+            continue
         if cues["addressee_lead"].match(normal.key, s.start, s.end):
             addressing = True                  # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:" and the "- Bộ trưởng
             continue                           # ...;" items after it name whom the text goes to: no tasks

@@ -187,3 +187,23 @@ def test_telegram_hours_and_a_day_to_act_on_are_due_dates():
     assert parse_deadline("báo cáo thủ tướng chính phủ trước 16 giờ ngày 25/11/2025", lex).deadline.isoformat() == "2025-11-25"
     assert parse_deadline("chậm nhất 15h00 ngày 20/11/2025", lex).deadline.isoformat() == "2025-11-20"
     assert parse_deadline("phát động chiến dịch vào ngày 01/12/2025", lex).deadline.isoformat() == "2025-12-01"
+
+
+def test_the_documents_header_after_a_pages_summary_is_no_task_and_ends_the_summarys_lead_in():
+    """A legal database page: a summary ("Theo đó, giao Bộ Công an chủ trì ... bảo đảm các yêu cầu sau:
+    (1) ...") then the document's own header ("CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ...",
+    "Số: 377/NQ-CP | Hà Nội, ...") which states no task of Bộ Công an's."""
+    text = ("Theo đó, Chính phủ giao Bộ Công an chủ trì hoàn thiện hồ sơ dự án Pháp lệnh, bảo đảm các yêu cầu sau:\n"
+            "**(1)** Rà soát kỹ nội dung dự thảo Pháp lệnh.\n"
+            "Xem chi tiết thêm tại Nghị quyết 377/NQ-CP ban hành ngày 21/11/2025.\n|\n**CHÍNH PHỦ**\n**-------**\n|\n"
+            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Số: 377/NQ-CP | Hà Nội, ngày 21 tháng 11 năm 2025\n")
+    n, ms = _extract(text, authority=B + "chinh-phu")
+    assert not any("CỘNG HÒA" in n.text[m.start:m.end] or "Số:" in n.text[m.start:m.end] for m in ms)
+    from graph.analyse.normalise import normalise_phrase
+    from graph.extract.cues import compile_cues
+    start = bundled_lexicon().compiled(compile_cues)["document_start"]
+    for line in ("CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                 "Số: 377/NQ-CP | Hà Nội, ngày 21 tháng 11 năm 2025"):
+        assert start.search(normalise_phrase(line))
+    assert not start.search(normalise_phrase("Bộ Công an báo cáo số lượng 377 hồ sơ, bảo đảm độc lập, tự do."))
