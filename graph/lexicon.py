@@ -154,6 +154,7 @@ class Cues:
     addressee_item: str
     title_types: tuple[str, ...]
     document_start: str
+    publisher_types: tuple[str, ...]
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -59,6 +59,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             first_pass.append((s, rec))
             by_sentence[n] = rec
     speakers = Counter(r.assigner for _, r in first_pass if r.assigner)
+    if meta.type_code in cues["publisher_types"] and not meta.identifier:   # a news page's issuer publishes:
+        meta = replace(meta, issuer=None)               # it neither gives nor takes a task, the speaker gives
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)

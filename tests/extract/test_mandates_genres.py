@@ -207,3 +207,14 @@ def test_the_documents_header_after_a_pages_summary_is_no_task_and_ends_the_summ
                  "Số: 377/NQ-CP | Hà Nội, ngày 21 tháng 11 năm 2025"):
         assert start.search(normalise_phrase(line))
     assert not start.search(normalise_phrase("Bộ Công an báo cáo số lượng 377 hồ sơ, bảo đảm độc lập, tự do."))
+
+
+def test_a_news_pages_publisher_neither_gives_nor_takes_the_tasks_it_reports():
+    """A Government portal report: "Thủ tướng yêu cầu ...: / Rà soát, làm rõ ngay ...": the portal
+    (the page's issuer) is not the assignee of the tasks, the Prime Minister their assigner."""
+    portal = B + "cong-thong-tin-dien-tu-chinh-phu"
+    text = ("Thủ tướng Chính phủ yêu cầu Bộ Xây dựng thực hiện ngay các nhiệm vụ sau:\n"
+            "Rà soát, làm rõ ngay các nguyên nhân làm tăng giá bất động sản.\n")
+    _, ms = _extract(text, type_code="TIN", issuer=portal)
+    assert ms and all(portal not in m.assignees and m.assigner != portal for m in ms)
+    assert ms[-1].assignees == (BXD,) and ms[-1].assigner == TTG
