@@ -155,6 +155,13 @@ class Cues:
     closing: str
     approval: str
     clause_split: str
+    deadline_only: str
+    topic_title: str
+    addressee_lead: str
+    addressee_item: str
+    title_types: tuple[str, ...]
+    document_start: str
+    publisher_types: tuple[str, ...]
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str
@@ -238,6 +245,9 @@ class Targets:
     indicator_lead: str
     indicator_tail: str
     reach_verb: str
+    rule_types: tuple[str, ...]
+    count: str
+    share_unit: str
 
     @classmethod
     def of(cls, d: dict) -> "Targets":

@@ -171,8 +171,10 @@ def _source_starts(text: str, wants: list[dict]) -> list[int | None]:
         i = text.find(probe, pos)
         if i < 0:
             i = text.find(probe)
-        if i < 0:            # copied across a line break or with other spacing: match on words
-            j = flat.find(" ".join(probe.split()))
+        if i < 0:            # copied across a line break or with other spacing: match on words, from
+            words = " ".join(probe.split())      # the previous mandate on, as above (a page's summary
+            j = flat.find(words, max(0, len(" ".join(text[:pos].split())) - 1))   # may quote it first)
+            j = j if j >= 0 else flat.find(words)
             i = _unflatten(text, j) if j >= 0 else None
         out.append(i)
         if i is not None:

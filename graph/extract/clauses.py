@@ -122,7 +122,7 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
                 and (subject_only or not _speaker_before(key, inside, s.start, first.start, cues)):
             continue
         pos = run[-1].end
-        rest = key[pos:s.end].lstrip(" ,")
+        rest = key[pos:s.end].lstrip(" ,:")      # "3. Bộ Xây dựng: chỉ đạo ...": the actor labels its task
         qualifier = cues["qualifier"].match(rest)
         rest = rest[qualifier.end():] if qualifier else rest
         if any(rest.startswith(p + " ") for p in cues["past"]) or rest.startswith(future) and not _starts_with(rest[len(future):], cues["actor"]):
@@ -137,7 +137,8 @@ def _actor_verb(normal: NormalText, s: Sentence, inside: list[Mention], cues: di
         if rest.startswith(future):
             rest = rest[len(future):]
         verb = _starts_with(rest, cues["actor"])
-        if not verb and not modal and not (any_verb and rest[:1].isalpha()):
+        task_verb = verb or _starts_with(rest, cues["imperative_set"])    # "UBND các tỉnh ... đẩy nhanh ..."
+        if not task_verb and not modal and not (any_verb and rest[:1].isalpha()):
             continue
         if verb in cues["chain"] and _actor_run(key, inside, s.end - len(rest) + len(verb), cues):
             return None                        # "Bộ X chỉ đạo Y ...": a chained instruction (explicit's assign loop)

@@ -12,6 +12,7 @@ Rules, tried in order on each sentence (names are recorded as mg:rule):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
@@ -19,9 +20,10 @@ from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, e
                                    approval as _approval, explicit as _explicit, subject_clause as _subject_clause,
                                    task_role as _task_role)
 from graph.extract.cues import compile_cues as _compile_cues
+from graph.extract.deadlines import find_deadlines
 from graph.extract.enrich import enrich as _enrich
 from graph.extract.tables import table_mandates, task_key
-from graph.extract.structure import (_follow_on, _imperative, _is_task_context, _lead_in,
+from graph.extract.structure import (_follow_on, _topic_title, _imperative, _is_task_context, _lead_in,
                                      _record, _section, _section_title, Outline, actor_heading, opens_list, outline_rank,
                                      split_items)
 from graph.lexicon import Lexicon
@@ -57,6 +59,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             first_pass.append((s, rec))
             by_sentence[n] = rec
     speakers = Counter(r.assigner for _, r in first_pass if r.assigner)
+    if meta.type_code in cues["publisher_types"] and not meta.identifier:   # a news page's issuer publishes:
+        meta = replace(meta, issuer=None)               # it neither gives nor takes a task, the speaker gives
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)
@@ -65,6 +69,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     item_done: set[int] = set()
     previous: MandateRecord | None = None
     outline = Outline(cues)
+    addressing = False
     for n, s in enumerate(seg.sentences):
         block = seg.blocks[s.block]
         if in_table(s):
@@ -72,7 +77,21 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         if block.kind in ("recipients", "signature"):
             outline.close_all()
             continue
+        if out and _deadline_only(normal, s, out[-1], cues, lexicon):
+            out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
+            continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        if cues["document_start"].search(normal.key, s.start, s.end):
+            outline.close_all()                # the header of the document itself, after a web page's
+            previous = None                    # summary of it: no task, and nothing above governs on
+            continue
+        if cues["addressee_lead"].match(normal.key, s.start, s.end):
+            addressing = True                  # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:" and the "- Bộ trưởng
+            continue                           # ...;" items after it name whom the text goes to: no tasks
+        if addressing and (cues["addressee_item"].match(marker)
+                           or block.continues is not None and s.start != block.start):
+            continue
+        addressing = False
         rank = outline.enter(normal.text[s.start:s.end], marker)
         if block.kind == "heading" and rank is None and s.start == block.start:
             outline.close_all()                # a heading without a marker ("CÔNG ĐIỆN") starts afresh
@@ -118,7 +137,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 and not lead_in and not any(w in normal.key[s.start:s.end] for w in cues["statement"]) \
                 and (rec := _subject_clause(normal, s, actor_index, cues)) is not None:
             rec = replace(rec, assigner=rec.assigner or context_assigner)
-        elif _is_task_context(block, cues) or (lead is not None and lead.assignees):
+        elif _is_task_context(block, cues) or (lead is not None and (lead.assignees or lead.rule == "assign")):
             head = block.continues if block.continues is not None else block.index
             starts_item = rank is not None or (block.kind == "item" and block.continues is None
                                                 and s.start == block.start)
@@ -139,9 +158,12 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             elif (_imperative(normal.key, s, cues) and not lead_in
                   and not (block.kind == "heading" and _section_title(normal.key[s.start:s.end], cues))):
                 rule = "heading" if block.kind == "heading" else "implicit"
-                assignees = default_assignees
-                if assignees:
-                    rec = _record(normal, s.start, s.end, default_assigner, assignees, "implement",
+                if lead and lead.assignees:        # a paragraph of tasks under "... yêu cầu Chủ tịch Ủy ban
+                    rec = _record(normal, s.start, s.end, lead.assigner or default_assigner, lead.assignees,
+                                  lead.role, True, "lead-in", block)     # nhân dân các tỉnh ... sau:", below a topic
+                    rec = replace(rec, leads=lead.leads, coordinators=lead.coordinators)
+                elif default_assignees:
+                    rec = _record(normal, s.start, s.end, default_assigner, default_assignees, "implement",
                                   False, rule, block)
         elif previous is not None and block.kind == "paragraph" and (
                 _follow_on(normal.key, s, block, cues) or _imperative(normal.key, s, cues)
@@ -151,6 +173,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                           False, "follow-on", block)
         if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
             rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
+        if rec is not None and rec.rule in ("lead-in", "implicit", "heading") \
+                and _topic_title(normal.key[s.start:s.end], cues):
+            rec = None                         # "1. Về tổ chức bộ máy ...": what the items under it are about
         if rec is not None and _enacting(normal, rec, meta, cues):
             rec = None                         # "Hội đồng nhân dân ban hành Nghị quyết ...": the text enacting itself
         if rec is not None and rec.rule in ("implicit", "heading") and table_tasks and \
@@ -166,7 +191,26 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
-    return _once(sorted(out, key=lambda m: m.start))
+    return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon)
+
+
+def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon
+                       ) -> list[MandateRecord]:
+    """A mandate with no deadline of its own takes the first due date stated after it in its item,
+    before the next mandate ("1. Bộ X chủ trì xây dựng Đề án ... Báo cáo Thủ tướng Chính phủ trước ngày
+    15/12/2025."): the item is one task, its deadline wherever the item states it."""
+    starts = [b.start for b in seg.blocks]
+    out = []
+    for n, m in enumerate(mandates):
+        if m.deadline is None and m.rule not in ("table-row", "execution"):
+            block = seg.blocks[max(0, bisect_right(starts, m.start) - 1)]
+            if block.kind in ("item", "heading", "paragraph"):
+                until = min([block.end, *(x.start for x in mandates[n + 1:n + 2] if x.start >= m.end)])
+                due = [d for d in find_deadlines(normal.key, lexicon, m.end, until) if d.deadline and not d.span]
+                if due:
+                    m = replace(m, deadline=due[0])
+        out.append(m)
+    return out
 
 
 def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
@@ -196,6 +240,18 @@ def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[M
             parts.append(replace(rec, start=start, end=end, task=normal.text[start:end].strip(" .;"),
                                  rule="follow-on", explicit=False, after=None))
     return parts
+
+
+def _deadline_only(normal: NormalText, s, before: MandateRecord, cues: dict, lexicon: Lexicon) -> bool:
+    """Sentence s, right after the mandate ``before``, only says when a task is due (cue
+    deadline_only once its time expressions are taken out): it is that mandate's deadline."""
+    if normal.key[before.end:s.start].strip(" \n.;*_") or before.rule == "table-row":
+        return False
+    due = [d for d in find_deadlines(normal.key, lexicon, s.start, s.end) if d.deadline]
+    if not due:
+        return False
+    rest = "".join(normal.key[a:b] for a, b in zip([s.start, *(d.end for d in due)], [*(d.start for d in due), s.end]))
+    return cues["deadline_only"].fullmatch(rest) is not None
 
 
 def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: dict) -> bool:

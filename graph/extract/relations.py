@@ -15,8 +15,9 @@ from graph.extract.targets import find_targets
 def extract(normal: NormalText, segmented: Segmented, mentions: tuple[Mention, ...],
             meta: DocumentMeta, lexicon: Lexicon) -> Extraction:
     mandates = find_mandates(normal, segmented, mentions, meta, lexicon)
+    tasks = tuple(sorted((m.start, m.end) for m in mandates if m.rule not in ("table-row", "execution")))
     return Extraction(mandates=tuple(replace(m, facets=facets(m)) for m in mandates),
-                      targets=tuple(find_targets(normal, segmented, lexicon)),
+                      targets=tuple(find_targets(normal, segmented, lexicon, meta.type_code, tasks)),
                       relations=tuple(find_relations(normal, mentions, lexicon)))
 
 

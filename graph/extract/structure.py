@@ -43,6 +43,8 @@ def _section(block: Block, cues: dict) -> bool | None:
     if block.kind == "heading" and path:
         path = path[:-1]
     for h in reversed(path):                   # the deepest heading that says which it is decides
+        if _starts_with(h, cues["title_types"]):
+            continue                           # the document's title ("CÔNG ĐIỆN VỀ ... KẾT QUẢ THANH TRA ...")
         if any(t in h for t in cues["task_headings"]):
             return True
         if any(n in h for n in cues["non_task"]):
@@ -55,6 +57,16 @@ def _section_title(heading: str, cues: dict) -> bool:
     with a verb."""
     title = cues["heading_number"].sub("", heading).strip(" .:;-–\n")
     return title in cues["task_headings"]
+
+
+def _topic_title(text: str, cues: dict) -> bool:
+    """"1. Về kiện toàn tổ chức bộ máy và đội ngũ cán bộ, công chức ở cấp xã": a topic the items
+    under it are about (cue topic_title), no task: none of its comma-parts opens with a verb."""
+    title = cues["heading_number"].sub("", text).strip(" .:;*_\n")
+    if not cues["topic_title"].fullmatch(title):
+        return False
+    verbs = {v: 1 for v in (*cues["imperative"], *cues["actor"], *cues["assign"])}
+    return not any(_starts_with(part, verbs) for part in title.split(", ")[1:])
 
 
 def _imperative(key: str, s: Sentence, cues: dict) -> bool:

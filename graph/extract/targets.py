@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from graph.lexicon import Lexicon, Targets
@@ -23,11 +24,20 @@ def _value_re(lexicon: Lexicon) -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(data.units, key=len, reverse=True))
     return re.compile(
         rf"(?:(?P<before>{before}) )?(?P<value>{_NUMBER})(?: ?- ?(?P<max>{_NUMBER}))?"
-        rf"(?: ?(?P<unit>{units}))?(?: (?P<after>{after}))?(?![\w.,]\d)")
+        rf"(?: ?(?P<unit>{units}))?(?: (?P<after>{after}))?(?![\w.,/]\d)")
 
 
-def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> list[TargetRecord]:
+def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon,
+                 type_code: str | None = None, tasks: tuple[tuple[int, int], ...] = ()) -> list[TargetRecord]:
+    """``type_code``: the document's type (DocumentMeta.type_code); a text of rules sets none.
+    ``tasks``: the mandates' spans, sorted: a number a task is to reach ("bảo đảm giải ngân 100% kế
+    hoạch vốn") is a target, as one under a targets heading or after a target cue is."""
     data = lexicon.targets
+    if type_code in data.rule_types:
+        return []
+    task_starts = [a for a, _ in tasks]
+    in_task = lambda s: any(a < s.end and s.start < b for a, b in tasks[max(0, bisect_right(task_starts, s.start) - 8):
+                                                                       bisect_right(task_starts, s.end)])
     value_re = lexicon.compiled(_value_re)
     heads = data.target_headings
     out = []
@@ -38,11 +48,12 @@ def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> 
         if any(h in path for h in data.result_headings):
             continue
         key = normal.key[s.start:s.end]
-        if not in_section and not any(c in key for c in data.target_cues):
+        cued = in_section or any(c in key for c in data.target_cues)
+        if not cued and not in_task(s):
             continue
         section_year = _year(path, data)
         for c_start, c_end in _clauses(key, s.start, data):
-            out += _clause_targets(normal, c_start, c_end, section_year, data, value_re)
+            out += _clause_targets(normal, c_start, c_end, section_year, data, value_re, strict=not cued)
     return _once(out)
 
 
@@ -67,15 +78,24 @@ def _clauses(key: str, offset: int, data: Targets):
     yield offset + pos, offset + len(key)
 
 
-def _clause_targets(normal, start, end, section_year, data: Targets, value_re) -> list[TargetRecord]:
+def _clause_targets(normal, start, end, section_year, data: Targets, value_re, strict=False) -> list[TargetRecord]:
+    """``strict``: a task's clause without a target cue: only a share ("100%") or a value with a
+    comparator or reached ("đạt") is a target there, not an amount the task is about."""
     key = normal.key[start:end]
     if any(r in key for r in data.result_markers) or not re.search(r"\d", key):
         return []
     reach = data.reach_verb
     candidates = [m for m in value_re.finditer(key)
-                  if not _is_year(m) and (m.group("unit") or m.group("before") or m.group("after") or reach in key[:m.start()])]
+                  if not _is_year(m) and (m.group("unit") or m.group("before") or m.group("after") or reach in key[:m.start()])
+                  and not (re.fullmatch(data.count, m.group("value")) and not m.group("before") and not m.group("after"))]
+    if strict:
+        candidates = [m for m in candidates if m.group("before") or m.group("after") or reach in key[:m.start()]
+                      or (m.group("unit") or "").startswith(data.share_unit)]
     if not candidates:
         return []
+    if strict and (cut := key.rfind(", ", 0, candidates[-1].start())) >= 0:
+        # "tích cực tháo gỡ ..., bảo đảm tăng trưởng từ 8%": the indicator is the task's last phrase
+        return _clause_targets(normal, start + cut + 2, end, section_year, data, value_re, strict)
     m = candidates[-1]                  # the number the clause reaches: after "đạt", ":" or last
     lead = re.sub(data.indicator_lead, "", key[:candidates[0].start()]).strip(" :,-+*")
     value_first = not lead and candidates[0].group("unit")
