@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -251,9 +252,9 @@ def _with_mandate(r: Reader, m, nodes: dict, edges: list) -> None:
             nodes.setdefault(end, r.node(URIRef(end)))
 
 
-def actor_views(r: Reader) -> list[View]:
+def actor_views(r: Reader) -> Iterator[View]:
+    """One view per actor, made one at a time (the whole crawl has tens of thousands)."""
     g = r.g
-    views = []
     for a in sorted(r.involving):
         nodes, edges = {str(a): r.node(a)}, []
         for m in r.involving[a]:
@@ -274,13 +275,13 @@ def actor_views(r: Reader) -> list[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
-        views.append(_view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
-                           nodes, edges, subject=str(a), **extra))
-    return views
+        yield _view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+                    nodes, edges, subject=str(a), **extra)
 
 
-def document_views(r: Reader) -> list[View]:
-    g, views = r.g, []
+def document_views(r: Reader) -> Iterator[View]:
+    """One view per corpus document, made one at a time."""
+    g = r.g
     for doc in sorted(g.subjects(MG.sourceFile, None)):
         nodes, edges = {str(doc): r.node(doc)}, []
         for m in r.stated_in[doc]:
@@ -301,9 +302,8 @@ def document_views(r: Reader) -> list[View]:
         if _too_big(nodes, len(r.stated_in[doc])):
             nodes, edges, extra = _document_aggregated(r, doc, edges)
         extra["rows"] = r.rows(r.stated_in[doc])
-        views.append(_view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
-                           subject=str(doc), **extra))
-    return views
+        yield _view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+                    subject=str(doc), **extra)
 
 
 def _document_aggregated(r: Reader, doc, edges: list[VEdge]) -> tuple[dict, list[VEdge], dict]:
@@ -395,6 +395,12 @@ def _accountability_buckets(r: Reader) -> tuple[dict, list[VEdge]]:
     return nodes, edges
 
 
-def all_views(g: Graph, ontology: Graph) -> list[View]:
+def all_views(g: Graph, ontology: Graph) -> Iterator[View]:
+    """Every view, one at a time: a caller that writes each as it comes holds one view's records,
+    never the whole corpus's (the whole crawl's views held at once took 29 GB)."""
     r = Reader(g, ontology)
-    return [who_assigns_what(r), dependency_view(r), accountability_view(r), *document_views(r), *actor_views(r)]
+    yield who_assigns_what(r)
+    yield dependency_view(r)
+    yield accountability_view(r)
+    yield from document_views(r)
+    yield from actor_views(r)

@@ -52,7 +52,7 @@ def _with_threshold(g, onto, n):
     saved = dict(model.STYLES["scale"])
     model.STYLES["scale"].update(aggregate_above=n, fold_tasks_above=n)
     try:
-        return model.all_views(g, onto)
+        return list(model.all_views(g, onto))
     finally:
         model.STYLES["scale"].update(saved)
 
