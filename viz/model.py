@@ -3,6 +3,7 @@ evidence, read from the built graph. Drawing is page.py's job; styles are styles
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,15 +16,12 @@ from graph.vocab import MG, ORG, slug
 from .rows import mandate_row
 from .styles import STYLES, WORDS
 
+EMPHASIS = re.compile(r"\*{2,}|(?<!\w)_{2,}|_{2,}(?!\w)|^#{1,6}\s")   # markdown's bold and heading mark, never a name's
 EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
 _PREFIX = f"PREFIX mg: <{MG}>\n"
-EVIDENCE_QUERY = _PREFIX + """SELECT ?quote ?file ?start ?end ?rule ?page ?ocr WHERE {{
-  {{ SELECT DISTINCT ?ev WHERE {{ {node} mg:evidence ?ev }} }}
-  ?ev mg:source ?doc ; mg:quote ?quote ; mg:start ?start ; mg:end ?end ; mg:rule ?rule .
-  OPTIONAL {{ ?doc mg:sourceFile ?f }} OPTIONAL {{ ?ev mg:page ?page }} OPTIONAL {{ ?ev mg:ocr ?ocr }}
-  BIND(COALESCE(STR(?f), STR(?doc)) AS ?file)
-}} ORDER BY ?file ?start ?rule STR(?ev) LIMIT """ + str(EVIDENCE_SHOWN)
-EVIDENCE_READ = 20         # quotes of a node read term by term; more are sorted by the store
+EVIDENCE_KEYS = _PREFIX + """SELECT ?node ?ev ?file ?start ?rule WHERE {
+  ?node mg:evidence ?ev . ?ev mg:source ?doc ; mg:start ?start ; mg:rule ?rule .
+  OPTIONAL { ?doc mg:sourceFile ?f } BIND(COALESCE(STR(?f), STR(?doc)) AS ?file) }"""
 
 
 @dataclass(frozen=True)
@@ -87,6 +85,8 @@ class Reader:
         self._nodes: dict[str, VNode] = {}
         self._evidence: dict = {}
         self._edges: dict = {}
+        self._evidence_keys = None     # (count, first keys) of every node's quotes, read on first use
+        self._labels: dict = {}        # (node, lang) -> label: an actor's name is read for every task it is in
 
     def cls(self, node) -> str:
         best = len(self.order)
@@ -98,6 +98,14 @@ class Reader:
         return self.order[best] if best < len(self.order) else "Document"
 
     def label(self, node, lang="vi") -> str:
+        """The node's name as a reader sees it: without markdown's emphasis, which pages saved as
+        .txt keep in their titles and task text ("** a) Nhiệm vụ, quyền hạn: **", "# TPHCM chủ động ...")."""
+        key = (node, lang)
+        if key not in self._labels:
+            self._labels[key] = " ".join(EMPHASIS.sub(" ", self._label(node, lang)).split())
+        return self._labels[key]
+
+    def _label(self, node, lang) -> str:
         for pred in (SKOS.prefLabel, RDFS.label):
             for o in sorted(self.g.objects(node, pred)):
                 if getattr(o, "language", None) == lang:
@@ -107,34 +115,39 @@ class Reader:
             return str(task) if task else str(node).rsplit("/", 1)[-1]
         return ""
 
+    def _first_evidence(self) -> tuple[dict, dict]:
+        """Every node's number of quotes and the keys (file, offset, rule, IRI) of its first
+        EVIDENCE_SHOWN in reading order, from one pass over the store's quotes: a body of the whole
+        crawl has tens of thousands, and reading or sorting them node by node took hours."""
+        count, first = defaultdict(int), defaultdict(list)
+        for node, ev, file, start, rule in self.g.query(EVIDENCE_KEYS):
+            count[node] += 1
+            keys = first[node]
+            keys.append((str(file), int(start), str(rule), str(ev), ev))
+            if len(keys) > 4 * EVIDENCE_SHOWN:             # keep the list short: only the first few stay
+                keys.sort()
+                del keys[EVIDENCE_SHOWN:]
+        return count, first
+
     def evidence(self, node) -> tuple[tuple, int]:
-        """The node's first EVIDENCE_SHOWN quotes in reading order (file, offset, rule) and their
-        number. A body of the whole crawl has tens of thousands of quotes: past EVIDENCE_READ the
-        store sorts and counts them in one query (read one value at a time they took most of the
-        views stage); below it, reading term by term costs less than a query."""
+        """The node's first EVIDENCE_SHOWN quotes in reading order (file, offset, rule) and their number."""
         if node in self._evidence:
             return self._evidence[node]
-        found = list(self.g.objects(node, MG.evidence))
-        if len(found) > EVIDENCE_READ:
-            rows = self.g.query(EVIDENCE_QUERY.format(node=node.n3()))
-        else:
-            rows = sorted((self._evidence_row(ev) for ev in found), key=lambda r: (str(r[1]), int(r[2]), str(r[4])))
+        if self._evidence_keys is None:
+            self._evidence_keys = self._first_evidence()
+        count, first = self._evidence_keys
         items = []
-        for quote, file, start, end, rule, page, ocr in rows[:EVIDENCE_SHOWN]:
-            item = {"quote": str(quote), "file": str(file), "start": int(start), "end": int(end), "rule": str(rule)}
-            if page is not None:                              # PDF evidence: the page the quote starts on
+        for file, start, rule, _, ev in sorted(first.get(node, ()))[:EVIDENCE_SHOWN]:
+            g = self.g
+            item = {"quote": str(g.value(ev, MG.quote)), "file": file, "start": start, "end": int(g.value(ev, MG.end)),
+                    "rule": rule}
+            page = g.value(ev, MG.page)                       # PDF evidence: the page the quote starts on
+            if page is not None:
                 item["page"] = int(page)
-                item["ocr"] = bool(ocr)
+                item["ocr"] = bool(g.value(ev, MG.ocr))
             items.append(item)
-        self._evidence[node] = tuple(items), len(found)
+        self._evidence[node] = tuple(items), count.get(node, 0)
         return self._evidence[node]
-
-    def _evidence_row(self, ev) -> tuple:
-        """One quote's fields, in EVIDENCE_QUERY's order."""
-        g = self.g
-        doc = g.value(ev, MG.source)
-        return (g.value(ev, MG.quote), g.value(doc, MG.sourceFile) or doc, g.value(ev, MG.start), g.value(ev, MG.end),
-                g.value(ev, MG.rule), g.value(ev, MG.page), g.value(ev, MG.ocr))
 
     def node(self, node, **style) -> VNode:
         key = str(node)

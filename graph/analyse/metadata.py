@@ -71,12 +71,13 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
                         signer_post=head.get("signer_post"), place=head.get("place"))
 
 
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)|^#{1,6}\s")
 
 
 def _without_emphasis(title: str | None) -> str | None:
-    """A title as a reader sees it: a capture saved as .txt keeps markdown's bold ("**KẾ HOẠCH**",
-    "**ỦY BAN NHÂN DÂN ** TỈNH ..."), which the views and the outputs would show as stars."""
+    """A title as a reader sees it: a capture saved as .txt keeps markdown's bold and heading marks
+    ("**KẾ HOẠCH**", "**ỦY BAN NHÂN DÂN ** TỈNH ...", "# TPHCM chủ động ..."), which the views and
+    the outputs would show as they are."""
     if title is None:
         return None
     return " ".join(_EMPHASIS.sub(" ", title).split()) or None
