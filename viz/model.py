@@ -3,7 +3,9 @@ evidence, read from the built graph. Drawing is page.py's job; styles are styles
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -14,7 +16,12 @@ from graph.vocab import MG, ORG, slug
 from .rows import mandate_row
 from .styles import STYLES, WORDS
 
+EMPHASIS = re.compile(r"\*{2,}|(?<!\w)_{2,}|_{2,}(?!\w)|^#{1,6}\s")   # markdown's bold and heading mark, never a name's
 EVIDENCE_SHOWN = 5          # a body named 400 times shows its first five quotes and the count
+_PREFIX = f"PREFIX mg: <{MG}>\n"
+EVIDENCE_KEYS = _PREFIX + """SELECT ?node ?ev ?file ?start ?rule WHERE {
+  ?node mg:evidence ?ev . ?ev mg:source ?doc ; mg:start ?start ; mg:rule ?rule .
+  OPTIONAL { ?doc mg:sourceFile ?f } BIND(COALESCE(STR(?f), STR(?doc)) AS ?file) }"""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,8 @@ class Reader:
         self._nodes: dict[str, VNode] = {}
         self._evidence: dict = {}
         self._edges: dict = {}
+        self._evidence_keys = None     # (count, first keys) of every node's quotes, read on first use
+        self._labels: dict = {}        # (node, lang) -> label: an actor's name is read for every task it is in
 
     def cls(self, node) -> str:
         best = len(self.order)
@@ -89,6 +98,14 @@ class Reader:
         return self.order[best] if best < len(self.order) else "Document"
 
     def label(self, node, lang="vi") -> str:
+        """The node's name as a reader sees it: without markdown's emphasis, which pages saved as
+        .txt keep in their titles and task text ("** a) Nhiệm vụ, quyền hạn: **", "# TPHCM chủ động ...")."""
+        key = (node, lang)
+        if key not in self._labels:
+            self._labels[key] = " ".join(EMPHASIS.sub(" ", self._label(node, lang)).split())
+        return self._labels[key]
+
+    def _label(self, node, lang) -> str:
         for pred in (SKOS.prefLabel, RDFS.label):
             for o in sorted(self.g.objects(node, pred)):
                 if getattr(o, "language", None) == lang:
@@ -98,22 +115,38 @@ class Reader:
             return str(task) if task else str(node).rsplit("/", 1)[-1]
         return ""
 
+    def _first_evidence(self) -> tuple[dict, dict]:
+        """Every node's number of quotes and the keys (file, offset, rule, IRI) of its first
+        EVIDENCE_SHOWN in reading order, from one pass over the store's quotes: a body of the whole
+        crawl has tens of thousands, and reading or sorting them node by node took hours."""
+        count, first = defaultdict(int), defaultdict(list)
+        for node, ev, file, start, rule in self.g.query(EVIDENCE_KEYS):
+            count[node] += 1
+            keys = first[node]
+            keys.append((str(file), int(start), str(rule), str(ev), ev))
+            if len(keys) > 4 * EVIDENCE_SHOWN:             # keep the list short: only the first few stay
+                keys.sort()
+                del keys[EVIDENCE_SHOWN:]
+        return count, first
+
     def evidence(self, node) -> tuple[tuple, int]:
+        """The node's first EVIDENCE_SHOWN quotes in reading order (file, offset, rule) and their number."""
         if node in self._evidence:
             return self._evidence[node]
+        if self._evidence_keys is None:
+            self._evidence_keys = self._first_evidence()
+        count, first = self._evidence_keys
         items = []
-        for ev in self.g.objects(node, MG.evidence):
-            doc = self.g.value(ev, MG.source)
-            item = {"quote": str(self.g.value(ev, MG.quote)), "file": str(self.g.value(doc, MG.sourceFile) or doc),
-                    "start": int(self.g.value(ev, MG.start)), "end": int(self.g.value(ev, MG.end)),
-                    "rule": str(self.g.value(ev, MG.rule))}
-            page = self.g.value(ev, MG.page)                  # PDF evidence: the page the quote starts on
+        for file, start, rule, _, ev in sorted(first.get(node, ()))[:EVIDENCE_SHOWN]:
+            g = self.g
+            item = {"quote": str(g.value(ev, MG.quote)), "file": file, "start": start, "end": int(g.value(ev, MG.end)),
+                    "rule": rule}
+            page = g.value(ev, MG.page)                       # PDF evidence: the page the quote starts on
             if page is not None:
                 item["page"] = int(page)
-                item["ocr"] = bool(self.g.value(ev, MG.ocr))
+                item["ocr"] = bool(g.value(ev, MG.ocr))
             items.append(item)
-        items.sort(key=lambda e: (e["file"], e["start"], e["rule"]))
-        self._evidence[node] = tuple(items[:EVIDENCE_SHOWN]), len(items)
+        self._evidence[node] = tuple(items), count.get(node, 0)
         return self._evidence[node]
 
     def node(self, node, **style) -> VNode:
@@ -251,9 +284,9 @@ def _with_mandate(r: Reader, m, nodes: dict, edges: list) -> None:
             nodes.setdefault(end, r.node(URIRef(end)))
 
 
-def actor_views(r: Reader) -> list[View]:
+def actor_views(r: Reader) -> Iterator[View]:
+    """One view per actor, made one at a time (the whole crawl has tens of thousands)."""
     g = r.g
-    views = []
     for a in sorted(r.involving):
         nodes, edges = {str(a): r.node(a)}, []
         for m in r.involving[a]:
@@ -274,13 +307,13 @@ def actor_views(r: Reader) -> list[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
-        views.append(_view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
-                           nodes, edges, subject=str(a), **extra))
-    return views
+        yield _view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
+                    nodes, edges, subject=str(a), **extra)
 
 
-def document_views(r: Reader) -> list[View]:
-    g, views = r.g, []
+def document_views(r: Reader) -> Iterator[View]:
+    """One view per corpus document, made one at a time."""
+    g = r.g
     for doc in sorted(g.subjects(MG.sourceFile, None)):
         nodes, edges = {str(doc): r.node(doc)}, []
         for m in r.stated_in[doc]:
@@ -301,9 +334,8 @@ def document_views(r: Reader) -> list[View]:
         if _too_big(nodes, len(r.stated_in[doc])):
             nodes, edges, extra = _document_aggregated(r, doc, edges)
         extra["rows"] = r.rows(r.stated_in[doc])
-        views.append(_view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
-                           subject=str(doc), **extra))
-    return views
+        yield _view(f"document-{slug(str(g.value(doc, MG.sourceFile)))}", "document", name, name, nodes, edges,
+                    subject=str(doc), **extra)
 
 
 def _document_aggregated(r: Reader, doc, edges: list[VEdge]) -> tuple[dict, list[VEdge], dict]:
@@ -395,6 +427,12 @@ def _accountability_buckets(r: Reader) -> tuple[dict, list[VEdge]]:
     return nodes, edges
 
 
-def all_views(g: Graph, ontology: Graph) -> list[View]:
+def all_views(g: Graph, ontology: Graph) -> Iterator[View]:
+    """Every view, one at a time: a caller that writes each as it comes holds one view's records,
+    never the whole corpus's (the whole crawl's views held at once took 29 GB)."""
     r = Reader(g, ontology)
-    return [who_assigns_what(r), dependency_view(r), accountability_view(r), *document_views(r), *actor_views(r)]
+    yield who_assigns_what(r)
+    yield dependency_view(r)
+    yield accountability_view(r)
+    yield from document_views(r)
+    yield from actor_views(r)

@@ -19,11 +19,12 @@ def write_views(g: Graph, folder: Path, *, ontology: Graph) -> int:
     """Write the shared assets, every view and the landing page; returns the number of views."""
     folder.mkdir(parents=True, exist_ok=True)
     write_assets(folder / "assets")
-    views = all_views(g, ontology)
-    for v in views:
+    entries = []
+    for v in all_views(g, ontology):            # each view written as it is made, then let go
         (folder / f"{v.slug}.html").write_text(render(v), encoding="utf-8")
-    (folder / "index.html").write_text(render_index([_entry(v) for v in views]), encoding="utf-8")
-    return len(views)
+        entries.append(_entry(v))
+    (folder / "index.html").write_text(render_index(entries), encoding="utf-8")
+    return len(entries)
 
 
 def write_assets(folder: Path) -> None:

@@ -63,12 +63,24 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     if side.get("issuer"):
         issuer = iri("body", side["issuer"])
     signer = side.get("signer", signer)
-    title = side.get("title", title)
+    title = _without_emphasis(side.get("title", title))
     return DocumentMeta(identifier=identifier, number=number, type_code=type_code, issuer=issuer,
                         issuer_code=issuer_code, issued=issued, signer=signer, title=title,
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
                         authority=head.get("authority"), addressees=head.get("addressees", ()),
                         signer_post=head.get("signer_post"), place=head.get("place"))
+
+
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)|^#{1,6}\s")
+
+
+def _without_emphasis(title: str | None) -> str | None:
+    """A title as a reader sees it: a capture saved as .txt keeps markdown's bold and heading marks
+    ("**KẾ HOẠCH**", "**ỦY BAN NHÂN DÂN ** TỈNH ...", "# TPHCM chủ động ..."), which the views and
+    the outputs would show as they are."""
+    if title is None:
+        return None
+    return " ".join(_EMPHASIS.sub(" ", title).split()) or None
 
 
 def site_record(text: str, lexicon: Lexicon) -> dict:
@@ -255,7 +267,9 @@ def _name_iri(text: str) -> str | None:
     """A body the gazetteer does not list, by its own words ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH")."""
     from graph.analyse.normalise import normalise_phrase
     words = " ".join(text.split()).strip(" |-–,.")
-    return iri("body", normalise_phrase(words)) if words else None
+    if not any(ch.isalpha() for ch in words):     # "**" left of a motto by markdown's bold: no name
+        return None
+    return iri("body", normalise_phrase(words))
 
 
 def _issuer(cell: str, lexicon: Lexicon) -> str | None:

@@ -43,6 +43,8 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
                 if not after:
                     continue
             if not after and not before:
+                if not any(ch.isalnum() for ch in key[v_end:s.end]):
+                    continue                   # "**2. Yêu cầu**": a section's heading, the verb with no task
                 if v_start == s.start or _unframed(key[s.start:v_start], cues) == "":
                     # "Quyết liệt chỉ đạo ...": no actor on either side, the issuer's own task
                     return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)

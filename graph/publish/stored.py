@@ -54,6 +54,13 @@ class StoredGraph:
         found = self.objects(s, p) if o is None else self.subjects(p, o)
         return next(found, None)
 
+    def query(self, sparql: str) -> Iterator[tuple]:
+        """A SELECT's rows, one at a time, as tuples of rdflib terms (None where unbound), over the
+        union of the named graphs, as rdflib's ``Graph.query`` gives them: one pass where reading
+        term by term would cross into the store once per value."""
+        for row in self.store.query(sparql, use_default_graph_as_union=True):
+            yield tuple(None if t is None else rdflib_term(t) for t in row)
+
     def examples(self, term: URIRef, n: int) -> list[URIRef]:
         """The first ``n`` (in IRI order) instances of a class, or else subjects of a property."""
         for pattern in ("?s a <{t}>", "?s <{t}> ?o"):

@@ -217,3 +217,37 @@ def test_a_news_pages_source_and_publication_line(tmp_path):
     meta = analyse(_doc(tmp_path, text, "news.md"), bundled_lexicon()).meta
     assert meta.issued.isoformat() == "2025-06-10"              # published, not the meeting's date
     assert meta.issuer.endswith("/cong-thong-tin-dien-tu-chinh-phu")
+
+
+def test_regression_the_states_name_in_a_pages_references_is_no_header(tmp_path):
+    """An encyclopedia page cites "BÁO ĐIỆN TỬ CỦA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    among its references: the State's name was read as the motto and "NƯỚC" before it as the
+    issuer, an unnamed body "nuoc" that 160 crawl pages said had issued them."""
+    text = ("# Kinh tế Việt Nam\n\nKinh tế Việt Nam là một nền kinh tế thị trường.\n\n"
+            "^Nhìn lại 30 năm Đổi mới và hội nhập, 02/01/2017, BÁO ĐIỆN TỬ CỦA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ "
+            "HỘI CHỦ NGHĨA VIỆT NAM^Việt Nam đạt nhiều thành tựu, Báo Nhân dân\n")
+    meta = analyse(_doc(tmp_path, text, "wiki.md"), bundled_lexicon()).meta
+    assert meta.issuer is None or not meta.issuer.endswith("/nuoc")
+
+
+def test_regression_markdown_bold_left_of_the_motto_names_no_issuer(tmp_path):
+    """A capture saved as .txt keeps markdown's bold: "**ỦY BAN NHÂN DÂN **" / "TỈNH HÀ TĨNH" /
+    "** | **CỘNG HÒA ...": the "**" before the motto was taken for the issuer's name, whose slug is
+    "x", a body "X" drawn in the views."""
+    from graph.analyse.metadata import read_header
+    text = ("**ỦY BAN NHÂN DÂN **\nTỈNH HÀ TĨNH\n-----\n**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh phúc\nSố: 3005/QĐ-UBND | Hà Tĩnh, ngày 01 tháng 12 năm 2025\n")
+    issuer = read_header(text, bundled_lexicon()).get("issuer")
+    assert issuer is None or not issuer.endswith("/x")
+
+
+def test_regression_a_titles_markdown_bold_is_not_kept(tmp_path):
+    """Crawl pages saved as .txt keep markdown's bold, and their titles came out as
+    "**BAN CHẤP HÀNH TRUNG ƯƠNG**", shown so in every view and output."""
+    text = ("**KẾ HOẠCH TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025**\n\n"
+            "Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai như sau.\n")
+    title = analyse(_doc(tmp_path, text, "plan.txt"), bundled_lexicon()).meta.title
+    assert title == "KẾ HOẠCH TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025"
+    from graph.analyse.metadata import _without_emphasis
+    assert _without_emphasis("# TPHCM chủ động phòng chống Covid-19") == "TPHCM chủ động phòng chống Covid-19"
+    assert _without_emphasis("**ỦY BAN NHÂN DÂN ** TỈNH QUẢNG TRỊ") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"

@@ -179,6 +179,21 @@ def test_pattern_bodies_join_and_qualify_their_names():
     assert {"benh-vien-bach-mai", "trung-tam-phuc-vu-hanh-chinh-cong-tinh-quang-tri"} <= found
 
 
+
+def test_regression_military_commands_are_under_the_ministry_of_defence():
+    """Commands the gazetteer does not list ("Bộ Chỉ huy Pháo binh", "Bộ Tư lệnh Vùng 3 Hải quân")
+    matched the head "Bộ" (a ministry, under the Government): the crawl's Government view was a grid
+    of "Bộ Chỉ huy ..." drawn as its sub-bodies."""
+    from graph.analyse.normalise import normalise
+    from graph.analyse.recognise import recognise
+    from graph.analyse.segment import segment
+    lex = bundled_lexicon()
+    n = normalise("Giao Bộ Chỉ huy Pháo binh và Bộ Tư lệnh Vùng 3 Hải quân chủ trì thực hiện.", lex)
+    found = {m.iri.rsplit("/", 1)[1]: m.ref for m in recognise(n, segment(n, lex), lex) if m.kind == "body"}
+    command = found["bo-chi-huy-phao-binh"]
+    assert command.parent.endswith("/bo-quoc-phong") and command.body_kind == "department"
+    assert found["bo-tu-lenh-vung-3-hai-quan"].parent.endswith("/bo-quoc-phong")
+
 def test_collective_groups_are_named_as_written():
     found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
                       "Ủy ban nhân dân cấp xã tổ chức thực hiện.")

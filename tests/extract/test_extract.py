@@ -208,6 +208,18 @@ def test_regression_section_title_is_no_task(analysed):
     assert _section_title("vi. tổ chức thực hiện", cues) and not _section_title("tổ chức thực hiện tốt nghị quyết", cues)
 
 
+
+def test_regression_section_named_by_a_verb_is_no_task():
+    """A plan's section heading "**2. Yêu cầu**" (read from a .txt that keeps markdown's bold) is the
+    verb "yêu cầu" with nothing after it: it gave a task "**" to the plan's issuer. The task under
+    it is still read."""
+    text = ("KẾ HOẠCH\n\n**1. Mục đích**\n\n- Bảo đảm khai thác hiệu quả dữ liệu quy hoạch.\n\n"
+            "**2. Yêu cầu**\n\n- Chỉ đạo triển khai đồng bộ các nhiệm vụ tại Quyết định số 06/QĐ-TTg.\n")
+    normal, ex = extract_text(text)
+    tasks = [m.task for m in ex.mandates]
+    assert all(any(ch.isalnum() for ch in t) for t in tasks), tasks
+    assert not any(normal.text[m.start:m.end].strip("* ").endswith("Yêu cầu") for m in ex.mandates)
+
 # ------------------------------------------------------------------ linear time in document size
 def _python_lines(fn) -> int:
     """The number of lines of graph/ code that ``fn()`` executes (a count of work, not a time)."""

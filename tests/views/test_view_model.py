@@ -52,7 +52,7 @@ def _with_threshold(g, onto, n):
     saved = dict(model.STYLES["scale"])
     model.STYLES["scale"].update(aggregate_above=n, fold_tasks_above=n)
     try:
-        return model.all_views(g, onto)
+        return list(model.all_views(g, onto))
     finally:
         model.STYLES["scale"].update(saved)
 
@@ -137,3 +137,20 @@ def test_a_run_on_body_name_still_gives_a_view_file_a_file_system_takes(graphs, 
     write_views(renamed, tmp_path, ontology=ontology)
     names = [p.name for p in tmp_path.glob("actor-thanh-uy-ha-noi-x*.html")]
     assert len(names) == 1 and len(names[0]) <= 125
+
+
+def test_regression_markdown_bold_is_not_shown_in_labels_and_rows(graphs):
+    """2,000 crawl pages saved as .txt keep markdown's bold: document titles "**II. HỆ THỐNG NHÀ
+    NƯỚC:**" and tasks "** a) Nhiệm vụ, quyền hạn: **" were drawn and listed with their stars."""
+    from rdflib import RDFS, Literal
+    g, ontology = graphs
+    mandates = set(g.subjects(RDF.type, MG.Mandate))
+    marked = Graph()
+    for s, p, o in g:
+        if s in mandates and p in (MG.task, RDFS.label) and isinstance(o, Literal):
+            o = Literal(f"# ** {o} **", lang=o.language)
+        marked.add((s, p, o))
+    who = next(v for v in model.all_views(marked, ontology) if v.slug == "who-assigns-what")
+    assert who.rows and not any("**" in r["task"] for r in who.rows)
+    assert not any("**" in n.vi or "**" in n.label for n in who.nodes)
+    assert not any(r["task"].startswith("#") for r in who.rows)

@@ -9,8 +9,12 @@ const say = (key, vars) => String(UI[key] || key).replace(/\{(\w+)\}/g, (_, k) =
 
 // How well a folded query matches a name: 0 the whole name, 1 its beginning, 2 every query word
 // begins a word of the name, 3 anywhere in it; null for no match.
+// A name's folded form is kept: the index of the whole crawl ranks tens of thousands of names at
+// every key typed, and folding them again each time was most of that work.
+const folded = new Map();
+const foldName = s => { let t = folded.get(s); if (t === undefined) { t = fold(s); folded.set(s, t); } return t; };
 function matchScore(q, name) {
-  const t = fold(name);
+  const t = foldName(name);
   if (!q || !t) return null;
   if (t === q) return 0;
   if (t.startsWith(q + " ") || t.startsWith(q)) return 1;

@@ -78,8 +78,14 @@ function checkbox(container, key, symbol, text, color, set) {
 }
 for (const c of DATA.legend.nodes) checkbox($("class-filters"), c.cls, c.symbol, c.vi, c.border || c.color, hiddenClasses);
 for (const k of DATA.legend.edges) checkbox($("role-filters"), k.kind, "—", k.vi, k.color, hiddenKinds);
-for (const d of [...new Set(DATA.rows.map(r => r.document).filter(Boolean))].sort())
-  $("doc-filter").appendChild(el("option", d, {value: d}));
+// the documents of the filter are listed once the network is drawn: the overview of the whole
+// crawl names 13,000 documents, and laying out their options before the first drawing took half
+// a second (the select has a fixed width, so filling it moves nothing)
+function fillDocuments() {
+  const frag = document.createDocumentFragment();
+  for (const d of [...new Set(DATA.rows.map(r => r.document).filter(Boolean))].sort()) frag.appendChild(el("option", d, {value: d}));
+  $("doc-filter").appendChild(frag);
+}
 $("doc-filter").addEventListener("change", ev => { docFilter = ev.target.value; refresh(); });
 $("deadline-filter").addEventListener("change", ev => { dueBy = ev.target.value; refresh(); });
 $("reset").addEventListener("click", () => {
@@ -269,6 +275,7 @@ function stable() {
   if (document.body.dataset.stable) return;
   document.body.dataset.stableMs = String(Math.round(performance.now()));   // since navigation began
   document.body.dataset.stable = "1";
+  fillDocuments();
   const target = decodeURIComponent(location.hash.slice(1));
   const hit = target && DATA.nodes.find(n => n.iri === target);
   if (hit) pickNode(hit.id, true);
