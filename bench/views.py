@@ -9,6 +9,8 @@ Two times per view, the median of ``--repeat`` loads: "stable ms", wall time fro
 the first drawing that is final (what a reader waits for), and "cpu ms", the time the page's main
 thread ran until then (Chrome's thread clock): on a machine shared with other work, wall time
 counts the waits for a core, the CPU time does not. The load average is printed beside them.
+"table ms" is the wall time until the table lists its rows (a view of many tasks loads them from
+its SLUG.rows.js after the first drawing).
 
 ``--also`` measures other builds, e.g. of crawl pages (the build reads .md pages as they are):
 ``python build.py --corpus crawl --out FOLDER`` then ``--also crawl=FOLDER``.
@@ -77,7 +79,7 @@ def time_views(pages: list[Path], shots: Path | None, worth: set[Path], repeat: 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for path in pages:
-            stable, cpu = [], []
+            stable, cpu, table = [], [], []
             for i in range(repeat):
                 page = browser.new_page(viewport={"width": 1300, "height": 850})
                 cdp = page.context.new_cdp_session(page)
@@ -92,15 +94,19 @@ def time_views(pages: list[Path], shots: Path | None, worth: set[Path], repeat: 
                 metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
                 stable.append(int(page.evaluate("document.body.dataset.stableMs")))
                 cpu.append(metrics["TaskDuration"] * 1000)
+                page.wait_for_selector("body[data-rows='1']", timeout=120_000)
+                table.append(int(page.evaluate("document.body.dataset.rowsMs")))
                 nodes = int(page.evaluate("document.body.dataset.nodes"))
                 if shots and i == 0 and path in worth:
                     page.screenshot(path=str(shots / f"{path.stem[:60]}.png"))
                 page.close()
             if len(stable) < repeat:
-                rows.append({"view": path.name, "nodes": -1, "stable": float("inf"), "cpu": float("inf"), "bytes": path.stat().st_size})
+                rows.append({"view": path.name, "nodes": -1, "stable": float("inf"), "cpu": float("inf"),
+                             "table": float("inf"), "bytes": path.stat().st_size})
             else:
                 rows.append({"view": path.name, "nodes": nodes, "stable": statistics.median(stable),
-                             "cpu": statistics.median(cpu), "bytes": path.stat().st_size})
+                             "cpu": statistics.median(cpu), "table": statistics.median(table),
+                             "bytes": path.stat().st_size})
         if shots:
             page = browser.new_page(viewport={"width": 1300, "height": 850})
             page.goto((pages[0].parent / "index.html").as_uri())
@@ -126,9 +132,9 @@ def report(name: str, out: Path, sample: int, shots_root: Path, repeat: int) -> 
     print(f"time to first stable drawing, headless Chromium, median of {repeat} (stable: wall ms since navigation; "
           f"cpu: main-thread ms until then); load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, "
           f"on {os.cpu_count()} cores")
-    print(f"{'view':62} {'nodes':>6} {'kB':>6} {'stable ms':>10} {'cpu ms':>7}")
+    print(f"{'view':62} {'nodes':>6} {'kB':>6} {'stable ms':>10} {'cpu ms':>7} {'table ms':>9}")
     for r in rows:
-        print(f"{r['view'][:62]:62} {r['nodes']:6} {r['bytes'] / 1e3:6.0f} {r['stable']:10.0f} {r['cpu']:7.0f}")
+        print(f"{r['view'][:62]:62} {r['nodes']:6} {r['bytes'] / 1e3:6.0f} {r['stable']:10.0f} {r['cpu']:7.0f} {r['table']:9.0f}")
     worst = max(rows, key=lambda r: r["stable"])
     worst_cpu = max(rows, key=lambda r: r["cpu"])
     over = sum(r["stable"] > TARGET_MS for r in rows)

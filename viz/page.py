@@ -86,11 +86,20 @@ def legend(view: View) -> dict:
     return out
 
 
-def render(view: View) -> str:
+def render(view: View) -> dict[str, str]:
+    """The view's files by name: its page and, when it lists more tasks than the scale's
+    ``rows_inline_at_most``, its table's rows as a script of their own that the page loads after
+    its first drawing (a page's 10 MB of rows delayed the drawing past a second)."""
     data = view_data(view)
     data["legend"] = legend(view)
+    files = {}
+    if len(data["rows"]) > STYLES["scale"]["rows_inline_at_most"]:
+        data["rowsFile"] = f"{view.slug}.rows.js"
+        files[data["rowsFile"]] = f'"use strict";\nviewRows({_json(data["rows"])});\n'
+        data["rows"] = []
     title = f"{view.title_vi} · {view.title_en}" if view.title_en != view.title_vi else view.title_vi
-    return page(title, SCRIPTS, data, body=(ASSETS / "view.html").read_text(encoding="utf-8"))
+    page_html = page(title, SCRIPTS, data, body=(ASSETS / "view.html").read_text(encoding="utf-8"))
+    return {f"{view.slug}.html": page_html, **files}
 
 
 def render_index(entries: list[dict]) -> str:

@@ -21,7 +21,8 @@ def write_views(g: Graph, folder: Path, *, ontology: Graph) -> int:
     write_assets(folder / "assets")
     entries = []
     for v in all_views(g, ontology):            # each view written as it is made, then let go
-        (folder / f"{v.slug}.html").write_text(render(v), encoding="utf-8")
+        for name, text in render(v).items():
+            (folder / name).write_text(text, encoding="utf-8")
         entries.append(_entry(v))
     (folder / "index.html").write_text(render_index(entries), encoding="utf-8")
     return len(entries)

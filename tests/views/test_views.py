@@ -41,6 +41,7 @@ class Page:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("body[data-stable='1'], body[data-ready='1']", timeout=60_000)
+        self.page.wait_for_selector("body[data-rows='1'], body[data-ready='1']", timeout=60_000)
         if shots:
             shots.mkdir(exist_ok=True)
             self.page.screenshot(path=str(shots / f"{path.stem}.png"))
@@ -412,4 +413,30 @@ def test_a_folded_network_drawn_small_enlarges_its_main_labels(browser, built):
     scale = p.js("network.getScale()")
     assert fonts and all(f > 13 for f in fonts), fonts
     assert all(f * scale >= 11.5 or f == 39 for f in fonts), (fonts, scale)
+    p.close()
+
+
+def test_a_view_of_many_tasks_loads_its_rows_after_drawing(browser, built, graph, tmp_path, monkeypatch):
+    """Past rows_inline_at_most the rows go to SLUG.rows.js, loaded after the first drawing; the
+    table, its filters and the document list work on them as on rows in the page."""
+    from graph.ontology import load_ontology
+    from viz import model
+    from viz.page import render
+    from viz.views import write_assets
+    v = next(v for v in model.all_views(graph, load_ontology()) if v.slug == DOC0)
+    monkeypatch.setitem(model.STYLES["scale"], "rows_inline_at_most", 3)
+    write_assets(tmp_path / "assets")
+    files = render(v)
+    assert sorted(files) == [f"{DOC0}.html", f"{DOC0}.rows.js"] and len(v.rows) > 3
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    p = Page(browser, tmp_path / f"{DOC0}.html")
+    assert p.data()["rows"] == [] and p.data()["rowsFile"] == f"{DOC0}.rows.js"
+    assert p.page.inner_text("#row-count").startswith(f"{len(v.rows)}/{len(v.rows)} ")
+    assert p.js("document.querySelectorAll('#doc-filter option').length") == 2      # "all" and the document
+    p.page.fill("#deadline-filter", "1900-01-01"), p.page.dispatch_event("#deadline-filter", "change")
+    assert p.js("document.querySelectorAll('#rows tbody tr').length") == 0     # the filter reads the loaded rows
+    p.page.click("#reset")
+    p.page.click("#rows tbody tr:nth-child(2)")
+    assert p.page.inner_text("#details blockquote.quote").strip()
     p.close()

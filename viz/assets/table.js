@@ -17,8 +17,7 @@ const Table = (() => {
     onPick = pick;
     cols = ["assigner", "assignee", "role", "task", "deadline", "document", "quote"];
     if (data.kind === "accountability") cols.splice(5, 0, "facets");
-    rows = data.rows.map((r, i) => ({...r, i, quote: r.quote != null ? r.quote
-      : (data.nodes[r.node].evidence[0] || {}).quote || ""}));
+    load(data);
     const head = document.querySelector("#rows thead tr");
     head.replaceChildren(...cols.map(k => {
       const th = el("th", UI.columns[k]); th.dataset.key = k; th.tabIndex = 0;
@@ -37,6 +36,11 @@ const Table = (() => {
     });
     document.getElementById("export").textContent = say("export");
     document.getElementById("export").addEventListener("click", () => download((data.slug || "view") + ".csv", csv()));
+  }
+  // the rows, with each row's quote (from its task's node when the row leaves it out)
+  function load(data) {
+    rows = data.rows.map((r, i) => ({...r, i, quote: r.quote != null ? r.quote
+      : (data.nodes[r.node].evidence[0] || {}).quote || ""}));
   }
   function sortBy(key) {
     sortDir = sortKey === key ? -sortDir : 1; sortKey = key;
@@ -77,5 +81,5 @@ const Table = (() => {
     const head = keys.map(k => UI.columns[k] || k);
     return csvText([head, ...shown.map(r => keys.map(k => k === "role" ? cell(r, k) : r[k]))]);
   }
-  return {init, filter, mark, csv, sortBy, chunk: CHUNK, get shown() { return shown; }, get rows() { return rows; }};
+  return {init, load, filter, mark, csv, sortBy, chunk: CHUNK, get shown() { return shown; }, get rows() { return rows; }};
 })();
