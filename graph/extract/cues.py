@@ -12,8 +12,12 @@ def compile_cues(lexicon: Lexicon) -> dict:
     """cues.yaml as the mandate rules use it: matching keys sorted longest first, regexes compiled."""
     c = lexicon.cues
     norm = lambda xs: tuple(sorted((normalise_phrase(x) for x in xs), key=len, reverse=True))
+    assign = {normalise_phrase(k): v for k, v in c.assign_verbs.items()}
     return {
-        "assign": {normalise_phrase(k): v for k, v in c.assign_verbs.items()},
+        "assign": assign,
+        # each assigning verb as a whole word, compiled once (not per sentence), in the file's order
+        "assign_words": tuple((verb, role, re.compile(r"(?<!\w)%s(?!\w)" % re.escape(verb)))
+                              for verb, role in assign.items()),
         "actor": {normalise_phrase(k): v for k, v in c.actor_verbs.items()},
         "adverbs": norm(c.adverbs), "imperative": norm(c.imperative_verbs),
         "statement": norm(c.statement_markers),
