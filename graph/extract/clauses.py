@@ -66,6 +66,8 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
 def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
     """"Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết định này": the
     execution article, one mandate to every body named before the cue (rule execution)."""
+    if not cues["execution_gate"].open(normal.key):
+        return None                            # the cue's words are nowhere in the document
     m = cues["execution"].search(normal.key, s.start, s.end)
     if m is None:
         return None
@@ -76,6 +78,8 @@ def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Ma
 def approval(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
     """"Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, ...": the approval of the bodies' proposal
     (role approve, rule approval), from the cue on."""
+    if not cues["approval_gate"].open(normal.key):
+        return None                            # the cue's words are nowhere in the document
     m = cues["approval"].search(normal.key[s.start:s.end])
     if m is None:
         return None

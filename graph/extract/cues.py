@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from graph.analyse.normalise import normalise_phrase
+from graph.analyse.prefilter import Gate
 from graph.lexicon import Lexicon
 
 
@@ -42,6 +43,8 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),
+        # whether a document can hold the cue at all (its literal words), tested once per document
+        "execution_gate": Gate(re.compile(c.execution)), "approval_gate": Gate(re.compile(c.approval)),
         "clause_split": re.compile(c.clause_split),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),

@@ -2,6 +2,8 @@
 whether it states a task without an actor."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.analyse.normalise import normalise_phrase
 from graph.extract.cues import starts_with as _starts_with, unframed as _unframed
 from graph.records import Block, MandateRecord, NormalText, Segmented, Sentence
@@ -39,13 +41,19 @@ def _is_task_context(block: Block, cues: dict) -> bool:
 
 def _section(block: Block, cues: dict) -> bool | None:
     """True under a task heading, False under a results or context heading, None under neither."""
-    path = [normalise_phrase(h) for h in block.heading_path]
-    if block.kind == "heading" and path:
+    return _section_of(block.heading_path, block.kind == "heading", cues["task_headings"], cues["non_task"])
+
+
+@lru_cache(maxsize=4096)        # every sentence of a block, every block under one heading asks again
+def _section_of(heading_path: tuple[str, ...], heading: bool, task_headings: tuple[str, ...],
+                non_task: tuple[str, ...]) -> bool | None:
+    path = [normalise_phrase(h) for h in heading_path]
+    if heading and path:
         path = path[:-1]
     for h in reversed(path):                   # the deepest heading that says which it is decides
-        if any(t in h for t in cues["task_headings"]):
+        if any(t in h for t in task_headings):
             return True
-        if any(n in h for n in cues["non_task"]):
+        if any(n in h for n in non_task):
             return False
     return None
 
