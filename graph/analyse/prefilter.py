@@ -23,9 +23,10 @@ _EMPTY = frozenset({""})
 _SELECTIVE = 8            # strings this long are rare enough: a longer one is no better, fewer are
 
 
-def required_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Literal strings such that every match of ``pattern`` holds one of them; None where none is
-    known (a match may be anything, or the strings would be too short to tell texts apart)."""
+def required_strings(pattern: re.Pattern, min_length: int = _MIN_LENGTH) -> tuple[str, ...] | None:
+    """Literal strings one of which every text that ``pattern`` matches in holds; None where none
+    is known (a match may be anything, or the strings would be shorter than ``min_length``, too
+    common to tell texts apart)."""
     if _sre_parse is None or not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     try:
@@ -34,7 +35,7 @@ def required_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
         return None
     _, candidates = _sequence(list(tree))
     best = _best([_minimal(c) for c in candidates])
-    if best is None or min(map(len, best)) < _MIN_LENGTH:
+    if best is None or min(map(len, best)) < min_length:
         return None
     return tuple(sorted(best))
 
@@ -64,13 +65,56 @@ class PatternSet:
         return last[1]
 
 
+def union(patterns) -> re.Pattern | None:
+    """One regex that matches where one of ``patterns`` matches (``match`` at a position: where one
+    of them does), to rule out a text with one call instead of one per pattern. None where joining
+    them could change a match: a back-reference (it would see the groups' numbers shift), a flag
+    for the whole pattern."""
+    patterns = tuple(patterns)
+    if not patterns or any(p.flags & ~re.UNICODE or not isinstance(p.pattern, str) or _refers_back(p)
+                           for p in patterns):
+        return None
+    try:
+        return re.compile("|".join("(?:%s)" % p.pattern for p in patterns))
+    except re.error:
+        return None
+
+
+def _refers_back(pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` refers to a group's match (``\\1``, ``(?P=name)``, ``(?(1)...)``); True
+    where that cannot be told."""
+    if not pattern.groups:
+        return False
+    if _sre_parse is None:
+        return True
+    try:
+        stack = [list(_sre_parse.parse(pattern.pattern, pattern.flags))]
+    except Exception:                          # noqa: BLE001
+        return True
+    while stack:
+        for op, av in stack.pop():
+            if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+                return True
+            stack += [list(x) for x in _subpatterns(av)]
+    return False
+
+
+def _subpatterns(av):
+    """The sub-patterns inside an item's argument, at any depth of tuples and lists."""
+    if isinstance(av, _sre_parse.SubPattern):
+        yield av
+    elif isinstance(av, (tuple, list)):
+        for x in av:
+            yield from _subpatterns(x)
+
+
 class Gate:
     """One pattern and its required strings: ``open(text)`` says whether it can match anywhere in
     ``text`` (the answer for the last text kept, as in PatternSet)."""
 
-    def __init__(self, pattern: re.Pattern) -> None:
+    def __init__(self, pattern: re.Pattern, min_length: int = _MIN_LENGTH) -> None:
         self.pattern = pattern
-        self._strings = required_strings(pattern)
+        self._strings = required_strings(pattern, min_length)
         self._last: tuple = (None, True)
 
     def open(self, text: str) -> bool:

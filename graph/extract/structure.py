@@ -67,7 +67,7 @@ def _section_title(heading: str, cues: dict) -> bool:
 
 def _imperative(key: str, s: Sentence, cues: dict) -> bool:
     text = _unframed(key[s.start:s.end], cues)
-    return bool(_starts_with(text, {v: 1 for v in cues["imperative"]}))
+    return bool(_starts_with(text, cues["imperative"]))          # longest first already
 
 
 def _follow_on(key: str, s: Sentence, block: Block, cues: dict) -> bool:
@@ -122,9 +122,10 @@ def split_items(normal: NormalText, seg: Segmented, cues: dict) -> tuple[Segment
     """The sentences with every marked item run into a sentence ("sau: **1.** Bộ X:") split off,
     each starting after its marker; and the marker of each split-off sentence, by index."""
     out, markers = [], {}
+    inline = cues["inline_item"] if cues["inline_item_gate"].open(normal.text) else None   # None: no marker anywhere
     for s in seg.sentences:
         start = s.start
-        for m in cues["inline_item"].finditer(normal.text, s.start, s.end):
+        for m in inline.finditer(normal.text, s.start, s.end) if inline else ():
             if m.start() > start:
                 out.append(Sentence(s.block, start, m.start()))
             number = cues["markup"].match(normal.text, m.end(), s.end)
@@ -136,6 +137,8 @@ def split_items(normal: NormalText, seg: Segmented, cues: dict) -> tuple[Segment
 
 def outline_rank(text: str, cues: dict) -> float | None:
     plain = text[:40].replace("*", "").lstrip(" #_>")
+    if cues["outline_any"] is not None and not cues["outline_any"].match(plain):
+        return None                            # no marker: one match, not one per marker pattern
     for pattern, rank in cues["outline"]:
         if pattern.match(plain):
             return rank

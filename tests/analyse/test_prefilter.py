@@ -66,3 +66,14 @@ def test_random_texts_never_lose_a_match():
                 matched += 1
                 assert could_match(needed, text), (pattern.pattern, text)
     assert matched > 200
+
+
+def test_a_union_matches_where_one_of_its_patterns_does_and_refuses_back_references():
+    from graph.analyse.prefilter import union
+    markers = [re.compile(p) for p in (r"(?:(Phần|Chương)\s+[IVX\d]+\s)", r"\d{1,2}[.)]\s", r"[-+]\s")]
+    joined = union(markers)
+    for text in ("Chương II Tổ chức", "3. Bộ Xây dựng", "- Rà soát", "Bộ Xây dựng", "a) Rà soát", ""):
+        assert (joined.match(text) is not None) == any(p.match(text) for p in markers), text
+    assert union([re.compile(r"(a)\1"), re.compile("b")]) is None          # \1 would name another group
+    assert union([re.compile("a", re.IGNORECASE), re.compile("b")]) is None  # a flag for the whole pattern
+    assert union([]) is None
