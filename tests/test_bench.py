@@ -51,3 +51,17 @@ def test_views_benchmark_times_the_sample_views_and_writes_screenshots_outside_t
     assert (tmp_path / "sample" / "who-assigns-what.png").exists() and (tmp_path / "sample" / "index.png").exists()
     r = subprocess.run([sys.executable, "bench/views.py", "--shots", str(ROOT / "shots")], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1 and "inside the repository" in r.stderr
+
+
+def test_analysis_benchmark_prints_the_rate_on_a_crawl_sample_or_says_it_has_none(tmp_path):
+    pages = tmp_path / "crawl"
+    pages.mkdir()
+    for name in ("000_abf47967dda61da9.txt", "003_cb99b14b31951c52.txt"):   # two sample texts as crawl pages
+        (pages / name.replace(".txt", ".md")).write_text((ROOT / "corpus" / name).read_text(encoding="utf-8"),
+                                                          encoding="utf-8")
+    out = _bench("bench/analysis.py", "--corpus", str(pages), "--pages", "2", "--repeat", "1", "--profile", "3")
+    assert "sample: 2 crawl pages" in out and "M chars/s per core" in out and "target (issue 16)" in out
+    assert "function calls" in out
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert _bench("bench/analysis.py", "--corpus", str(empty)).startswith("skipped: no crawl")
