@@ -11,9 +11,10 @@ any of them the benchmark says so and stops (exit 0).
 
 Printed: the pages and characters; the CPU time of reading them (read_document: decoding,
 legacy-encoding detection) and of analysing them (``graph.pipeline.analyse``: normalise,
-segment, recognise, metadata, extract), each the best of ``--repeat`` runs, as process CPU
-time (this process's own core: other work on the machine slows it less than wall time); and
-the rate in M characters/s per core against the target. The lexicon's matchers are compiled
+segment, recognise, metadata, extract), the first run and the best of ``--repeat``, as process
+CPU time (this process's own core: other work on the machine slows it less than wall time);
+and the first run's rate in M characters/s per core (each page met once, as in a build)
+against the target. The lexicon's matchers are compiled
 and the ontology read first (on the bundled sample), not in the figure. ``--profile N`` runs
 the analysis once more under cProfile and prints its function calls (a count that noise
 does not change: compare it between versions) and the N functions of most cumulative time.
@@ -90,16 +91,19 @@ def main() -> int:
         lexicon = Lexicon.load()
         warm = cpu(lambda: [analyse(read_document(p), lexicon) for p in sorted((ROOT / "corpus").glob("*.txt"))])
         sources = []
-        read = min(cpu(lambda: sources.__setitem__(slice(None), [read_document(p) for p in files]))
-                   for _ in range(args.repeat))
+        reads = [cpu(lambda: sources.__setitem__(slice(None), [read_document(p) for p in files]))
+                 for _ in range(args.repeat)]
         chars = sum(len(s.text) for s in sources)
-        analysed = min(cpu(lambda: [analyse(s, lexicon) for s in sources]) for _ in range(args.repeat))
+        runs = [cpu(lambda: [analyse(s, lexicon) for s in sources]) for _ in range(args.repeat)]
         print(f"sample: {len(files)} crawl pages (seed {SEED}), {chars:,} characters; warm-up {warm:.1f} s "
               f"(matchers compiled, ontology read)")
-        print(f"read:     {read:6.2f} s CPU  {chars / read / 1e6:5.2f} M chars/s")
-        rate = chars / analysed / 1e6
-        print(f"analyse:  {analysed:6.2f} s CPU  {rate:5.2f} M chars/s per core (best of {args.repeat})")
-        print(f"target (issue 16): >= {TARGET:g} M chars/s per core: {'met' if rate >= TARGET else 'MISSED'}")
+        # the first run meets each page once, as a build does; later ones find the caches of
+        # pure functions (phrases, names, words) full: the best of them is the code's own speed
+        for what, times, per in (("read", reads, ""), ("analyse", runs, " per core")):
+            print(f"{what + ':':9} first {times[0]:6.2f} s CPU  {chars / times[0] / 1e6:5.2f} M chars/s{per}; "
+                  f"best of {len(times)} {min(times):6.2f} s  {chars / min(times) / 1e6:5.2f} M chars/s")
+        rate = chars / runs[0] / 1e6
+        print(f"target (issue 16): >= {TARGET:g} M chars/s per core (first run): {'met' if rate >= TARGET else 'MISSED'}")
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(lambda: [analyse(s, lexicon) for s in sources])
