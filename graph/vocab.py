@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Namespace
 
@@ -49,9 +50,13 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=16384)        # the same names recur in every document: fold each once
 def slug(text: str) -> str:
     """ASCII slug: 'Thành ủy Hà Nội' -> 'thanh-uy-ha-noi'; '11-NQ/TW' -> '11-nq-tw'."""
-    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
+    return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-") or "x"
 
 
 def iri(kind: str, key: str) -> str:

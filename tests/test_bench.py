@@ -60,3 +60,17 @@ def test_crawl_checks_find_no_actor_at_a_date_lines_place_in_the_sample(built):
     assert with_dateline >= 1                      # the check has places to look at
     assert "actors named at a date line's place     0" in out
     assert "mandates assigned to such an actor      0" in out
+
+
+def test_analysis_benchmark_prints_the_rate_on_a_crawl_sample_or_says_it_has_none(tmp_path):
+    pages = tmp_path / "crawl"
+    pages.mkdir()
+    for name in ("000_abf47967dda61da9.txt", "003_cb99b14b31951c52.txt"):   # two sample texts as crawl pages
+        (pages / name.replace(".txt", ".md")).write_text((ROOT / "corpus" / name).read_text(encoding="utf-8"),
+                                                          encoding="utf-8")
+    out = _bench("bench/analysis.py", "--corpus", str(pages), "--pages", "2", "--repeat", "1", "--profile", "3")
+    assert "sample: 2 crawl pages" in out and "M chars/s per core" in out and "target (issue 16)" in out
+    assert "function calls" in out
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert _bench("bench/analysis.py", "--corpus", str(empty)).startswith("skipped: no crawl")

@@ -8,6 +8,7 @@ import re
 
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
+from graph.analyse.prefilter import PatternSet
 from graph.lexicon import Lexicon
 from graph.records import BodyRef, Mention, NormalText, PlaceRef
 from graph.vocab import iri
@@ -137,8 +138,10 @@ def _member_separator(lexicon: Lexicon) -> re.Pattern:
     return re.compile((lexicon.bodies.collectives or {}).get("separator") or "(?!)")
 
 
-def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]:
-    """Per list lead: its regex, the listed names after the head (an alternation), name -> IRI."""
+def _member_lists(lexicon: Lexicon) -> PatternSet:
+    """Per list lead: its regex, the listed names after the head (an alternation), name -> IRI;
+    each lead tried only on a document holding its literal words (the lead's look-behind makes
+    the regex engine try it at every character)."""
     out = []
     for spec in lexicon.bodies.member_lists:
         head = normalise_phrase(spec["head"]) + " "
@@ -149,14 +152,14 @@ def _member_lists(lexicon: Lexicon) -> list[tuple[re.Pattern, re.Pattern, dict]]
                 if key.startswith(head) and not entry.group:
                     tails.setdefault(key[len(head):], entry.iri)
         out.append((re.compile(spec["lead"]), gz.alternation(tails), tails))
-    return out
+    return PatternSet(out)
 
 
 def members(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """The bodies of a list under one head word: "các Bộ: Xây dựng, Ngoại giao và Tư pháp" names
     Bộ Xây dựng, Bộ Ngoại giao and Bộ Tư pháp."""
     out, separator = [], lexicon.compiled(_member_separator)
-    for lead, names, tails in lexicon.compiled(_member_lists):
+    for lead, names, tails in lexicon.compiled(_member_lists).possible(normal.key):
         for m in lead.finditer(normal.key, i, j):
             pos = m.end()
             while (name := names.match(normal.key, pos, j)) is not None:

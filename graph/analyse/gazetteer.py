@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import BodyEntry, Lexicon, Title  # noqa: F401  (BodyEntry: the gazetteer's entries)
@@ -48,6 +49,16 @@ def alternation(keys) -> re.Pattern:
     :func:`at_word_start`.
     """
     return re.compile(r"(%s)(?!\w)" % trie(keys))
+
+
+def alternation_of(keys) -> re.Pattern:
+    """:func:`alternation` of ``keys``, built once for each set of keys met (a document's titles)."""
+    return _alternation_of(frozenset(keys))
+
+
+@lru_cache(maxsize=1024)
+def _alternation_of(keys: frozenset) -> re.Pattern:
+    return alternation(keys)
 
 
 def trie(keys) -> str:
@@ -112,6 +123,18 @@ def stop_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _stop_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(normalise_phrase(w) for w in (*lexicon.cues.stop_words, *lexicon.bodies.name_ends))
+
+
+def stop_words_by_initial(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The stop words by first character, each list with the empty word if there is one (it
+    starts every text; under "", alone): a word is tested only against those that can start it."""
+    return lexicon.compiled(_stop_words_by_initial)
+
+
+def _stop_words_by_initial(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    words = sorted(stop_words(lexicon))
+    empty = tuple(w for w in words if not w)
+    return {"": empty, **{c: tuple(w for w in words if w[:1] in (c, "")) for c in {w[:1] for w in words if w}}}
 
 
 def titles(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, Title]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from graph.analyse import gazetteer as gz
@@ -130,6 +131,7 @@ def _news_published(text: str, lexicon: Lexicon) -> date | None:
         return None
 
 
+@lru_cache(maxsize=None)         # the ontology's, read once
 def _news_code() -> str:
     """The type code of news pages: the ontology's document type whose class is mg:NewsArticle."""
     return next(code for code, t in document_types().items() if t.cls == str(MG.NewsArticle))

@@ -298,10 +298,12 @@ def _layout(src: str, lines: list[tuple[int, int, str]], web: bool, lexicon: Lex
             b.put(sep, pj, i)
             first = n if sep == "\n" else first
         pos = i
-        for sp in _SPACE.finditer(src, i, j):
-            b.copy(src, pos, sp.start())
-            b.put(" ", sp.start(), sp.end())
-            pos = sp.end()
+        # most lines hold single plain spaces only: every other white space is unprintable
+        if "  " in line or not line.isprintable():
+            for sp in _SPACE.finditer(src, i, j):
+                b.copy(src, pos, sp.start())
+                b.put(" ", sp.start(), sp.end())
+                pos = sp.end()
         b.copy(src, pos, j)
     return b.result()
 

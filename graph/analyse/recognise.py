@@ -14,6 +14,7 @@ from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
 from graph.analyse import localise
 from graph.analyse.normalise import normalise_phrase
+from graph.analyse.prefilter import PatternSet
 from graph.lexicon import Lexicon
 from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
                            Segmented)
@@ -133,12 +134,17 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
     title_re, titles = gz.titles(lexicon)
     # an office that is also a title ("Thủ tướng Chính phủ"), at the end of a longer title ("Phó
     # Thủ tướng Chính phủ"), is part of that title: the deputy is no mention of the office
-    in_title = {(t.end(), t.start()) for t in gz.at_word_start(title_re, normal.key, i, j)}
+    title_from: dict[int, int] | None = None  # a title's end -> the first start of a title ending there
     place_date = lexicon.documents.head.get("place_date")
     out = []
     for m in gz.at_word_start(matcher.pattern, normal.key, i, j):
-        if m.group(1) in titles and any(end == m.end() and start < m.start() for end, start in in_title):
-            continue
+        if m.group(1) in titles:
+            if title_from is None:             # the block's titles, found once where a body is one
+                title_from = {}
+                for t in gz.at_word_start(title_re, normal.key, i, j):
+                    title_from[t.end()] = min(t.start(), title_from.get(t.end(), t.start()))
+            if title_from.get(m.end(), m.start()) < m.start():
+                continue
         if m.group(1) in matcher.cased and not gz.capitalised(normal.text[m.start():m.end()]):
             continue                                   # "hòa bình" is peace, "Hòa Bình" a province
         body, contextual = matcher.table[m.group(1)]
@@ -157,7 +163,7 @@ def _bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mentio
 def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     """Bodies the gazetteer lacks: a head word, then a capitalised name until a stop word."""
     pattern, heads = gz.body_patterns(lexicon)
-    stops = gz.stop_words(lexicon)
+    stops = gz.stop_words_by_initial(lexicon)
     max_words = lexicon.bodies.max_words
     districts = lexicon.bodies.district_words
     divisions = districts + lexicon.bodies.division_words
@@ -179,12 +185,12 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                 break                                  # punctuation or the name's length ends it
             rest = normal.key[w.start():j]
             joined = next((s for s in joins if rest.startswith(s + " ") and count), None)
-            if joined and normal.text[w.start() + len(joined) + 1:][:1].isupper() \
+            if joined and normal.text[w.start() + len(joined) + 1:w.start() + len(joined) + 2].isupper() \
                     and not pattern.match(normal.key, w.start() + len(joined) + 1):
                 end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
                 continue
             if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() and (count or " " not in s)
-                   for s in stops):
+                   for s in stops.get(rest[:1], stops[""])):
                 break                                  # a stop verb may open a name: "Sở Xây dựng"
             unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
                          and normal.text[w.start()].islower()), None)
@@ -327,7 +333,7 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     taken_ends = [e for _, e in taken]
-    pattern = gz.alternation(holders)
+    pattern = gz.alternation_of(holders)
     out = []
     for block in segmented.blocks:
         if block.kind not in _FACT_KINDS:
@@ -348,7 +354,7 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
 # ------------------------------------------------------------------ projects and places
 def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     out, same_as = [], lexicon.compiled(_project_names)
-    for pattern, spec in lexicon.projects.patterns:
+    for pattern, spec in lexicon.compiled(_project_patterns).possible(normal.text):
         for m in gz.at_word_start(pattern, normal.text, i, j):
             name = m.group(0)
             for words in spec.not_in_name:     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
@@ -362,6 +368,11 @@ def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Ment
             out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
                                ProjectRef(name=name, kind=spec.kind, en=spec.en)))
     return out
+
+
+def _project_patterns(lexicon: Lexicon) -> PatternSet:
+    """The project patterns, each tried only on a document holding one of its literal strings."""
+    return PatternSet(lexicon.projects.patterns)
 
 
 def _project_names(lexicon: Lexicon) -> dict[str, str]:

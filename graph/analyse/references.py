@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from graph.analyse import gazetteer as gz
+from graph.analyse.prefilter import PatternSet
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentRef, Mention, NormalText
@@ -23,7 +24,8 @@ def _document_patterns(lexicon: Lexicon) -> tuple:
     docs = lexicon.documents
     prefix = re.compile(docs.type_prefix.replace("{words}", word_re))
     bare = re.compile(docs.bare_reference.replace("{words}", word_re))
-    named = tuple((re.compile(r"(?:%s)(?!\w)" % spec.pattern), spec) for spec in docs.named)
+    # each named document's pattern is tried only on a document holding one of its literal strings
+    named = PatternSet((re.compile(r"(?:%s)(?!\w)" % spec.pattern), spec) for spec in docs.named)
     return words, prefix, bare, named
 
 
@@ -58,7 +60,7 @@ def documents(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Ment
         out.append(Mention("document", iri("doc", f"{m.group(2)}-{code}"), m.start(), m.end(),
                            normal.text[m.start():m.end()], "document-bare",
                            DocumentRef(type_code=code, number=m.group(2), partial=True)))
-    for pattern, spec in named:
+    for pattern, spec in named.possible(normal.key):
         for m in gz.at_word_start(pattern, normal.key, i, j):
             s, e = m.start(), m.end()
             out.append(Mention("document", iri("doc", spec.identifier or spec.name), s, e,

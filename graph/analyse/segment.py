@@ -102,10 +102,11 @@ def _sentences(text: str, block: Block, layout: Layout) -> list[Sentence]:
         start += len(block.marker)
         while start < block.end and text[start] == " ":
             start += 1
-    abbrev = set(layout.abbreviations)
+    abbrev = layout.abbreviations
     out, pos = [], start
     for m in layout.sentence_break.finditer(text, start, block.end):
-        word = text[pos:m.start()].rsplit(" ", 1)[-1].rstrip(".")
+        space = text.rfind(" ", pos, m.start())          # the last word before the break
+        word = text[space + 1 if space >= 0 else pos:m.start()].rstrip(".")
         if word in abbrev:
             continue
         out.append(Sentence(block.index, pos, m.start()))

@@ -2,7 +2,6 @@
 (rule actor-verb), with the lead and coordinators of "Y chủ trì, phối hợp với Z"."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -31,8 +30,11 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
     at_start = _actor_verb(normal, s, inside, cues, subject_only=True)
     if at_start:
         return at_start
-    for verb, role in cues["assign"].items():
-        for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(verb), key[s.start:s.end]):
+    sentence = key[s.start:s.end]
+    for verb, role, verb_re in cues["assign_words"]:
+        if verb not in sentence:
+            continue                           # a substring test first: most sentences hold no such verb
+        for m in verb_re.finditer(sentence):
             v_start, v_end = s.start + m.start(), s.start + m.end()
             if any(a.start <= v_start < a.end for a in inside) or key.endswith(cues["verb_in_name"], 0, v_start):
                 continue                       # "Ban Chỉ đạo ...", "Phó Thủ tướng": a name, not the verb
@@ -66,6 +68,8 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
 def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
     """"Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết định này": the
     execution article, one mandate to every body named before the cue (rule execution)."""
+    if not cues["execution_gate"].open(normal.key):
+        return None                            # the cue's words are nowhere in the document
     m = cues["execution"].search(normal.key, s.start, s.end)
     if m is None:
         return None
@@ -76,6 +80,8 @@ def execution(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Ma
 def approval(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> MandateRecord | None:
     """"Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, ...": the approval of the bodies' proposal
     (role approve, rule approval), from the cue on."""
+    if not cues["approval_gate"].open(normal.key):
+        return None                            # the cue's words are nowhere in the document
     m = cues["approval"].search(normal.key[s.start:s.end])
     if m is None:
         return None

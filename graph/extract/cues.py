@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from graph.analyse.normalise import normalise_phrase
+from graph.analyse.prefilter import Gate, union
 from graph.lexicon import Lexicon
 
 
@@ -12,8 +13,14 @@ def compile_cues(lexicon: Lexicon) -> dict:
     """cues.yaml as the mandate rules use it: matching keys sorted longest first, regexes compiled."""
     c = lexicon.cues
     norm = lambda xs: tuple(sorted((normalise_phrase(x) for x in xs), key=len, reverse=True))
+    assign = {normalise_phrase(k): v for k, v in c.assign_verbs.items()}
+    outline = tuple((re.compile(r"(?:%s)" % p), float(r)) for p, r in
+                    (*c.outline_ranks, *lexicon.layout.heading_levels, *lexicon.layout.item_levels))
     return {
-        "assign": {normalise_phrase(k): v for k, v in c.assign_verbs.items()},
+        "assign": assign,
+        # each assigning verb as a whole word, compiled once (not per sentence), in the file's order
+        "assign_words": tuple((verb, role, re.compile(r"(?<!\w)%s(?!\w)" % re.escape(verb)))
+                              for verb, role in assign.items()),
         "actor": {normalise_phrase(k): v for k, v in c.actor_verbs.items()},
         "adverbs": norm(c.adverbs), "imperative": norm(c.imperative_verbs),
         "imperative_set": {v: 1 for v in norm(c.imperative_verbs)},
@@ -33,12 +40,15 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "coordinate_with": re.compile(c.coordinate_with),
         "coordinate_only": norm(c.coordinate_only), "task_preamble": re.compile(c.task_preamble),
         "follow_on": re.compile(c.follow_on), "heading_number": re.compile(c.heading_number),
-        "outline": tuple((re.compile(r"(?:%s)" % p), float(r)) for p, r in
-                         (*c.outline_ranks, *lexicon.layout.heading_levels, *lexicon.layout.item_levels)),
+        "outline": outline,
+        "outline_any": union(p for p, _ in outline),     # one match says whether a text opens with a marker
         "markup": re.compile(c.markup), "heading_number_re": re.compile(c.heading_number, re.I),
         "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
+        "inline_item_gate": Gate(re.compile(c.inline_item), min_length=2),   # its "**": absent from most texts
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),
+        # whether a document can hold the cue at all (its literal words), tested once per document
+        "execution_gate": Gate(re.compile(c.execution)), "approval_gate": Gate(re.compile(c.approval)),
         "clause_split": re.compile(c.clause_split), "deadline_only": re.compile(c.deadline_only),
         "topic_title": re.compile(c.topic_title), "addressee_lead": re.compile(c.addressee_lead),
         "addressee_item": re.compile(c.addressee_item), "title_types": norm(c.title_types),
@@ -56,6 +66,8 @@ def unframed(text: str, cues: dict) -> str:
 
 
 def starts_with(text: str, words) -> str | None:
+    if not text.startswith(tuple(words)):
+        return None                            # one test in C: most texts start with none of them
     for w in sorted(words, key=len, reverse=True):
         if text.startswith(w) and not text[len(w):len(w) + 1].isalnum():
             return w

@@ -2,6 +2,8 @@
 whether it states a task without an actor."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.analyse.normalise import normalise_phrase
 from graph.extract.cues import starts_with as _starts_with, unframed as _unframed
 from graph.records import Block, MandateRecord, NormalText, Segmented, Sentence
@@ -39,15 +41,22 @@ def _is_task_context(block: Block, cues: dict) -> bool:
 
 def _section(block: Block, cues: dict) -> bool | None:
     """True under a task heading, False under a results or context heading, None under neither."""
-    path = [normalise_phrase(h) for h in block.heading_path]
-    if block.kind == "heading" and path:
+    return _section_of(block.heading_path, block.kind == "heading", cues["task_headings"], cues["non_task"],
+                       cues["title_types"])
+
+
+@lru_cache(maxsize=4096)        # every sentence of a block, every block under one heading asks again
+def _section_of(heading_path: tuple[str, ...], heading: bool, task_headings: tuple[str, ...],
+                non_task: tuple[str, ...], title_types) -> bool | None:
+    path = [normalise_phrase(h) for h in heading_path]
+    if heading and path:
         path = path[:-1]
     for h in reversed(path):                   # the deepest heading that says which it is decides
-        if _starts_with(h, cues["title_types"]):
+        if _starts_with(h, title_types):
             continue                           # the document's title ("CÔNG ĐIỆN VỀ ... KẾT QUẢ THANH TRA ...")
-        if any(t in h for t in cues["task_headings"]):
+        if any(t in h for t in task_headings):
             return True
-        if any(n in h for n in cues["non_task"]):
+        if any(n in h for n in non_task):
             return False
     return None
 
@@ -71,7 +80,7 @@ def _topic_title(text: str, cues: dict) -> bool:
 
 def _imperative(key: str, s: Sentence, cues: dict) -> bool:
     text = _unframed(key[s.start:s.end], cues)
-    return bool(_starts_with(text, {v: 1 for v in cues["imperative"]}))
+    return bool(_starts_with(text, cues["imperative"]))          # longest first already
 
 
 def _follow_on(key: str, s: Sentence, block: Block, cues: dict) -> bool:
@@ -126,9 +135,10 @@ def split_items(normal: NormalText, seg: Segmented, cues: dict) -> tuple[Segment
     """The sentences with every marked item run into a sentence ("sau: **1.** Bộ X:") split off,
     each starting after its marker; and the marker of each split-off sentence, by index."""
     out, markers = [], {}
+    inline = cues["inline_item"] if cues["inline_item_gate"].open(normal.text) else None   # None: no marker anywhere
     for s in seg.sentences:
         start = s.start
-        for m in cues["inline_item"].finditer(normal.text, s.start, s.end):
+        for m in inline.finditer(normal.text, s.start, s.end) if inline else ():
             if m.start() > start:
                 out.append(Sentence(s.block, start, m.start()))
             number = cues["markup"].match(normal.text, m.end(), s.end)
@@ -140,6 +150,8 @@ def split_items(normal: NormalText, seg: Segmented, cues: dict) -> tuple[Segment
 
 def outline_rank(text: str, cues: dict) -> float | None:
     plain = text[:40].replace("*", "").lstrip(" #_>")
+    if cues["outline_any"] is not None and not cues["outline_any"].match(plain):
+        return None                            # no marker: one match, not one per marker pattern
     for pattern, rank in cues["outline"]:
         if pattern.match(plain):
             return rank

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from graph.analyse.normalise import normalise_phrase
+from graph.analyse.prefilter import Gate
 from graph.extract.deadlines import cell_deadline, find_deadlines
 from graph.lexicon import Lexicon
 from graph.records import MandateRecord, NormalText
@@ -27,7 +28,10 @@ def table_rows(normal: NormalText, lexicon: Lexicon) -> list[list[Row]]:
     """Runs of consecutive lines with cell separators: the tables of the text. A table opens with
     a line of at least two separators; inside it a group row of two cells ("I | Hoàn thiện thể
     chế", the reader drops a row's empty trailing cells) carries it on."""
-    sep = re.compile(lexicon.cues.table_separator)
+    separator = lexicon.compiled(_separator)
+    if not separator.open(normal.text):
+        return []                              # no cell separator anywhere: no table
+    sep = separator.pattern
     tables, current, pos = [], [], 0
     for line in normal.text.split("\n"):
         start, end = pos, pos + len(line)
@@ -46,6 +50,10 @@ def table_rows(normal: NormalText, lexicon: Lexicon) -> list[list[Row]]:
     return tables
 
 
+def _separator(lexicon: Lexicon) -> Gate:
+    return Gate(re.compile(lexicon.cues.table_separator))
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " *|":
         start += 1
@@ -59,16 +67,24 @@ def _columns(normal: NormalText, row: Row, lexicon: Lexicon) -> tuple[dict[str, 
     column's header gives ("Cơ quan chủ trì theo dõi, đánh giá": monitor, else lead)."""
     fields: dict[str, int] = {}
     role = "lead"
+    columns, lead_roles = lexicon.compiled(_column_words)
     for i, (s, e) in enumerate(row.cells):
         cell = normalise_phrase(normal.text[s:e])
-        for field, words in lexicon.cues.table_columns.items():
-            if field not in fields and any(normalise_phrase(w) in cell for w in words):
+        for field, words in columns:
+            if field not in fields and any(w in cell for w in words):
                 fields[field] = i
                 if field == "lead":
-                    role = next((r for w, r in lexicon.cues.table_lead_roles.items()
-                                 if normalise_phrase(w) in cell), role)
+                    role = next((r for w, r in lead_roles if w in cell), role)
                 break
     return (fields, role) if "task" in fields and "lead" in fields else ({}, role)
+
+
+def _column_words(lexicon: Lexicon) -> tuple[tuple, tuple]:
+    """cues.yaml's table_columns (field, its header words) and table_lead_roles (word, role),
+    the words normalised once, in the file's order."""
+    cues = lexicon.cues
+    return (tuple((field, tuple(normalise_phrase(w) for w in words)) for field, words in cues.table_columns.items()),
+            tuple((normalise_phrase(w), r) for w, r in cues.table_lead_roles.items()))
 
 
 def task_key(text: str) -> str:

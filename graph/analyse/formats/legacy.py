@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from graph.data import load
@@ -72,15 +73,26 @@ def _capitals(m: re.Match) -> str:
 
 def score(text: str) -> int:
     """How far ``text`` is from Unicode Vietnamese: 0 when it reads well."""
-    letters = _letters()
-    bad = sum(1 for c in text if not c.isascii() and c not in letters and c not in _PUNCTUATION
-              and not unicodedata.combining(c))
-    for word in _WORD.findall(text):
-        if word.isascii():
-            continue
-        if sum(1 for c in word if not c.isascii()) > 1:
-            bad += sum(len(_TONES.intersection(unicodedata.normalize("NFD", c))) for c in word) > 1
-        bad += bool(_CAMEL.search(word)) or not _syllable(word)
+    # each distinct character and word judged once (counted in C), not once per occurrence
+    return (sum(n for c, n in Counter(text).items() if _odd_character(c))
+            + sum(n * _word_score(word) for word, n in Counter(_WORD.findall(text)).items()))
+
+
+@lru_cache(maxsize=4096)
+def _odd_character(c: str) -> bool:
+    """Neither ASCII, a Vietnamese letter, a common punctuation mark nor a combining mark."""
+    return not c.isascii() and c not in _letters() and c not in _PUNCTUATION and not unicodedata.combining(c)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_score(word: str) -> int:
+    """A word's part of ``score``: more than one tone mark, capitals inside, no syllable."""
+    if word.isascii():
+        return 0
+    bad = 0
+    if sum(1 for c in word if not c.isascii()) > 1:
+        bad += sum(len(_TONES.intersection(unicodedata.normalize("NFD", c))) for c in word) > 1
+    bad += bool(_CAMEL.search(word)) or not _syllable(word)
     return bad
 
 
