@@ -81,7 +81,8 @@ def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, 
         cache.commit(folder)
         carry_state(out, folder)
         onto = write_ontology_release(folder)
-        write_outputs(store, folder, version=ontology_version(onto), scratch=scratch)
+        release = write_outputs(store, folder, version=ontology_version(onto), scratch=scratch)
+        graph.ntriples = release.ntriples   # the term pages' examples in one pass over it
         n_terms = write_docs(onto, graph, folder / "docs")
         log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "
             f"in {time.perf_counter() - t:.2f}s")

@@ -87,8 +87,10 @@ OUTPUTS: tuple[Output, ...] = (
 BY_NAME = {o.name: o for o in OUTPUTS}
 
 
-def write_outputs(store: ox.Store, folder: Path, *, version: str, scratch: Path) -> None:
-    """Every file of ``OUTPUTS`` into ``folder``, from the populated ``store``."""
+def write_outputs(store: ox.Store, folder: Path, *, version: str, scratch: Path) -> Release:
+    """Every file of ``OUTPUTS`` into ``folder``, from the populated ``store``; the release, whose
+    sorted N-Triples (in ``scratch``) later readers may use."""
     release = Release(store, version=version, scratch=scratch)
     for output in OUTPUTS:
         output.writer(release, folder / output.name)
+    return release
