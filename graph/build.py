@@ -74,14 +74,15 @@ def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, 
                 if d.name in populated:
                     yield doc
 
-        store = populate_store(documents(), lexicon, scratch / "store", index=kept)
+        quads = scratch / "quads.txt"       # every quad as a line too: the files are sorted from it
+        store = populate_store(documents(), lexicon, scratch / "store", index=kept, lines=quads)
         graph = StoredGraph(store)
         log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
         t = time.perf_counter()
         cache.commit(folder)
         carry_state(out, folder)
         onto = write_ontology_release(folder)
-        release = write_outputs(store, folder, version=ontology_version(onto), scratch=scratch)
+        release = write_outputs(store, folder, version=ontology_version(onto), scratch=scratch, lines=quads)
         graph.ntriples = release.ntriples   # the term pages' examples in one pass over it
         n_terms = write_docs(onto, graph, folder / "docs")
         log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "

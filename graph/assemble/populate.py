@@ -65,15 +65,17 @@ def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
 
 
 def populate_store(docs: Iterable[AnalysedDocument], lexicon: Lexicon, folder: Path, *,
-                   index: Sequence[AnalysedDocument | DocumentDigest] | None = None) -> ox.Store:
+                   index: Sequence[AnalysedDocument | DocumentDigest] | None = None,
+                   lines: Path | None = None) -> ox.Store:
     """The documents' RDF as quads in a pyoxigraph store at ``folder`` (graph/assemble/quads.py).
     ``index``: the documents' digests in file-name order, which the resolution of references
     reads; then ``docs`` may be an iterator giving the same documents in the same order, one at a
-    time (a build reads each back from its analysis cache), and none is held past its turn."""
+    time (a build reads each back from its analysis cache), and none is held past its turn.
+    ``lines``: a file that receives every quad as a line too (``QuadSink``)."""
     if index is None:
         docs = sorted(docs, key=lambda d: d.source.name)
         index = docs
-    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in index))
+    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in index), lines=lines)
     _populate(sink, docs, lexicon, index=index)
     return sink.close()
 
