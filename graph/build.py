@@ -15,21 +15,22 @@ SCRATCH = ".scratch"                   # in the staged output: the build's on-di
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
           data: tuple[Path, ...] = (), cache: Path | None = None, jobs: int = 1,
-          scheduler: str | None = None, log=print) -> int:
+          scheduler: str | None = None, views: bool = True, log=print) -> int:
     """``data``: folders of data files layered over the bundled ones (``--data``), first wins;
     ``cache``: the analysis cache's folder (default ``out/.cache``); ``jobs``: worker processes
-    of the analysis; ``scheduler``: a Dask scheduler's address, to analyse on its cluster."""
+    of the analysis; ``scheduler``: a Dask scheduler's address, to analyse on its cluster;
+    ``views``: False to leave out viz/ (``--no-views``)."""
     t0 = time.perf_counter()
     check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
     lexicon = Lexicon.load(data)                     # and data files with mistakes
     store = Cache(out=out, folder=cache)
     try:
-        return _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, t0)
+        return _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, views, log, t0)
     finally:
         store.discard()
 
 
-def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, t0) -> int:
+def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, views, log, t0) -> int:
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
@@ -87,9 +88,10 @@ def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, 
         n_terms = write_docs(onto, graph, folder / "docs")
         log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "
             f"in {time.perf_counter() - t:.2f}s")
-        t = time.perf_counter()
-        n_views = write_views(graph, folder / "viz", ontology=onto)
-        log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
+        if views:
+            t = time.perf_counter()
+            n_views = write_views(graph, folder / "viz", ontology=onto)
+            log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
         del graph, store                    # closes the store before its folder goes
         shutil.rmtree(scratch)
     log(f"written   {out}")
