@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.analyse.segment import coverage_warning  # noqa: E402
 from graph.lexicon import Lexicon  # noqa: E402
-from graph.records import AnalysedDocument  # noqa: E402
+from graph.records import AnalysedDocument, DocumentDigest  # noqa: E402
 
 ACTORS = ("body", "person")
 
@@ -58,7 +58,9 @@ def actors_at_places(doc: AnalysedDocument, lexicon: Lexicon) -> tuple[list[str]
 def entries(cache: Path):
     for path in sorted(cache.glob("*/*.pickle")):
         with path.open("rb") as fh:
-            doc = pickle.load(fh)
+            doc = pickle.load(fh)                    # an entry is the document's digest, then the document
+            if isinstance(doc, DocumentDigest):
+                doc = pickle.load(fh)
         if isinstance(doc, AnalysedDocument):
             yield doc
 

@@ -5,7 +5,7 @@ targets, evidence and post holdings (IRIs suffixed -c1, -c2, ...) while bodies, 
 and projects stay shared, as they would in a larger corpus about the same institutions.
 A scaled corpus repeats the sample texts N times under new file names, each copy a document of its own.
 
-    python bench/scale.py [--times 5] [--corpus DIR]
+    python bench/scale.py [--times 5] [--corpus DIR] [--no-jobs1] [--no-views]
 
 As a script it builds such a corpus (or ``--corpus DIR`` as it is, e.g. the unpacked crawl) and
 prints: the wall time of a clean build with ``--jobs 1`` and ``--jobs 2`` (and whether their
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -104,7 +105,9 @@ sys.path.insert(0, {root!r})
 from graph.cli import main
 code = main(sys.argv[1:])
 peak = lambda who: resource.getrusage(who).ru_maxrss / 1024
-print("PEAK " + json.dumps([peak(resource.RUSAGE_SELF), peak(resource.RUSAGE_CHILDREN)]), file=sys.stderr)
+cpu = lambda who: resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+print("PEAK " + json.dumps([peak(resource.RUSAGE_SELF), peak(resource.RUSAGE_CHILDREN),
+                            cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)]), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -116,18 +119,31 @@ class Built:
         self.counts = f"{m.group(1)} analysed, {m.group(2)} from the cache" if m else "?"
         self.stages = {name: float(t) for name, t in _STAGE.findall(log)}
         peaks = re.search(r"^PEAK (.*)$", log, re.MULTILINE)
-        self.peak_main, self.peak_workers = json.loads(peaks.group(1)) if peaks else (0.0, 0.0)
+        self.peak_main, self.peak_workers, self.cpu_main, self.cpu_workers = (
+            json.loads(peaks.group(1)) if peaks else (0.0, 0.0, 0.0, 0.0))
 
     def stages_line(self) -> str:
         views = self.stages.get("views", 0.0)
         return (", ".join(f"{k} {v:.1f} s" for k, v in self.stages.items())
-                + f"; without the views {self.wall - views:.1f} s")
+                + f"; without the views {self.wall - views:.1f} s\n"
+                + f"          CPU {self.cpu_main:.1f} s in the build process, {self.cpu_workers:.1f} s in its workers; "
+                + f"load average {_load()} at the end (a shared machine stretches wall times)")
+
+
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+EXTRA: list[str] = []           # options of every build (--no-views)
 
 
 def _build(corpus: Path, out: Path, *args: str) -> Built:
     t = time.perf_counter()
     r = subprocess.run([sys.executable, "-c", _LAUNCH.format(root=str(ROOT)),
-                        "--corpus", str(corpus), "--out", str(out), *args], capture_output=True, text=True)
+                        "--corpus", str(corpus), "--out", str(out), *args, *EXTRA], capture_output=True, text=True)
     wall = time.perf_counter() - t
     if r.returncode:
         raise SystemExit(f"error: build failed: {(r.stdout + r.stderr).strip().splitlines()[-1]}")
@@ -159,7 +175,10 @@ def main() -> int:
     ap.add_argument("--times", type=int, default=5, help="copies of the bundled corpus (default 5)")
     ap.add_argument("--corpus", type=Path, help="a corpus folder to build as it is, instead of copies")
     ap.add_argument("--no-jobs1", action="store_true", help="skip the --jobs 1 build (the longest)")
+    ap.add_argument("--no-views", action="store_true", help="build without the views (build --no-views)")
     args = ap.parse_args()
+    if args.no_views:
+        EXTRA.append("--no-views")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         extra = scaled_corpus(ROOT / "corpus", tmp / "extra", args.times + 1)

@@ -15,72 +15,83 @@ SCRATCH = ".scratch"                   # in the staged output: the build's on-di
 
 def build(*, corpus: Path, out: Path, encoding: str | None = None, strict: bool = False,
           data: tuple[Path, ...] = (), cache: Path | None = None, jobs: int = 1,
-          scheduler: str | None = None, log=print) -> int:
+          scheduler: str | None = None, views: bool = True, log=print) -> int:
     """``data``: folders of data files layered over the bundled ones (``--data``), first wins;
     ``cache``: the analysis cache's folder (default ``out/.cache``); ``jobs``: worker processes
-    of the analysis; ``scheduler``: a Dask scheduler's address, to analyse on its cluster."""
+    of the analysis; ``scheduler``: a Dask scheduler's address, to analyse on its cluster;
+    ``views``: False to leave out viz/ (``--no-views``)."""
     t0 = time.perf_counter()
     check_target(out, corpus=corpus)                 # refuse a folder we may not replace before any work
     lexicon = Lexicon.load(data)                     # and data files with mistakes
     store = Cache(out=out, folder=cache)
     try:
-        return _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, log, t0)
+        return _build(corpus, out, encoding, strict, lexicon, store, jobs, scheduler, views, log, t0)
     finally:
         store.discard()
 
 
-def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, t0) -> int:
+def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, views, log, t0) -> int:
     from viz.views import write_views
 
     from graph.publish.termdocs import write_docs
-    from graph.publish.texts import write_texts
-    from graph.assemble.dedupe import one_node_per_file
+    from graph.publish.texts import write_text
+    from graph.assemble.dedupe import one_node_per_digest
     from graph.ontology import ontology_version
     from graph.assemble.populate import populate_store
     from graph.publish.stored import StoredGraph
     from graph.publish.outputs import OUTPUTS, write_outputs
     from graph.publish.push import carry_state
     from graph.publish.rdf import write_ontology_release
-    from graph.analyse.segment import coverage_warning
 
-    analysed, errors = analyse_corpus(corpus, lexicon, cache, encoding=encoding, jobs=jobs,
-                                      scheduler=scheduler, log=log)
-    docs = [doc.source for doc in analysed]
+    digests, errors = analyse_corpus(corpus, lexicon, cache, encoding=encoding, jobs=jobs,
+                                     scheduler=scheduler, log=log)
     if errors and strict:
         log(f"build stopped: {len(errors)} unreadable document(s) and --strict")
         return 1
-    if not docs:
+    if not digests:
         log(f"error: {corpus}: no readable documents (.txt, .html, .pdf, .docx, .doc)")
         return 1
-    log(f"read      {len(docs)} documents ({sum(len(d.text) for d in docs):,} characters) in {cache.seconds['read']:.2f}s")
+    log(f"read      {len(digests)} documents ({sum(d.characters for d in digests):,} characters) in {cache.seconds['read']:.2f}s")
     log(f"analyse   {cache.misses} analysed, {cache.hits} from the cache "
         f"({f'on {scheduler}' if scheduler else f'{jobs} job(s)'}) in {cache.seconds['analyse']:.2f}s")
-    for doc in analysed:                 # a document whose segmentation covers too little of its text
-        warning = coverage_warning(doc.segmented, lexicon)
-        if warning:
-            log(f"warning: {doc.source.path}: {warning}")
-    analysed, warnings = one_node_per_file(analysed)     # a document node has exactly one file
+    kept, warnings = one_node_per_digest(digests)        # a document node has exactly one file
     for warning in warnings:
         log(f"warning: {warning}")
     t = time.perf_counter()
     with staged_output(out, corpus=corpus) as folder:
         scratch = folder / SCRATCH          # the store and the sorted runs: removed before the manifest
         scratch.mkdir()
-        store = populate_store(analysed, lexicon, scratch / "store")
+        texts = folder / "text"
+        texts.mkdir()
+        populated = {d.name for d in kept}
+
+        def documents():
+            """Each document read back from the cache once, in file-name order: its text rendition
+            written, and the document given to populate unless it is a duplicate."""
+            by_name = {d.name: d for d in kept}
+            for d in sorted(digests, key=lambda d: d.name):
+                doc = cache.load(by_name.get(d.name, d))
+                write_text(doc.source, texts)
+                if d.name in populated:
+                    yield doc
+
+        quads = scratch / "quads.txt"       # every quad as a line too: the files are sorted from it
+        store = populate_store(documents(), lexicon, scratch / "store", index=kept, lines=quads)
         graph = StoredGraph(store)
         log(f"populate  {len(graph):,} triples in {time.perf_counter() - t:.2f}s")
         t = time.perf_counter()
         cache.commit(folder)
         carry_state(out, folder)
         onto = write_ontology_release(folder)
-        write_outputs(store, folder, version=ontology_version(onto), scratch=scratch)
+        release = write_outputs(store, folder, version=ontology_version(onto), scratch=scratch, lines=quads)
+        graph.ntriples = release.ntriples   # the term pages' examples in one pass over it
         n_terms = write_docs(onto, graph, folder / "docs")
-        write_texts(docs, folder / "text")
         log(f"publish   {', '.join(o.name for o in OUTPUTS)}, ontology/, docs/ ({n_terms} terms), text/ "
             f"in {time.perf_counter() - t:.2f}s")
-        t = time.perf_counter()
-        n_views = write_views(graph, folder / "viz", ontology=onto)
-        log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
+        if views:
+            t = time.perf_counter()
+            n_views = write_views(graph, folder / "viz", ontology=onto)
+            log(f"views     viz/ ({n_views} views) in {time.perf_counter() - t:.2f}s")
         del graph, store                    # closes the store before its folder goes
         shutil.rmtree(scratch)
     log(f"written   {out}")
@@ -89,9 +100,11 @@ def _build(corpus, out, encoding, strict, lexicon, cache, jobs, scheduler, log, 
 
 
 def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=None, jobs=1, scheduler=None, log=print):
-    """Every readable file of ``corpus`` analysed, in name order (from the cache when its key is
-    there), and a ``ReadError`` for each unreadable one."""
+    """The digest of every readable file of ``corpus``, in name order (from the cache when its key
+    is there, else analysed and put in it: ``store.load`` reads the document back), and a
+    ``ReadError`` for each unreadable one. No analysed document is held past its digest."""
     from graph.analyse.read import corpus_files
+    from graph.assemble.digest import digest
     from graph.parallel import run_tasks
     from graph.publish.progress import Progress
     from graph.records import ReadError
@@ -107,18 +120,19 @@ def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=Non
             continue
         hit = store.get(task)
         if hit is None:
-            tasks.append(task)
+            tasks.append(task.unloaded())           # its bytes are read again when it is analysed
         else:
             results[task.path] = hit
     store.seconds["read"] = time.perf_counter() - t
     t = time.perf_counter()
     progress = Progress("analyse", len(tasks))
-    for task, doc in zip(tasks, run_tasks(tasks, lexicon, jobs=jobs, scheduler=scheduler)):
-        results[task.path] = doc
+    for task, doc in run_tasks(tasks, lexicon, jobs=jobs, scheduler=scheduler):
         progress.advance()
         if isinstance(doc, ReadError):
+            results[task.path] = doc
             continue
-        store.put(task, doc)
+        results[task.path] = d = digest(doc, lexicon, key=task.key)
+        store.put(task, doc, d)
         x = doc.extraction
         progress.log(f"analyse   {doc.source.name}: {len(doc.segmented.sentences)} sentences, {len(doc.mentions)} "
                      f"mentions, {len(x.mandates)} mandates, {len(x.targets)} targets", log)
@@ -126,10 +140,10 @@ def analyse_corpus(corpus: Path, lexicon: Lexicon, store: Cache, *, encoding=Non
     store.seconds["analyse"] = time.perf_counter() - t
     ordered = [results[str(p)] for p in paths]
     errors = [r for r in ordered if isinstance(r, ReadError)]
-    analysed = [r for r in ordered if not isinstance(r, ReadError)]
+    digests = [r for r in ordered if not isinstance(r, ReadError)]
     for err in errors:
         log(f"error: {err}")
-    for doc in analysed:
-        for warning in doc.source.warnings:
-            log(f"warning: {doc.source.path}: {warning}")
-    return analysed, errors
+    for d in digests:
+        for warning in d.warnings:
+            log(f"warning: {d.path}: {warning}")
+    return digests, errors

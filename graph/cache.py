@@ -1,4 +1,5 @@
-"""The analysis cache: each corpus file's ``AnalysedDocument``, pickled, kept by a key made of
+"""The analysis cache: each corpus file's ``AnalysedDocument``, pickled after its digest (the few
+fields the corpus-level steps need, ``DocumentDigest``), kept by a key made of
 the SHA-256 of its bytes (and of its ``.meta.yaml`` sidecar), its name, ``--encoding``, the hash
 of the code that analyses it and the hash of the lexicon's data files. A build analyses only the
 files whose key it has not seen; editing the code or a data file changes every key.
@@ -9,6 +10,9 @@ into a pending folder beside ``out`` and writes its new entries there, and the p
 becomes the new output's ``.cache`` when that output is swapped in. So entries of removed files
 drop out, and a build that is killed leaves the old cache as it was. Every entry is written to a
 temp file and renamed into place, so a reader never sees half an entry, whatever runs beside it.
+
+A build reads only the digests (``get``) while it looks at the corpus, and each document itself
+(``load``) once, when populate writes it: it never holds more than one analysed document.
 """
 from __future__ import annotations
 
@@ -24,16 +28,16 @@ from pathlib import Path
 
 from graph.data import DATA
 from graph.publish.output import remove_stale
-from graph.records import AnalysedDocument, ReadError
+from graph.records import AnalysedDocument, DocumentDigest, ReadError
 from graph.resources import shared
 
 CACHE_NAME = ".cache"              # inside the output folder
-FORMAT = "mandate-graph analysis cache 1"
+FORMAT = "mandate-graph analysis cache 2"        # 2: a digest, then the document
 _PENDING_MARK = ".mandate-graph-cache-"
 _GRAPH = Path(__file__).resolve().parent
 # The code a document's analysis depends on: its key changes when any of it does.
 CODE = ("analyse", "extract", "pipeline.py", "records.py", "lexicon.py", "data.py", "vocab.py",
-        "ontology.py", "cache.py")
+        "ontology.py", "cache.py", "assemble/digest.py", "assemble/dedupe.py")
 
 
 @lru_cache(maxsize=1)
@@ -65,16 +69,26 @@ def data_hash(folders: tuple[Path, ...] = ()) -> str:
 
 @dataclass(frozen=True)
 class Task:
-    """One corpus file to analyse, carried with its bytes, so a worker needs no shared disk."""
+    """One corpus file to analyse, carried with its bytes, so a worker needs no shared disk. A build
+    keeps the tasks it has to do without their bytes (``unloaded``) and reads them again just
+    before each is analysed (``loaded``), so that it never holds the whole corpus's bytes."""
     path: str
-    data: bytes
+    data: bytes | None
     sidecar: bytes | None
     encoding: str | None
     key: str
+    salt: str = ""
 
     @property
     def name(self) -> str:
         return Path(self.path).name
+
+    def unloaded(self) -> "Task":
+        return replace(self, data=None, sidecar=None)
+
+    def loaded(self) -> "Task":
+        """The task made again from the file (its key is that of the bytes read now)."""
+        return self if self.data is not None else make_task(Path(self.path), encoding=self.encoding, salt=self.salt)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -90,7 +104,7 @@ def make_task(path: Path, *, encoding: str | None, salt: str) -> Task:
     key = hashlib.sha256(json.dumps([FORMAT, path.name, hashlib.sha256(data).hexdigest(),
                                      hashlib.sha256(sidecar).hexdigest() if sidecar is not None else None,
                                      encoding, salt]).encode()).hexdigest()
-    return Task(str(path), data, sidecar, encoding, key)
+    return Task(str(path), data, sidecar, encoding, key, salt)
 
 
 def salt(folders: tuple[Path, ...] = ()) -> str:
@@ -138,32 +152,43 @@ class Cache:
     def _entry(self, root: Path, key: str) -> Path:
         return root / key[:2] / f"{key}.pickle"
 
-    def get(self, task: Task) -> AnalysedDocument | None:
+    def get(self, task: Task) -> DocumentDigest | None:
+        """The digest of the task's entry, if the cache has it (the document stays on disk)."""
         old = self._entry(self.old, task.key)
         try:
             with open(old, "rb") as fh:
-                doc = pickle.load(fh)
+                digest = pickle.load(fh)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        if not isinstance(doc, AnalysedDocument):
+        if not isinstance(digest, DocumentDigest) or digest.key != task.key:
             return None
         if self.pending is not None:
             self._link(old, self._entry(self.new, task.key))
         self.hits += 1
-        return doc if doc.source.path == task.path else replace(doc, source=replace(doc.source, path=task.path))
+        return digest if digest.path == task.path else replace(digest, path=task.path)
 
-    def put(self, task: Task, doc: AnalysedDocument) -> None:
+    def put(self, task: Task, doc: AnalysedDocument, digest: DocumentDigest) -> None:
         self.misses += 1
         target = self._entry(self.new, task.key)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
+                pickle.dump(digest, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def load(self, digest: DocumentDigest) -> AnalysedDocument:
+        """The analysed document of a digest that ``get`` or ``put`` gave, as the digest says it is
+        (its path; its metadata, which may carry the IRI of its own node: assemble.dedupe)."""
+        with open(self._entry(self.new, digest.key), "rb") as fh:
+            pickle.load(fh)                                  # the digest
+            doc = pickle.load(fh)
+        source = doc.source if doc.source.path == digest.path else replace(doc.source, path=digest.path)
+        return replace(doc, source=source, meta=digest.meta)
 
     @staticmethod
     def _link(src: Path, dst: Path) -> None:

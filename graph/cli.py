@@ -41,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
                    help="worker processes for the per-document analysis (default: the number of cores)")
     b.add_argument("--scheduler", metavar="ADDRESS",
                    help="a Dask scheduler (tcp://host:8786) whose cluster analyses the documents")
+    b.add_argument("--no-views", dest="views", action="store_false",
+                   help="skip the network views (viz/): the graph, docs and texts only, sooner on a large corpus")
     v = sub.add_parser("validate", help="HermiT, SHACL shapes and QC queries")
     v.set_defaults(run=cmd_validate)
     v.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -99,7 +101,7 @@ def cmd_build(args) -> int:
     from graph.parallel import default_jobs
     return build(corpus=args.corpus, out=args.out, encoding=args.encoding, strict=args.strict,
                  data=(args.data,) if args.data else (), cache=args.cache,
-                 jobs=args.jobs if args.jobs is not None else default_jobs(), scheduler=args.scheduler, log=_stderr)
+                 jobs=args.jobs if args.jobs is not None else default_jobs(), scheduler=args.scheduler, views=args.views, log=_stderr)
 
 
 def cmd_push(args) -> int:

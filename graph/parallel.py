@@ -2,18 +2,24 @@
 (``--jobs N``; each loads the lexicon once) or on a Dask distributed cluster (``--scheduler
 ADDRESS``; the lexicon is sent to every worker once). Results come back in the order of the
 tasks, so the output does not depend on where or in which order the documents were analysed.
+A task's bytes are read just before it is sent, and only a few tasks per worker are in flight,
+so neither the corpus's bytes nor its analysed documents pile up in the build's memory.
 """
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterator
 
 from graph.cache import Task, analyse_task, code_hash
 from graph.lexicon import Lexicon
+from graph.records import ReadError
 
 _LEXICON: Lexicon | None = None          # a worker process's lexicon, loaded once
+AHEAD = 4                                # tasks in flight per worker process
+DASK_AHEAD = 256                         # tasks in flight on a cluster
 
 
 def default_jobs() -> int:
@@ -33,22 +39,56 @@ def _in_worker(task: Task):
 
 
 def run_tasks(tasks: list[Task], lexicon: Lexicon, *, jobs: int = 1, scheduler: str | None = None) -> Iterator:
-    """Each task's ``AnalysedDocument`` (or ``ReadError``), in the order of ``tasks``."""
+    """(task, its ``AnalysedDocument`` or ``ReadError``) for each task, in the order of ``tasks``;
+    the task as analysed, its bytes read again (``Task.loaded``: its key is that of those bytes)."""
     if not tasks:
         return iter(())
     if scheduler:
         return _on_dask(tasks, lexicon, scheduler)
     if jobs <= 1 or len(tasks) == 1:
-        return (analyse_task(t, lexicon) for t in tasks)
+        return _in_order(tasks, lambda t: _Done(analyse_task(t, lexicon)), ahead=1)
     return _in_processes(tasks, lexicon, min(jobs, len(tasks)))
+
+
+class _Done:
+    """A result that is already there, as a future's."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def _in_order(tasks: list[Task], submit: Callable, *, ahead: int, release: Callable = lambda f: None) -> Iterator:
+    """Submit the tasks, at most ``ahead`` of them unanswered; yield (task, result) in order."""
+    pending: deque = deque()
+    for task in tasks:
+        try:
+            task = task.loaded()
+            future = submit(task)
+        except OSError as exc:                # gone or unreadable since the build looked at it
+            future = _Done(ReadError(task.path, f"cannot read: {exc.strerror or exc}"))
+        pending.append((task, future))
+        while len(pending) >= ahead:
+            yield _answer(pending.popleft(), release)
+    while pending:
+        yield _answer(pending.popleft(), release)
+
+
+def _answer(item, release):
+    task, future = item
+    result = future.result()
+    release(future)
+    return task, result
 
 
 def _in_processes(tasks: list[Task], lexicon: Lexicon, jobs: int) -> Iterator:
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(lexicon.folders,)) as pool:
-        yield from pool.map(_in_worker, tasks, chunksize=1)
+        yield from _in_order(tasks, lambda t: pool.submit(_in_worker, t), ahead=AHEAD * jobs)
 
 
-def _on_dask(tasks: Iterable[Task], lexicon: Lexicon, address: str) -> Iterator:
+def _on_dask(tasks: list[Task], lexicon: Lexicon, address: str) -> Iterator:
     try:
         from distributed import Client
     except ImportError:
@@ -63,9 +103,7 @@ def _on_dask(tasks: Iterable[Task], lexicon: Lexicon, address: str) -> Iterator:
             raise ValueError(f"--scheduler {address}: worker(s) {', '.join(other)} run other code than this "
                              f"build; install the same release of mandate-graph on every worker")
         shared = client.scatter(lexicon, broadcast=True)      # one copy per worker, not per task
-        futures = [client.submit(analyse_task, t, shared, key=f"analyse-{t.key}", pure=False) for t in tasks]
-        for future in futures:
-            yield future.result()
-            future.release()
+        submit = lambda t: client.submit(analyse_task, t, shared, key=f"analyse-{t.key}", pure=False)
+        yield from _in_order(tasks, submit, ahead=DASK_AHEAD, release=lambda f: f.release())
     finally:
         client.close()

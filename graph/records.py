@@ -294,3 +294,24 @@ class Table:
     start: int
     end: int
     page: int | None = None            # the page the table starts on (PDF)
+
+
+@dataclass(frozen=True)
+class DocumentDigest:
+    """What the corpus-level steps (one node per file, the resolution of references, the log) need
+    of an analysed document, without the document: a few hundred bytes, so a build holds the
+    whole corpus's digests and reads each document itself back from the analysis cache once,
+    when populate writes it (graph/cache.py). Made by graph/assemble/digest.py."""
+    name: str                          # the file name, e.g. 000_abf47967dda61da9.txt
+    path: str
+    key: str                           # the analysis cache's key of the document
+    content: str                       # SHA-256 of its content outside boilerplate (assemble.dedupe)
+    characters: int                    # of its text
+    meta: DocumentMeta
+    references: tuple[Mention, ...]    # its document mentions: all the resolution reads
+    warnings: tuple[str, ...] = ()     # the reader's and the segmentation's, one line each
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """The mentions the resolution reads (assemble.resolve), as of an ``AnalysedDocument``."""
+        return self.references

@@ -137,3 +137,52 @@ def test_the_build_holds_no_whole_corpus_rdflib_graph(tmp_path, monkeypatch):
     ontology = sum(1 for _ in (out / "ontology" / "mandate-graph.nt").open(encoding="utf-8"))
     assert triples > 10 * ontology
     assert max(sizes.values()) < triples / 4
+
+
+def test_the_build_holds_one_analysed_document_at_a_time(tmp_path, monkeypatch, built):
+    """Bounded memory: the analysis keeps each document's digest, not the document; populate reads
+    each back from the cache once, in file-name order, and lets it go after the next one. Same
+    bytes as ever, whether the documents were analysed in this build or came from the cache."""
+    import gc
+    import weakref
+    from graph.cache import Cache
+    live, loaded = weakref.WeakSet(), []
+    load = Cache.load
+
+    def counting_load(self, digest):
+        gc.collect()                     # the one populate has just finished may still be referenced
+        assert len(live) <= 1, f"{len(live)} analysed documents still held when {digest.name} is read"
+        doc = load(self, digest)
+        live.add(doc)
+        loaded.append(digest.name)
+        return doc
+
+    monkeypatch.setattr(Cache, "load", counting_load)
+    out = tmp_path / "out"
+    assert _build(CORPUS, out) == (4, 0)
+    assert loaded == sorted(loaded) and len(loaded) == 4
+    _same_output(out, built)
+    loaded.clear()
+    assert _build(CORPUS, out) == (0, 4)
+    assert len(loaded) == 4
+    _same_output(out, built)
+
+
+def test_tasks_are_read_as_they_are_sent_and_answered_in_order(tmp_path):
+    """The analysis holds a task's bytes only while it is in flight: a build keeps its tasks
+    without their bytes, and a file edited before it is sent is analysed as it is then, under the
+    key of those bytes."""
+    from graph.cache import make_task, salt
+    from graph.lexicon import Lexicon
+    from graph.parallel import run_tasks
+    corpus = _corpus(tmp_path)
+    paths = sorted(corpus.glob("*.txt"))
+    tasks = [make_task(p, encoding=None, salt=salt()).unloaded() for p in paths]
+    assert all(t.data is None for t in tasks)
+    edited = paths[-1]
+    before = tasks[-1].key
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nBộ Chính trị yêu cầu Ban Bí thư báo cáo.\n", encoding="utf-8")
+    answers = list(run_tasks(tasks, Lexicon.load(()), jobs=2))
+    assert [t.path for t, _ in answers] == [t.path for t in tasks]
+    assert [d.source.path for _, d in answers] == [t.path for t in tasks]
+    assert answers[-1][0].key != before and answers[0][0].key == tasks[0].key

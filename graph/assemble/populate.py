@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import lru_cache, partial
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -20,7 +21,7 @@ from graph.lexicon import Lexicon
 from graph.ontology import document_types, scheme_members
 from graph.assemble.quads import QuadSink
 from graph.assemble.resolve import UNRESOLVED, dated_resolution
-from graph.records import AnalysedDocument, Mention
+from graph.records import AnalysedDocument, DocumentDigest, Mention
 from graph.vocab import MG, MGID, ORG, PREFIXES, iri, search_key, slug
 
 READING_ORDER_STRIDE = 10**9          # a document's offsets stay below it: mg:readingOrder sorts by file, then offset
@@ -59,23 +60,33 @@ def populate(docs: list[AnalysedDocument], lexicon: Lexicon) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    _populate(g, docs, lexicon)
+    _populate(g, sorted(docs, key=lambda d: d.source.name), lexicon, index=docs)
     return g
 
 
-def populate_store(docs: list[AnalysedDocument], lexicon: Lexicon, folder: Path) -> ox.Store:
-    """The documents' RDF as quads in a pyoxigraph store at ``folder`` (graph/assemble/quads.py)."""
-    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in docs))
-    _populate(sink, docs, lexicon)
+def populate_store(docs: Iterable[AnalysedDocument], lexicon: Lexicon, folder: Path, *,
+                   index: Sequence[AnalysedDocument | DocumentDigest] | None = None,
+                   lines: Path | None = None) -> ox.Store:
+    """The documents' RDF as quads in a pyoxigraph store at ``folder`` (graph/assemble/quads.py).
+    ``index``: the documents' digests in file-name order, which the resolution of references
+    reads; then ``docs`` may be an iterator giving the same documents in the same order, one at a
+    time (a build reads each back from its analysis cache), and none is held past its turn.
+    ``lines``: a file that receives every quad as a line too (``QuadSink``)."""
+    if index is None:
+        docs = sorted(docs, key=lambda d: d.source.name)
+        index = docs
+    sink = QuadSink(folder, (URIRef(d.meta.iri) for d in index), lines=lines)
+    _populate(sink, docs, lexicon, index=index)
     return sink.close()
 
 
-def _populate(g, docs: list[AnalysedDocument], lexicon: Lexicon) -> None:
-    """``g``: an rdflib Graph or a QuadSink (``add``, ``set``, ``(s, p, None) in g``)."""
-    resolution = dated_resolution(docs, lexicon)
+def _populate(g, docs: Iterable[AnalysedDocument], lexicon: Lexicon, *, index) -> None:
+    """``g``: an rdflib Graph or a QuadSink (``add``, ``set``, ``(s, p, None) in g``); ``docs`` in
+    file-name order; ``index``: the documents or their digests, which the resolution reads."""
+    resolution = dated_resolution(index, lexicon)
     used_bodies: set[str] = set()
     begin = getattr(g, "begin", lambda doc: None)
-    for position, doc in enumerate(sorted(docs, key=lambda d: d.source.name)):
+    for position, doc in enumerate(docs):
         begin(doc.meta.iri)
         resolve = partial(resolution.of, doc)            # never to a document issued after this one
         _document(g, doc, resolve, lexicon)

@@ -89,10 +89,16 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 class QuadSink:
     """populate's target in a build: ``begin(doc)`` before each document's triples, ``close()``
-    at the end (writes the held triples and leaves every quad in ``store``)."""
+    at the end (writes the held triples and leaves every quad in ``store``).
 
-    def __init__(self, folder: Path, documents):
+    ``lines``: a file that also receives every quad as it is written, as the line
+    "<N-Triples triple, as published>\t<graph IRI>": the published files are sorted from it
+    (graph/publish/outputs.py), not read back from the store, whose every term read is a lookup."""
+
+    def __init__(self, folder: Path, documents, *, lines: Path | None = None):
         self.store = ox.Store(str(folder))
+        self._lines = open(lines, "w", encoding="utf-8", newline="\n") if lines is not None else None
+        self._texts: list[str] = []
         self._docs = {str(d): ox.NamedNode(graph_name(d)) for d in documents}
         self._entities = ox.NamedNode(ENTITIES_GRAPH)
         self._held: dict[tuple, dict] = {}           # (s, p) -> {o: None}, in the order populate wrote them
@@ -155,6 +161,10 @@ class QuadSink:
         else:
             obj = ox_term(o)
         self._batch.append(ox.Quad(subject, predicate, obj, graph))
+        if self._lines is not None:              # s and p are IRIs, which N-Triples writes as they are
+            s_text = f"<{s}>" if type(subject) is ox.NamedNode else str(subject)
+            o_text = f"<{o}>" if type(obj) is ox.NamedNode else published_line(str(obj))
+            self._texts.append(f"{s_text} <{p}> {o_text}\t{graph.value}\n")
         if len(self._batch) >= _BATCH:
             self._flush()
 
@@ -162,6 +172,9 @@ class QuadSink:
         if self._batch:
             self.store.bulk_extend(self._batch)
             self._batch = []
+        if self._texts:
+            self._lines.writelines(self._texts)
+            self._texts = []
 
     def close(self) -> ox.Store:
         self._current = None
@@ -170,5 +183,7 @@ class QuadSink:
                 self._put(s, p, o)
         self._held.clear()
         self._flush()
+        if self._lines is not None:
+            self._lines.close()
         self.store.flush()
         return self.store

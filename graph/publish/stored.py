@@ -4,6 +4,7 @@ store's indexes (the union of its named graphs), and the graph's triples in N-Tr
 sorted on disk in runs so that memory stays bounded whatever the corpus."""
 from __future__ import annotations
 
+import bisect
 import heapq
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -21,8 +22,10 @@ class StoredGraph:
     """rdflib-like reads over a pyoxigraph store: terms come back as rdflib terms, in a stable
     order (sorted), so that what is drawn from them is the same bytes on every build."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, *, ntriples: Path | None = None):
         self.store = store
+        self.ntriples = ntriples           # the graph as sorted N-Triples, once written (graph/publish/outputs.py)
+        self._first: tuple[int, dict, dict] | None = None
 
     def __len__(self) -> int:
         return len(self.store)
@@ -62,7 +65,14 @@ class StoredGraph:
             yield tuple(None if t is None else rdflib_term(t) for t in row)
 
     def examples(self, term: URIRef, n: int) -> list[URIRef]:
-        """The first ``n`` (in IRI order) instances of a class, or else subjects of a property."""
+        """The first ``n`` (in IRI order) instances of a class, or else subjects of a property:
+        from one pass over the sorted N-Triples for every term when they are written (a query
+        per term sorts every instance of it: minutes on a large corpus), else by a query."""
+        if self.ntriples is not None:
+            if self._first is None or self._first[0] < n:
+                self._first = (n, *first_subjects(self.ntriples, n))
+            _, instances, subjects = self._first
+            return [URIRef(s) for s in (instances.get(str(term)) or subjects.get(str(term)) or [])[:n]]
         for pattern in ("?s a <{t}>", "?s <{t}> ?o"):
             rows = self.store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ {pattern.format(t=term)} }} "
                                     f"FILTER(isIRI(?s)) }} ORDER BY STR(?s) LIMIT {n}")
@@ -70,6 +80,39 @@ class StoredGraph:
             if found:
                 return found
         return []
+
+
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def first_subjects(ntriples: Path, n: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Per class, its first ``n`` IRI instances in code-point order; per property, its first
+    ``n`` IRI subjects: read from an N-Triples file in one pass (its lines sorted, so each list
+    soon holds the smallest IRIs and later ones are passed over at a comparison)."""
+    instances: dict[str, list[str]] = {}
+    subjects: dict[str, list[str]] = {}
+
+    def keep(first: list[str], s: str) -> None:
+        if len(first) >= n and s >= first[-1]:
+            return
+        at = bisect.bisect_left(first, s)
+        if at < len(first) and first[at] == s:
+            return
+        first.insert(at, s)
+        del first[n:]
+
+    with open(ntriples, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("<"):
+                continue                      # a blank node's triple: examples are IRIs
+            end = line.index("> <")
+            s = line[1:end]
+            p_end = line.index(">", end + 3)
+            p = line[end + 3:p_end]
+            keep(subjects.setdefault(p, []), s)
+            if line.startswith(_TYPE, end + 2) and line[p_end + 2] == "<":
+                keep(instances.setdefault(line[p_end + 3:line.index(">", p_end + 3)], []), s)
+    return instances, subjects
 
 
 def _order(term) -> tuple:

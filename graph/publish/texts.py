@@ -18,6 +18,11 @@ def write_texts(docs: list[SourceDocument], folder: Path) -> int:
     """Write each document's text rendition as UTF-8, newlines untranslated; the number written."""
     folder.mkdir(parents=True, exist_ok=True)
     for doc in docs:
-        with open(folder / rendition_name(doc.name), "w", encoding="utf-8", newline="") as f:
-            f.write(doc.text)
+        write_text(doc, folder)
     return len(docs)
+
+
+def write_text(doc: SourceDocument, folder: Path) -> None:
+    """One document's text rendition into ``folder`` (a build writes each as it reads it back)."""
+    with open(folder / rendition_name(doc.name), "w", encoding="utf-8", newline="") as f:
+        f.write(doc.text)

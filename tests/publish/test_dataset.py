@@ -51,3 +51,56 @@ def test_every_published_output_is_written_and_void_lists_the_dumps(built):
               for dist in d.objects(None, DCAT.distribution)}
     assert listed == {(o.name, o.media_type) for o in OUTPUTS if o.dump}
     assert Literal("void.ttl") not in set(d.objects(None, DCT.identifier))
+
+
+def test_jsonld_writer_gives_the_nodes_rdflibs_serialiser_gives():
+    """The streamed JSON-LD writer compacts each node by rdflib's rules itself: on triples of
+    every kind the graph holds (IRIs in and out of the context, language maps with one and two
+    values, typed literals the context coerces and those it does not, native integers and
+    booleans, a decimal, rdf:type), its nodes are rdflib's, and they parse back to the graph."""
+    import io
+    from rdflib import RDF, RDFS, XSD, Literal, URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+    from rdflib.plugins.serializers.jsonld import Converter
+    from rdflib.plugins.shared.jsonld.context import Context
+    from graph.publish.dataset import CONTEXT, _canonical, jsonld
+    from graph.publish.rdf import sorted_triples
+    from graph.vocab import MG, MGID
+    m, b, d = URIRef(f"{MGID}mandate/x-1-2"), URIRef(f"{MGID}body/bo-x"), URIRef(f"{MGID}doc/1-nq-tw-2020")
+    g = Graph()
+    for triple in [(m, RDF.type, MG.Mandate), (m, MG.task, Literal("Rà soát \"quy định\"\tmới")),
+                   (m, MG.assignee, b), (m, MG.assignee, URIRef(f"{MGID}body/bo-y")), (m, MG.statedIn, d),
+                   (m, MG.deadline, Literal("2026-12-31", datatype=XSD.date)), (m, MG.leadCount, Literal(0, datatype=XSD.integer)),
+                   (m, MG.facetCount, Literal(4, datatype=XSD.integer)), (m, MG.recurring, Literal(True)),
+                   (m, MG.explicitAssignee, Literal(False)), (m, MG.meetsFacet, MG["facet-who"]),
+                   (m, RDFS.label, Literal("Rà soát", lang="vi")),
+                   (b, RDF.type, MG.GovernmentBody), (b, SKOS.prefLabel, Literal("Bộ X", lang="vi")),
+                   (b, SKOS.altLabel, Literal("BX", lang="vi")), (b, SKOS.altLabel, Literal("Bộ X cũ", lang="vi")),
+                   (b, RDFS.label, Literal("Ministry X", lang="en")), (b, RDFS.label, Literal("Bộ X", lang="vi")),
+                   (d, DCTERMS.issued, Literal("2020-01-02", datatype=XSD.date)), (d, MG.year, Literal(2020, datatype=XSD.integer)),
+                   (d, DCTERMS.title, Literal("Nghị quyết", lang="vi")), (d, MG.identifier, Literal("1-NQ/TW")),
+                   (URIRef(f"{MGID}target/t-1-2"), MG.value, Literal("90.0", datatype=XSD.decimal)),
+                   (URIRef(f"{MGID}target/t-1-2"), MG.targetYear, Literal(2025, datatype=XSD.integer))]:
+        g.add(triple)
+    out = io.StringIO()
+    jsonld(iter(sorted_triples(g)), out)
+    written = json.loads(out.getvalue())
+    context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    by_rdflib = Converter(Context(context), use_native_types=False, use_rdf_type=False).from_graph(g)
+    expected = [json.loads(_canonical(node)) for node in sorted(by_rdflib, key=lambda n: n["@id"])]
+    assert written["@graph"] == expected
+    assert isomorphic(Graph().parse(data=out.getvalue(), format="json-ld"), g)
+
+
+def test_term_pages_examples_from_the_sorted_triples_are_the_querys(built, tmp_path):
+    """The examples of every term read in one pass over graph.nt are those a query per term gives."""
+    import pyoxigraph as ox
+    from graph.ontology import load_ontology
+    from graph.publish.stored import StoredGraph
+    from graph.publish.termdocs import terms
+    store = ox.Store()
+    store.bulk_load(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)
+    by_query, by_pass = StoredGraph(store), StoredGraph(store, ntriples=built / "graph.nt")
+    checked = [t for t, _ in terms(load_ontology())]
+    assert any(by_query.examples(t, 5) for t in checked)
+    assert all(by_pass.examples(t, 5) == by_query.examples(t, 5) for t in checked)
