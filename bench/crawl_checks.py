@@ -33,11 +33,26 @@ ACTORS = ("body", "person")
 
 
 def place_spans(doc: AnalysedDocument, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """The places of the document's place-and-date lines, as normalised offsets."""
+    """The places of the document's place-and-date lines, as normalised offsets: the dateline
+    pattern where it is the whole of a line or of a cell of a flattened header ("Số: 12/CĐ-TTg | Hà
+    Nội, ngày ..."); in running text ("Sau khi Quốc hội được bầu, ngày 2 tháng 3 năm 1946") it names no place
+    of issue."""
     dateline = lexicon.documents.head.get("dateline")
     if dateline is None:
         return []
-    return [m.span(1) for m in dateline.finditer(doc.normal.text)]
+    text = doc.normal.text
+    spans = []
+    for m in dateline.finditer(text):
+        start, end = m.span(1)
+        while start < end and not text[start].isalnum():
+            start += 1                  # the pattern's place may open with the cell's spaces or marks
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start].strip(" *_\t")
+        line_end = text.find("\n", m.end())
+        after = text[m.end():line_end if line_end >= 0 else len(text)].strip(" *_\t")
+        if (not before or before.endswith("|")) and (not after or after.startswith("|")):
+            spans.append((start, end))      # a line of its own, or a cell of a flattened header
+    return spans
 
 
 def actors_at_places(doc: AnalysedDocument, lexicon: Lexicon) -> tuple[list[str], list[str]]:
