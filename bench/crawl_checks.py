@@ -18,7 +18,6 @@ the rule the recogniser uses to skip such places, so the check is independent of
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,8 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.analyse.segment import coverage_warning  # noqa: E402
+from graph.cache import documents  # noqa: E402
 from graph.lexicon import Lexicon  # noqa: E402
-from graph.records import AnalysedDocument, DocumentDigest  # noqa: E402
+from graph.records import AnalysedDocument  # noqa: E402
 
 ACTORS = ("body", "person")
 
@@ -70,16 +70,6 @@ def actors_at_places(doc: AnalysedDocument, lexicon: Lexicon) -> tuple[list[str]
     return [f"{m.surface!r} ({m.rule})" for m in at_place], mandates
 
 
-def entries(cache: Path):
-    for path in sorted(cache.glob("*/*.pickle")):
-        with path.open("rb") as fh:
-            doc = pickle.load(fh)                    # an entry is the document's digest, then the document
-            if isinstance(doc, DocumentDigest):
-                doc = pickle.load(fh)
-        if isinstance(doc, AnalysedDocument):
-            yield doc
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cache", type=Path, help="a build's analysis cache (OUT/.cache or --cache DIR)")
@@ -92,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter = Counter()
     examples: dict[str, list[str]] = {"actor at a place": [], "mandate to such an actor": [],
                                       "coverage": []}
-    for doc in entries(args.cache):
+    for doc in documents(args.cache):
         counts["documents"] += 1
         counts["date lines"] += bool(place_spans(doc, lexicon))
         actors, mandates = actors_at_places(doc, lexicon)

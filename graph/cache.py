@@ -22,6 +22,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -212,3 +213,10 @@ class Cache:
             self.pending = None
 
 
+def documents(folder: Path) -> Iterator[AnalysedDocument]:
+    """Every analysed document a cache folder holds, in key order, as the analysis left it (for
+    checks over a build's analyses: bench/crawl_checks.py); an entry is its digest, then it."""
+    for path in sorted(Path(folder).glob("*/*.pickle")):
+        with open(path, "rb") as fh:
+            if isinstance(pickle.load(fh), DocumentDigest):
+                yield pickle.load(fh)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .layout import columns, main_labels, wrap
-from .model import View
+from .reader import View
 from .styles import STYLES, WORDS
 
 ASSETS = Path(__file__).parent / "assets"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.analyse import gazetteer as gz
-from graph.analyse.normalise import in_capitals
+from graph.analyse.normalise import in_capitals, without_emphasis
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
 from graph.records import DocumentMeta, NormalText, Segmented, SourceDocument
@@ -64,24 +64,14 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     if side.get("issuer"):
         issuer = iri("body", side["issuer"])
     signer = side.get("signer", signer)
-    title = _without_emphasis(side.get("title", title))
+    title = side.get("title", title)
+    if title is not None:                          # as a reader sees it, without markdown's marks
+        title = without_emphasis(title) or None
     return DocumentMeta(identifier=identifier, number=number, type_code=type_code, issuer=issuer,
                         issuer_code=issuer_code, issued=issued, signer=signer, title=title,
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
                         authority=head.get("authority"), addressees=head.get("addressees", ()),
                         signer_post=head.get("signer_post"), place=head.get("place"))
-
-
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)|^#{1,6}\s")
-
-
-def _without_emphasis(title: str | None) -> str | None:
-    """A title as a reader sees it: a capture saved as .txt keeps markdown's bold and heading marks
-    ("**KẾ HOẠCH**", "**ỦY BAN NHÂN DÂN ** TỈNH ...", "# TPHCM chủ động ..."), which the views and
-    the outputs would show as they are."""
-    if title is None:
-        return None
-    return " ".join(_EMPHASIS.sub(" ", title).split()) or None
 
 
 def site_record(text: str, lexicon: Lexicon) -> dict:

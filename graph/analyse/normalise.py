@@ -315,6 +315,16 @@ def in_capitals(text: str, least: int = 3) -> bool:
     return text.isupper() and sum(c.isalpha() for c in text) >= least
 
 
+# markdown's bold, emphasis and heading marks, never part of a name ("**KẾ HOẠCH**", "# TPHCM ...")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)|^#{1,6}\s")
+
+
+def without_emphasis(text: str) -> str:
+    """Text as a reader sees it: a capture saved as .txt keeps markdown's emphasis and heading marks
+    in its titles and task text (the one rule for the document's title and the views' labels)."""
+    return " ".join(_EMPHASIS.sub(" ", text).split())
+
+
 def _split_names(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     """Every way to break each name of layout.yaml's names_across_lines between two lines."""
     out = []

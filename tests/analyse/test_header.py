@@ -248,6 +248,6 @@ def test_regression_a_titles_markdown_bold_is_not_kept(tmp_path):
             "Ủy ban nhân dân tỉnh ban hành kế hoạch triển khai như sau.\n")
     title = analyse(_doc(tmp_path, text, "plan.txt"), bundled_lexicon()).meta.title
     assert title == "KẾ HOẠCH TRIỂN KHAI CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2025"
-    from graph.analyse.metadata import _without_emphasis
-    assert _without_emphasis("# TPHCM chủ động phòng chống Covid-19") == "TPHCM chủ động phòng chống Covid-19"
-    assert _without_emphasis("**ỦY BAN NHÂN DÂN ** TỈNH QUẢNG TRỊ") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+    from graph.analyse.normalise import without_emphasis
+    assert without_emphasis("# TPHCM chủ động phòng chống Covid-19") == "TPHCM chủ động phòng chống Covid-19"
+    assert without_emphasis("**ỦY BAN NHÂN DÂN ** TỈNH QUẢNG TRỊ") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
