@@ -65,7 +65,7 @@ SCHEMA = {
              "future_marker": str, "subject_gap": REGEX, "actor_between": REGEX, "actor_before": REGEX,
              "role_preamble": REGEX, "lead_verb": str, "coordinate_verb": str, "coordinate_with": REGEX, "coordinate_only": [str],
              "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
-             "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX,
+             "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX, "lead_heading_tail": REGEX,
              "heading_verbs": OPEN(str), "inline_item": REGEX, "execution": REGEX, "enacting": REGEX, "lead_in_only": REGEX, "closing": REGEX, "approval": REGEX, "clause_split": REGEX, "deadline_only": REGEX, "topic_title": REGEX, "addressee_lead": REGEX, "addressee_item": REGEX, "title_types": [str], "document_start": REGEX, "publisher_types": [str],
              "table_columns": OPEN([str]), "table_lead_roles": OPEN(str), "table_separator": REGEX},
     "documents": {"issuer_codes": OPEN(str),

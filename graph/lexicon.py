@@ -147,6 +147,7 @@ class Cues:
     outline_ranks: tuple[tuple[str, float], ...]
     markup: str
     actor_heading_tail: str
+    lead_heading_tail: str
     heading_verbs: Mapping[str, str]
     inline_item: str
     execution: str

@@ -294,7 +294,9 @@ def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
         basis = pat["basis"].search(rest[:3000])
         if basis:
             prev = rest[:basis.start()].rstrip("\n").rsplit("\n", 1)[-1].strip(" |")
-            line = prev if in_capitals(prev) and len(prev) < 120 else None
+            # the line must name a body: a title running over lines ("... KINH / DOANH CASINO")
+            # may end right above the basis when the enacting formula follows it instead
+            line = prev if in_capitals(prev) and len(prev) < 120 and _bodies(prev, lexicon) else None
     if not line:
         return None
     return _issuer(line, lexicon)

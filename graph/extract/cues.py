@@ -43,7 +43,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "outline": outline,
         "outline_any": union(p for p, _ in outline),     # one match says whether a text opens with a marker
         "markup": re.compile(c.markup), "heading_number_re": re.compile(c.heading_number, re.I),
-        "heading_tail": re.compile(c.actor_heading_tail), "inline_item": re.compile(c.inline_item),
+        "heading_tail": re.compile(c.actor_heading_tail), "lead_heading_tail": re.compile(c.lead_heading_tail), "inline_item": re.compile(c.inline_item),
         "inline_item_gate": Gate(re.compile(c.inline_item), min_length=2),   # its "**": absent from most texts
         "execution": re.compile(c.execution), "enacting": re.compile(c.enacting), "lead_in_only": re.compile(c.lead_in_only),
         "closing": re.compile(c.closing), "approval": re.compile(c.approval),

@@ -108,6 +108,9 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                                            or default_assigner))
                 named_only = bool(inside) and cues["heading_tail"].match(
                     normal.key[max(x.end for x in inside):s.end].replace("*", "")) is not None
+                run = actor_run(normal.key, inside, inside[0].start, cues) if inside else []
+                named_only = named_only or bool(run) and cues["lead_heading_tail"].match(
+                    normal.key[run[-1].end:s.end].replace("*", "")) is not None
                 if heading.rule != "assign" and (named_only or rec is None) \
                         or actor_heading(normal, s, inside, cues, actor_run) is not None:
                     continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban

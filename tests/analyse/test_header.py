@@ -251,3 +251,17 @@ def test_regression_a_titles_markdown_bold_is_not_kept(tmp_path):
     from graph.analyse.normalise import without_emphasis
     assert without_emphasis("# TPHCM chủ động phòng chống Covid-19") == "TPHCM chủ động phòng chống Covid-19"
     assert without_emphasis("**ỦY BAN NHÂN DÂN ** TỈNH QUẢNG TRỊ") == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+
+
+def test_regression_a_title_over_lines_is_no_enacting_authority(tmp_path):
+    """A normative resolution enacts in a sentence ("Chính phủ ban hành Nghị quyết ...") after its
+    basis: the line above "Căn cứ" is the end of its title ("DOANH CASINO"), no body, so no authority
+    (it was read as the body "Doanh casino", the assigner of every task)."""
+    text = ("CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 08/2025/NQ-CP | Hà Nội, ngày 26 tháng 11 năm 2025\nNGHỊ QUYẾT\n"
+            "VỀ VIỆC CHO PHÉP NGƯỜI VIỆT NAM VÀO CHƠI CASINO TẠI MỘT SỐ DỰ ÁN KINH\nDOANH CASINO\n"
+            "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"
+            "Chính phủ ban hành Nghị quyết về việc cho phép người Việt Nam vào chơi casino.\n"
+            "Điều 1. Bộ Tài chính chịu trách nhiệm hướng dẫn thi hành.\n")
+    meta = analyse(_doc(tmp_path, text, "nq.txt"), bundled_lexicon()).meta
+    assert meta.authority is None and meta.issuer.endswith("/chinh-phu")

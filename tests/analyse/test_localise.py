@@ -149,3 +149,18 @@ def test_a_letters_contact_person_after_mr_or_ms():
     n = normalise("Mọi thông tin chi tiết xin liên hệ: Ông Nguyễn\nNgọc Hinh - Quyền Trưởng phòng; Bà Lê Thị Mai.", lex)
     persons = {m.ref.name for m in recognise(n, segment(n, lex), lex) if m.kind == "person"}
     assert persons == {"Nguyễn Ngọc Hinh", "Lê Thị Mai"}
+
+
+def test_a_telegrams_numbered_item_opening_with_the_formula_of_posts():
+    """"1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, ... khẩn trương chỉ
+    đạo ...": the item addresses the groups as "yêu cầu" would; the "- Bộ trưởng, ...;" of the
+    telegram's list of addressees does not."""
+    found = _bodies("Thủ tướng Chính phủ yêu cầu:\n1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc "
+                    "Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố khẩn trương chỉ đạo.\n")
+    assert {"cac-bo", "cac-co-quan-ngang-bo", "co-quan-thuoc-chinh-phu"} <= found
+    assert "cac-bo" not in _bodies("THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;\n")
+
+
+def test_the_groups_of_state_owned_corporations():
+    found = _bodies("Tổng giám đốc các Tập đoàn, Tổng công ty, đơn vị liên quan khẩn trương báo cáo.")
+    assert "cac-tap-doan-tong-cong-ty-don-vi-lien-quan" in found

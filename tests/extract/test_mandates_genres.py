@@ -217,3 +217,41 @@ def test_a_news_pages_publisher_neither_gives_nor_takes_the_tasks_it_reports():
             "Rà soát, làm rõ ngay các nguyên nhân làm tăng giá bất động sản.\n")
     _, ms = _extract(text, type_code="TIN", issuer=portal)
     assert len(ms) == 2 and all(portal not in m.assignees and m.assigner == TTG for m in ms)
+
+
+def test_a_telegram_item_addressed_to_posts_of_several_groups():
+    """A PM telegram's item names its actors by posts, chairmen of the corporations' boards among
+    them: one mandate to every group, due by the date it states."""
+    text = ("Thủ tướng Chính phủ yêu cầu:\n"
+            "1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, "
+            "Tổng công ty tiếp tục nâng cao tinh thần trách nhiệm, khẩn trương hoàn thành các dự án; gửi báo cáo "
+            "về Bộ Xây dựng chậm nhất ngày 10 tháng 12 năm 2025.\n")
+    _, [m] = _extract(text, issuer=TTG)
+    assert {B + "cac-bo", B + "co-quan-thuoc-chinh-phu", B + "cac-tap-doan-tong-cong-ty",
+            B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"} <= set(m.assignees)
+    assert m.deadline.deadline.isoformat() == "2025-12-10"
+
+
+def test_a_minister_directing_his_own_lead():
+    """"Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với ...": no body is directed, the ministry
+    leads, with its coordinators."""
+    text = ("Thủ tướng Chính phủ yêu cầu:\n"
+            "6. Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với Bộ Xây dựng, Văn phòng Chính phủ khẩn trương "
+            "hướng dẫn, khen thưởng các tổ chức, cá nhân có thành tích cao.\n")
+    _, [m] = _extract(text, issuer=TTG)
+    assert m.assignees == (B + "bo-noi-vu",) and m.role == "lead"
+    assert m.coordinators == (BXD, VPCP)
+
+
+def test_actors_acting_within_their_remit_head_their_items():
+    """"2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với ...:"
+    heads the lettered items under it, which are the two ministries' tasks."""
+    text = ("Thủ tướng Chính phủ yêu cầu:\n"
+            "2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với các "
+            "địa phương:\n"
+            "a) Rà soát các mặt hàng dự trữ quốc gia thuộc lĩnh vực quản lý.\n"
+            "b) Huy động lực lượng, phương tiện tham gia công tác vận chuyển hàng cứu trợ.\n")
+    n, ms = _extract(text, issuer=TTG)
+    assert [_opening(n, m) for m in ms] == ["Rà soát", "Huy động"]
+    assert all(m.assignees == (B + "bo-quoc-phong", BCA) for m in ms)
