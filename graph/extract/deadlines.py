@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from graph.lexicon import Lexicon
 from graph.records import Deadline
@@ -49,6 +49,10 @@ def _interpret(kind: str, m: re.Match) -> tuple[date | None, date | None]:
     if kind == "quarter":
         q = _QUARTERS[g["q"]]
         return date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), date(year, 3 * q - 2, 1)
+    if kind == "before_month":                  # "trước tháng 6/2026": by 31/5/2026
+        return date(year, int(g["m"]), 1) - timedelta(days=1), None
+    if kind == "half_year":                     # group h1: the first half, h2: the second
+        return (date(year, 6, 30), date(year, 1, 1)) if "h1" in g else (date(year, 12, 31), date(year, 7, 1))
     if kind == "month":
         month = int(g["m"])
         return date(year, month, calendar.monthrange(year, month)[1]), None

@@ -261,3 +261,19 @@ def test_regression_analysis_work_grows_linearly_with_the_document():
     analyse(small, lex)                                 # matchers compiled, caches warm
     ratio = _python_lines(lambda: analyse(large, lex)) / _python_lines(lambda: analyse(small, lex))
     assert ratio < 2.5, ratio
+
+
+def test_deadlines_in_the_government_style():
+    """Due phrases of telegrams, resolutions and their task tables: "đến hết ngày 31/12/2025" and
+    "đến 31/12/2025" (no "ngày"); "hoàn thành trước tháng 6/2026" by the end of May, as "trước năm
+    2030" is by the end of 2029; "trong 6 tháng đầu năm 2026"; "hoàn thành năm 2026"."""
+    lex = bundled_lexicon()
+    due = lambda phrase: parse_deadline(phrase, lex).deadline.isoformat()
+    assert due("Bộ Tài chính báo cáo kết quả đến hết ngày 31/12/2025.") == "2025-12-31"
+    assert due("duy trì hoạt động đến 31/12/2025") == "2025-12-31"
+    assert due("trình Chính phủ ban hành Nghị định, hoàn thành trước tháng 6/2026") == "2026-05-31"
+    assert due("hoàn thành trước tháng 1 năm 2026") == "2025-12-31"
+    assert due("hoàn thành năm 2026") == "2026-12-31"
+    assert due("tổ chức thực hiện trong 6 tháng đầu năm 2026") == "2026-06-30"
+    assert due("triển khai trong 6 tháng cuối năm 2025") == "2025-12-31"
+    assert parse_deadline("trong 6 tháng đầu năm 2026", lex).start_date.isoformat() == "2026-01-01"
