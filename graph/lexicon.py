@@ -249,6 +249,7 @@ class Targets:
     rule_types: tuple[str, ...]
     count: str
     share_unit: str
+    worded_values: tuple = ()                              # ({pattern, value, comparator, unit}, ...)
 
     @classmethod
     def of(cls, d: dict) -> "Targets":

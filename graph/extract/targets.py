@@ -59,13 +59,17 @@ def find_targets(normal: NormalText, segmented: Segmented, lexicon: Lexicon,
 
 def _once(targets: list[TargetRecord]) -> list[TargetRecord]:
     """A target stated again in the same words (a news page's headline, sapo and body; a legal
-    database's summary) is one target, its first statement."""
-    seen, out = set(), []
+    database's summary) is one target, its first statement; a statement without a year (a summary
+    out of the heading that gives it) is the same as one with."""
+    seen: dict[tuple, set] = {}
+    out = []
     for t in targets:
-        key = (t.value, t.value_max, t.unit, t.comparator, t.year, " ".join(t.indicator.lower().split()[:8]))
-        if key not in seen:
-            seen.add(key)
-            out.append(t)
+        key = (t.value, t.value_max, t.unit, t.comparator, " ".join(t.indicator.lower().split()[:8]))
+        years = seen.setdefault(key, set())
+        if years and (t.year is None or None in years or t.year in years):
+            continue
+        years.add(t.year)
+        out.append(t)
     return out
 
 
@@ -82,7 +86,7 @@ def _clause_targets(normal, start, end, section_year, data: Targets, value_re, s
     """``strict``: a task's clause without a target cue: only a share ("100%") or a value with a
     comparator or reached ("đạt") is a target there, not an amount the task is about."""
     key = normal.key[start:end]
-    if any(r in key for r in data.result_markers) or not re.search(r"\d", key):
+    if any(r in key for r in data.result_markers):
         return []
     reach = data.reach_verb
     candidates = [m for m in value_re.finditer(key)
@@ -92,7 +96,7 @@ def _clause_targets(normal, start, end, section_year, data: Targets, value_re, s
         candidates = [m for m in candidates if m.group("before") or m.group("after") or reach in key[:m.start()]
                       or (m.group("unit") or "").startswith(data.share_unit)]
     if not candidates:
-        return []
+        return [] if strict else _worded_targets(normal, start, end, section_year, data)
     if strict and (cut := key.rfind(", ", 0, candidates[-1].start())) >= 0:
         # "tích cực tháo gỡ ..., bảo đảm tăng trưởng từ 8%": the indicator is the task's last phrase
         return _clause_targets(normal, start + cut + 2, end, section_year, data, value_re, strict)
@@ -120,6 +124,23 @@ def _clause_targets(normal, start, end, section_year, data: Targets, value_re, s
                          value_max=str(parse_number(m.group("max"))) if m.group("max") else None,
                          comparator=comparator, unit=normal.text[s:e][m.start("unit") - m.start():m.end("unit") - m.start()] if m.group("unit") else "",
                          year=year, rule="target-clause")]
+
+
+def _worded_targets(normal, start, end, section_year, data: Targets) -> list[TargetRecord]:
+    """A value written in words ("tăng trưởng hai con số": 10% or more), the clause's words before
+    it its indicator."""
+    key = normal.key[start:end]
+    for spec in data.worded_values:
+        m = re.search(spec["pattern"], key)
+        if m is None:
+            continue
+        indicator = re.sub(data.indicator_lead, "", normal.text[start:start + m.start()], flags=re.I).strip(" :,")
+        indicator = re.sub(data.indicator_tail, "", indicator).strip()
+        if indicator:
+            return [TargetRecord(start=start + m.start(), end=start + m.end(), indicator=indicator, value=spec["value"],
+                                 value_max=None, comparator=spec["comparator"], unit=spec["unit"],
+                                 year=_year(key, data) or section_year, rule="target-worded")]
+    return []
 
 
 def _is_year(m: re.Match) -> bool:

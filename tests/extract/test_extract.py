@@ -277,3 +277,17 @@ def test_deadlines_in_the_government_style():
     assert due("tổ chức thực hiện trong 6 tháng đầu năm 2026") == "2026-06-30"
     assert due("triển khai trong 6 tháng cuối năm 2025") == "2025-12-31"
     assert parse_deadline("trong 6 tháng đầu năm 2026", lex).start_date.isoformat() == "2026-01-01"
+
+
+def test_targets_worded_and_listed_after_one_comparator():
+    """"mục tiêu tăng trưởng hai con số" is growth of 10% or more; "cắt giảm ít nhất 30% thời gian
+    ..., 30% chi phí ..." sets two shares; a telegram's summary restating a target without the
+    heading that gives its year is the same target."""
+    x = _analyse_text("Phấn đấu tăng trưởng cả nước năm 2025 trên 8%; tạo đà để thực hiện mục tiêu tăng trưởng "
+                      "hai con số trong những năm tiếp theo.")
+    assert [(t.value, t.comparator, t.unit) for t in x.targets] == [("8", ">", "%"), ("10", ">=", "%")]
+    assert x.targets[1].indicator.endswith("mục tiêu tăng trưởng")
+    x = _analyse_text("Bộ Tài chính bảo đảm cắt giảm ít nhất 30% thời gian giải quyết các thủ tục hành chính, "
+                      "30% chi phí tuân thủ thủ tục hành chính.")
+    assert [(t.value, t.unit) for t in x.targets] == [("30", "%"), ("30", "%")]
+    assert _analyse_text("Năm 2024, tăng trưởng GRDP đã đạt hai con số.").targets == ()
