@@ -225,10 +225,10 @@ def test_a_telegram_item_addressed_to_posts_of_several_groups():
     text = ("Thủ tướng Chính phủ yêu cầu:\n"
             "1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
             "các tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, "
-            "Tổng công ty tiếp tục nâng cao tinh thần trách nhiệm, khẩn trương hoàn thành các dự án; gửi báo cáo "
+            "Tổng công ty, đơn vị liên quan tiếp tục nâng cao tinh thần trách nhiệm, khẩn trương hoàn thành các dự án; gửi báo cáo "
             "về Bộ Xây dựng chậm nhất ngày 10 tháng 12 năm 2025.\n")
     _, [m] = _extract(text, issuer=TTG)
-    assert {B + "cac-bo", B + "co-quan-thuoc-chinh-phu", B + "cac-tap-doan-tong-cong-ty",
+    assert {B + "cac-bo", B + "co-quan-thuoc-chinh-phu", B + "cac-tap-doan-tong-cong-ty-don-vi-lien-quan",
             B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"} <= set(m.assignees)
     assert m.deadline.deadline.isoformat() == "2025-12-10"
 
@@ -255,3 +255,16 @@ def test_actors_acting_within_their_remit_head_their_items():
     n, ms = _extract(text, issuer=TTG)
     assert [_opening(n, m) for m in ms] == ["Rà soát", "Huy động"]
     assert all(m.assignees == (B + "bo-quoc-phong", BCA) for m in ms)
+
+
+def test_a_telegrams_closing_request_to_the_comrades_in_post():
+    """The closing paragraph: "Đây là nhiệm vụ rất quan trọng, ..., Thủ tướng Chính phủ đề nghị các
+    đồng chí Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân ... chỉ đạo ...":
+    a request to the groups the posts head."""
+    text = ("3. Đây là nhiệm vụ rất quan trọng, cấp bách, Thủ tướng Chính phủ đề nghị các đồng chí Bộ trưởng, "
+            "Thủ trưởng các cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chỉ đạo quyết liệt, "
+            "khẩn trương tháo gỡ vướng mắc cho các dự án.\n")
+    n, [m] = _extract(text, issuer=TTG)
+    assert m.role == "request"
+    assert {B + "cac-bo", B + "cac-co-quan-ngang-bo", B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"} \
+        == set(m.assignees)
