@@ -290,6 +290,12 @@ def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
     basis; a post stands for its body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the committee)."""
     m = pat["authority_line"].search(rest[:1200])
     line = m.group(1) if m else None
+    if line is not None and rest[:m.start(1)].endswith("\n"):
+        # "THỦ / TƯỚNG CHÍNH PHỦ điện:": a capture broke the post's line after its first word
+        word = rest[:m.start(1) - 1].rsplit("\n", 1)[-1].strip(" |*")
+        joined = f"{word} {line}"
+        if len(word.split()) == 1 and in_capitals(word) and any(b[0] == 0 for b in _bodies(joined, lexicon)):
+            line = joined
     if line is None:
         basis = pat["basis"].search(rest[:3000])
         if basis:

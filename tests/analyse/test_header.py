@@ -265,3 +265,14 @@ def test_regression_a_title_over_lines_is_no_enacting_authority(tmp_path):
             "Điều 1. Bộ Tài chính chịu trách nhiệm hướng dẫn thi hành.\n")
     meta = analyse(_doc(tmp_path, text, "nq.txt"), bundled_lexicon()).meta
     assert meta.authority is None and meta.issuer.endswith("/chinh-phu")
+
+
+def test_regression_a_telegrams_authority_broken_after_its_first_word(tmp_path):
+    """A capture broke "THỦ TƯỚNG CHÍNH PHỦ điện:" after "THỦ": the authority was read as the body
+    "Tướng Chính phủ"; the word above joins the line when together they name a body."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 232/CĐ-TTg | Hà Nội, ngày 28 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+            "VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ HÀNG DỰ TRỮ QUỐC GIA\nTHỦ\nTƯỚNG CHÍNH PHỦ điện:\n"
+            "- Bộ trưởng Bộ Tài chính;\n1. Bộ Tài chính khẩn trương xuất cấp hàng dự trữ quốc gia.\n")
+    meta = analyse(_doc(tmp_path, text, "cd.txt"), bundled_lexicon()).meta
+    assert meta.authority.endswith("/thu-tuong-chinh-phu")
