@@ -56,7 +56,11 @@ def explicit(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
             assigner = subject[0].iri if subject else (before[-1].iri if before else None)
             if assigner is None and verb in cues["chain"] and _unframed(key[s.start:v_start], cues) == "":
                 # "+ Chỉ đạo các cơ quan ... chuẩn bị ...": no subject, so directing is the task of the
-                # actor the item falls under (heading, addressees), not of those it directs
+                # actor the item falls under (heading, addressees), not of those it directs; those it
+                # directs, when named, have the task directed (rule chained, subject unknown here);
+                # a group named only by its nouns ("các đơn vị liên quan") just says how it is done
+                if any(a.rule != "collective" for a in after):
+                    return _actor_roles(normal, s, None, after, role, "chained", inside, cues)
                 return _build(normal, s, None, (), role, v_end, "implicit", cues, explicit=False)
             if not after:
                 return _build(normal, s, assigner, (), role, v_end, "assign", cues, explicit=False)

@@ -122,6 +122,12 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                         and cues["lead_in_only"].search(normal.key, s.start, s.end):
                     continue                   # "..., Thủ tướng Chính phủ yêu cầu:": heads its items, no task
         context_assigner = (lead.assigner if lead else None) or default_assigner
+        if rec is not None and rec.rule == "chained" and rec.assigner is None:
+            # "c) Chỉ đạo Ủy ban nhân dân cấp xã: ..." under "Giao Ủy ban nhân dân Thành phố:": the
+            # heading's actor (else the addressees) directs; with neither, the issuer's own task
+            subjects = lead.assignees if lead and lead.assignees else default_assignees
+            rec = replace(rec, assigner=subjects[0], leads=subjects) if subjects else \
+                replace(rec, assignees=(), leads=(), coordinators=(), rule="implicit", explicit=False)
         if rec is not None and rec.rule == "chained" and rec.assigner == context_assigner:
             rec = replace(rec, rule="assign")          # the document's own assigner directing: one mandate
         if rec is not None and rec.rule == "chained":     # "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate first
@@ -267,8 +273,10 @@ def _enacting(normal: NormalText, rec: MandateRecord, meta: DocumentMeta, cues: 
 
 def _directing(rec: MandateRecord, assigner: str | None) -> MandateRecord:
     """The directing half of a chained instruction: the subject's own mandate, from the document's
-    assigner (rule chain-lead). ``rec.assigner``: the subject who directs."""
-    return replace(rec, assigner=assigner, assignees=(rec.assigner,), leads=(), coordinators=(), role="implement",
+    assigner (rule chain-lead). ``rec.assigner``: the subject who directs (``rec.leads``: all the
+    subjects, for an item directing under its heading's actors)."""
+    subjects = rec.leads if rec.assigner in rec.leads else (rec.assigner,)
+    return replace(rec, assigner=assigner, assignees=subjects, leads=(), coordinators=(), role="implement",
                    explicit=True, rule="chain-lead")
 
 

@@ -268,3 +268,20 @@ def test_a_telegrams_closing_request_to_the_comrades_in_post():
     assert m.role == "request"
     assert {B + "cac-bo", B + "cac-co-quan-ngang-bo", B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"} \
         == set(m.assignees)
+
+
+def test_an_item_directing_a_named_body_under_its_headings_actor():
+    """A People's Council resolution: under "Giao Ủy ban nhân dân Thành phố:", "d) Chỉ đạo Sở Xây
+    dựng hướng dẫn ..." is the committee's directing and the department's task after it (chained,
+    depending on it); "e) Chỉ đạo các đơn vị liên quan ..." names no body, only how it is done."""
+    text = ("Điều 3. Tổ chức thực hiện\n"
+            "1. Giao Ủy ban nhân dân thành phố Hà Nội:\n"
+            "d) Chỉ đạo Sở Xây dựng hướng dẫn Ủy ban nhân dân cấp xã tổ chức rà soát tổng thể số lượng nhà.\n"
+            "e) Chỉ đạo các đơn vị liên quan tổ chức tuyên truyền, vận động nhân dân.\n")
+    n, ms = _extract(text, issuer=B + "hoi-dong-nhan-dan-thanh-pho-ha-noi")
+    ubnd, sxd = B + "uy-ban-nhan-dan-thanh-pho-ha-noi", B + "so-xay-dung-thanh-pho-ha-noi"
+    directing, directed, plain = ms
+    assert directing.assignees == (ubnd,) and directing.rule == "chain-lead"
+    assert directed.rule == "chained" and directed.assigner == ubnd and directed.after == (directing.start, directing.end)
+    assert len(directed.assignees) == 1 and directed.assignees[0].startswith(B + "so-xay-dung")
+    assert plain.assignees == (ubnd,) and plain.rule != "chained"
