@@ -285,3 +285,13 @@ def test_an_item_directing_a_named_body_under_its_headings_actor():
     assert directed.rule == "chained" and directed.assigner == ubnd and directed.after == (directing.start, directing.end)
     assert len(directed.assignees) == 1 and directed.assignees[0].startswith(B + "so-xay-dung")
     assert plain.assignees == (ubnd,) and plain.rule != "chained"
+
+
+def test_a_task_given_to_a_deputy_prime_minister_by_name():
+    """"7. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo ...": the Deputy Prime
+    Minister named is the assignee, not the Prime Minister who issues the telegram."""
+    text = ("Thủ tướng Chính phủ yêu cầu:\n"
+            "7. Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo công tác chuẩn bị, kiểm tra, "
+            "đôn đốc và tổ chức buổi Lễ khánh thành.\n")
+    _, [m] = _extract(text, issuer=TTG, authority=TTG)
+    assert m.assignees and m.assignees[0].endswith("/tran-hong-ha") and TTG not in m.assignees
