@@ -74,3 +74,12 @@ def test_analysis_benchmark_prints_the_rate_on_a_crawl_sample_or_says_it_has_non
     empty = tmp_path / "none"
     empty.mkdir()
     assert _bench("bench/analysis.py", "--corpus", str(empty)).startswith("skipped: no crawl")
+
+
+def test_queries_benchmark_measures_pyoxigraph_when_given_its_name(built):
+    """Regression: --stores pyoxigraph fell through to rdflib, whose figures were read as the
+    default store's on the crawl."""
+    out = _bench("bench/queries.py", "--out", str(built), "--scales", "1", "--repeat", "1", "--stores", "pyoxigraph")
+    assert "oxigraph  load" in out and "rdflib" not in out
+    r = subprocess.run([sys.executable, "bench/queries.py", "--stores", "oxigrafe"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "unknown store 'oxigrafe'" in r.stderr

@@ -176,3 +176,16 @@ def test_regression_persons_and_posts_lists_a_holding_once(built):
     out = run_query("persons-and-posts", out=built, fmt="tsv")
     rows = out.splitlines()[1:]
     assert rows and len(rows) == len(set(rows))
+
+
+@pytest.mark.parametrize("name,actor,retyped", [("mandates-of-actor", "body/dd", "bct"),
+                                                ("mandates-given-by-actor", "body/bct", "dd")])
+def test_regression_an_actor_of_two_classes_gives_its_mandates_once(name, actor, retyped, mini, tmp_path):
+    """The Politburo is typed both PartyBody and StateBody on the crawl: the table of actors and
+    their classes these queries joined gave each of its mandates once per class."""
+    shutil.copytree(mini, tmp_path / "out")
+    with (tmp_path / "out" / "graph.trig").open("a", encoding="utf-8") as trig:
+        trig.write("\n<https://w3id.org/mandate-graph/id/graph/entities> { b:%s a mg:StateBody, mg:PartyBody . }\n" % retyped)
+    once = run_query(name, out=mini, fmt="tsv", params=[f"actor={actor}"]).splitlines()
+    twice_typed = run_query(name, out=tmp_path / "out", fmt="tsv", params=[f"actor={actor}"]).splitlines()
+    assert len(once) > 1 and twice_typed == once
