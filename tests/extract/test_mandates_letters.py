@@ -1,0 +1,56 @@
+"""Mandate rules of Government Office letters conveying a leader's instructions, of provincial
+letters conveying a chairman's, and of news reports of leaders' instructions (issue 14), each with
+a passage in the style it serves."""
+
+from conftest import extract_text
+
+B = "https://w3id.org/mandate-graph/id/body/"
+VPCP = B + "van-phong-chinh-phu"
+BXD, BTC = B + "bo-xay-dung", B + "bo-tai-chinh"
+UBT = B + "uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"
+
+
+def _extract(text: str, **meta):
+    n, extraction = extract_text(text, **meta)
+    return n, sorted(extraction.mandates, key=lambda m: m.start)
+
+
+def _by_opening(n, ms, words=2) -> dict:
+    return {" ".join(n.text[m.start:m.end].split()[:words]): m for m in ms}
+
+
+# A news report of a telegram: "Thủ tướng Chính phủ yêu cầu:", then actor headings numbered in
+# parentheses, each with "-" items or plain paragraphs.
+NEWS_OF_TELEGRAM = (
+    "Thủ tướng yêu cầu tập trung xử lý việc thao túng giá bất động sản\n"
+    "Để ổn định thị trường bất động sản, Thủ tướng Chính phủ yêu cầu:\n"
+    "(1) Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+    "các tỉnh, thành phố trực thuộc Trung ương:\n"
+    "- Đẩy mạnh truyền thông, công khai, minh bạch thông tin liên quan đến nhà ở.\n"
+    "- Đồng thời, tăng cường kiểm soát chặt chẽ các kênh thông tin không chính thống.\n"
+    "(2) Bộ trưởng Bộ Xây dựng:\n"
+    "- Chủ trì phối hợp với Bộ Tư pháp nghiên cứu đề xuất Đề án thí điểm; báo cáo Thủ tướng Chính phủ "
+    "trong Quý II năm 2025.\n"
+    "- Chủ động theo dõi tình hình thị trường bất động sản.\n"
+    "(3) Bộ trưởng Bộ Tài chính:\n"
+    "- Nghiên cứu, đề xuất chính sách thuế nhằm hạn chế hoạt động đầu cơ bất động sản.\n")
+
+
+def test_items_under_an_actor_heading_numbered_in_parentheses_are_its_tasks():
+    """"(2) Bộ trưởng Bộ Xây dựng:" heads the "-" items after it, until "(3) Bộ trưởng Bộ Tài chính:"."""
+    n, ms = _extract(NEWS_OF_TELEGRAM)
+    by = _by_opening(n, ms)
+    assert by["Chủ trì"].assignees == (BXD,) and by["Chủ trì"].role == "lead"
+    assert by["Chủ trì"].deadline.deadline.isoformat() == "2025-06-30"
+    assert by["Chủ động"].assignees == (BXD,)
+    assert by["Nghiên cứu,"].assignees == (BTC,)
+
+
+def test_the_governments_formula_of_posts_under_a_lead_in_names_its_groups():
+    """"... yêu cầu:" then "(1) Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ,
+    Chủ tịch ...:": the formula is asked to act though the verb closes the line above."""
+    n, ms = _extract(NEWS_OF_TELEGRAM)
+    by = _by_opening(n, ms)
+    for opening in ("Đẩy mạnh", "Đồng thời,"):
+        assert set(by[opening].assignees) == {B + "cac-bo", B + "co-quan-ngang-bo", B + "co-quan-thuoc-chinh-phu",
+                                             UBT}, opening
