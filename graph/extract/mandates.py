@@ -191,7 +191,23 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
+    own = _own_text_start(normal, meta, cues)
+    out = [m for m in out if m.start >= own]
     return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon)
+
+
+def _own_text_start(normal: NormalText, meta: DocumentMeta, cues: dict) -> int:
+    """Where the document itself starts: the first line of its header (the national motto, its own
+    "Số: 11554/VPCP-V.I"). A legal-document site puts its summary of the document above it
+    ("Trong đó, đơn cử chỉ đạo Bộ trưởng Bộ Tài chính ..."): a paraphrase, which gives no task of
+    its own. A news page has no such header (its quoting the motto is no start)."""
+    if meta.type_code in cues["publisher_types"]:
+        return 0
+    for m in cues["document_start"].finditer(normal.key):
+        line = normal.key.rfind("\n", 0, m.start()) + 1
+        if not normal.key[line:m.start()].strip(" *#_>|"):
+            return line
+    return 0
 
 
 def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon

@@ -54,3 +54,21 @@ def test_the_governments_formula_of_posts_under_a_lead_in_names_its_groups():
     for opening in ("Đẩy mạnh", "Đồng thời,"):
         assert set(by[opening].assignees) == {B + "cac-bo", B + "co-quan-ngang-bo", B + "co-quan-thuoc-chinh-phu",
                                              UBT}, opening
+
+
+def test_a_sites_summary_above_the_document_gives_no_task():
+    """A legal-document site paraphrases a Government Office letter above the letter itself
+    ("Trong đó, đơn cử chỉ đạo Bộ trưởng Bộ Tài chính ..."): the tasks are the letter's, once."""
+    summary = ("Nâng cao hiệu quả công tác chống buôn lậu\n"
+               "Trong đó, đơn cử chỉ đạo Bộ trưởng Bộ Tài chính tập trung thực hiện một số nhiệm vụ sau:\n"
+               "- Hoàn thiện Kế hoạch cao điểm chống buôn lậu dịp Tết;\n"
+               "+ Báo cáo Phó Thủ tướng Chính phủ trước ngày 30/11/2025.\n")
+    letter = ("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Số: 11554/VPCP-V.I\n"
+              "Kính gửi: Bộ trưởng Bộ Tài chính.\n"
+              "Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+              "1. Bộ Tài chính khẩn trương hoàn thiện Kế hoạch cao điểm chống buôn lậu dịp Tết; báo cáo "
+              "Phó Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2025.\n")
+    n, ms = _extract(summary + letter, issuer=VPCP, addressees=(BTC,), type_code="CV", identifier="11554/VPCP-V.I")
+    assert ms and all(m.start >= len(summary) for m in ms)
+    assert [m.assignees for m in ms] == [(BTC,)]
