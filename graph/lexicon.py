@@ -162,6 +162,7 @@ class Cues:
     title_types: tuple[str, ...]
     document_start: str
     publisher_types: tuple[str, ...]
+    list_opener: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -102,6 +102,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             and actor_heading(normal, s, actor_index.starting_in(s.start, s.end), cues, actor_run) is not None)
         if lead_in:
             inside = actor_index.starting_in(s.start, s.end)
+            if rec is not None and rec.rule == "chained" and cues["list_opener"].search(normal.key, s.start, s.end):
+                outline.open(rank, _directing(rec, (lead.assigner if lead else None) or default_assigner))
+                continue                       # "Bộ trưởng Bộ X chỉ đạo các đơn vị ... một số nhiệm vụ sau:":
+                                               # the items are the minister's, the lead-in no task
             heading = rec if rec is not None and rec.assignees else actor_heading(normal, s, inside, cues, actor_run)
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)

@@ -72,3 +72,18 @@ def test_a_sites_summary_above_the_document_gives_no_task():
     n, ms = _extract(summary + letter, issuer=VPCP, addressees=(BTC,), type_code="CV", identifier="11554/VPCP-V.I")
     assert ms and all(m.start >= len(summary) for m in ms)
     assert [m.assignees for m in ms] == [(BTC,)]
+
+
+def test_a_minister_directing_units_to_do_the_tasks_below_holds_them():
+    """"3. Bộ trưởng Bộ Tài chính chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ
+    sau:" then "3.1.", "3.2.": the minister the letter addresses answers for each item, not the
+    units he directs; the lead-in, which only opens the list, is no task."""
+    text = ("Phó Thủ tướng Chính phủ có ý kiến như sau:\n"
+            "3. Bộ trưởng Bộ Tài chính chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:\n"
+            "3.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu dịp Tết; báo cáo Phó Thủ tướng Chính phủ trước "
+            "ngày 30 tháng 11 năm 2025.\n"
+            "3.2. Khẩn trương tiến hành sơ kết 6 tháng việc thực hiện Chỉ thị số 13/CT-TTg.\n")
+    n, ms = _extract(text, issuer=VPCP, addressees=(BTC,))
+    assert [" ".join(n.text[m.start:m.end].split()[:2]) for m in ms] == ["Hoàn thiện", "Khẩn trương"]
+    assert all(m.assignees == (BTC,) and m.explicit for m in ms)
+    assert ms[0].deadline.deadline.isoformat() == "2025-11-30"
