@@ -98,7 +98,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         rec = by_sentence.get(n)
         lead = outline.governing() or _lead_in(seg, block, by_sentence, sentences_of)
         lead_in = opens_list(normal, seg, n, cues) or (
-            rank is not None and _heads_deeper_items(normal, seg, n, rank, markers, cues)
+            rank is not None and (_heads_deeper_items(normal, seg, n, rank, markers, cues)
+                                  or _heads_paragraphs(seg, n, markers))
             and actor_heading(normal, s, actor_index.starting_in(s.start, s.end), cues, actor_run) is not None)
         if lead_in:
             inside = actor_index.starting_in(s.start, s.end)
@@ -237,8 +238,16 @@ def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
     """A task stated twice in the same words is one mandate, the later statement's: a web page's
     summary of the document ("Tóm tắt") repeats its items before the document itself."""
     kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
-    last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
-    return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
+    by_task: dict[str, list[int]] = {}
+    for i, m in enumerate(mandates):
+        if m.rule not in kept:
+            by_task.setdefault(m.task, []).append(i)
+    # the same words under two actor headings ("Phối hợp với Bộ Xây dựng ... nghiên cứu" for Bộ Tài
+    # nguyên và Môi trường, then for Bộ Tài chính) are two mandates: a restatement is one whose later
+    # statement names the same actors, or either names none of its own
+    again = lambda m, later: m.assignees == later.assignees or not (m.explicit and later.explicit)
+    return [m for i, m in enumerate(mandates) if m.rule in kept
+            or not any(again(m, mandates[k]) for k in by_task[m.task] if k > i)]
 
 
 def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[MandateRecord]:
@@ -308,6 +317,17 @@ def _heads_deeper_items(normal: NormalText, seg: Segmented, n: int, rank: float,
     marker = markers.get(n + 1) or (block.marker if nxt.start <= block.start + len(block.marker) + 1 else "")
     deeper = outline_rank(marker + " ", cues) if marker else None
     return deeper is not None and deeper > rank
+
+
+def _heads_paragraphs(seg: Segmented, n: int, markers: dict[int, str]) -> bool:
+    """Sentence n, a marked line, is followed by a paragraph of its own without a marker: "(5)
+    Thống đốc Ngân hàng Nhà nước Việt Nam" above "Chỉ đạo rà soát kỹ lưỡng ..." (a news report of
+    a telegram), a heading without its colon over its text."""
+    if n + 1 >= len(seg.sentences) or n + 1 in markers:
+        return False
+    nxt = seg.sentences[n + 1]
+    block = seg.blocks[nxt.block]
+    return nxt.block != seg.sentences[n].block and block.kind == "paragraph" and not block.marker
 
 
 def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:

@@ -87,3 +87,45 @@ def test_a_minister_directing_units_to_do_the_tasks_below_holds_them():
     assert [" ".join(n.text[m.start:m.end].split()[:2]) for m in ms] == ["Hoàn thiện", "Khẩn trương"]
     assert all(m.assignees == (BTC,) and m.explicit for m in ms)
     assert ms[0].deadline.deadline.isoformat() == "2025-11-30"
+
+
+# The tail of a news report of a telegram: an actor heading without its colon over a paragraph.
+TELEGRAM_TAIL = "\n".join((             # a web page: a paragraph a line
+    "Thủ tướng yêu cầu chấn chỉnh thị trường bất động sản",
+    "Ngày 15/01/2025 Thủ tướng Chính phủ ban hành Công điện 03/CĐ-TTg về việc tập trung chấn chỉnh, xử lý "
+    "việc thao túng giá và đầu cơ bất động sản và thanh tra, kiểm tra các dự án đầu tư xây dựng bất động sản.",
+    "Để tăng cường kiểm soát và ổn định thị trường bất động sản, giá nhà đất và chấn chỉnh, xử lý kịp thời "
+    "việc thao túng, đẩy giá và đầu cơ bất động sản, Thủ tướng Chính phủ yêu cầu:",
+    "(3) Bộ trưởng Bộ Xây dựng:",
+    "- Phối hợp với Bộ Công an và các bộ liên quan nghiên cứu, thực hiện chuyển đổi số để liên thông các thủ "
+    "tục từ giao dịch bất động sản, công chứng, thuế và đăng ký giao dịch đất đai trên môi trường điện tử.",
+    "(4) Bộ trưởng Bộ Tài chính:",
+    "- Phối hợp với Bộ Công an và các bộ liên quan nghiên cứu, thực hiện chuyển đổi số để liên thông các thủ "
+    "tục từ giao dịch bất động sản, công chứng, thuế và đăng ký giao dịch đất đai trên môi trường điện tử.",
+    "(5) Thống đốc Ngân hàng Nhà nước Việt Nam",
+    "Chỉ đạo rà soát kỹ lưỡng, thanh tra các tổ chức tín dụng cho vay có tài sản bảo đảm là bất động sản cần "
+    "được định giá khách quan, hợp lý, tuân thủ quy định và tập trung quản lý rủi ro tín dụng.",
+    "(9) Văn phòng Chính phủ",
+    "Theo chức năng nhiệm vụ đôn đốc các bộ, cơ quan, địa phương thực hiện nhiệm vụ được giao tại Công điện "
+    "số 03/CĐ-TTg của Thủ tướng Chính phủ về chấn chỉnh thị trường bất động sản.")) + "\n"
+
+
+def test_an_actor_heading_without_colon_gives_the_paragraph_under_it_its_actor():
+    n, ms = _extract(TELEGRAM_TAIL)
+    by = _by_opening(n, ms)
+    assert by["Chỉ đạo"].assignees == (B + "ngan-hang-nha-nuoc-viet-nam",)
+    assert by["Theo chức"].assignees == (VPCP,)
+
+
+def test_a_framed_task_takes_the_role_of_its_verb():
+    """"Theo chức năng nhiệm vụ đôn đốc ...": to urge on is to monitor, whatever frames it."""
+    n, ms = _extract(TELEGRAM_TAIL)
+    assert _by_opening(n, ms)["Theo chức"].role == "monitor"
+
+
+def test_the_same_words_under_two_actor_headings_are_two_mandates():
+    """Bộ Xây dựng and Bộ Tài chính are each told "Phối hợp với Bộ Công an ... nghiên cứu, thực hiện
+    chuyển đổi số": one task each, not a page's summary repeating the document."""
+    n, ms = _extract(TELEGRAM_TAIL)
+    same = [m for m in ms if n.text[m.start:m.end].startswith("Phối hợp với Bộ Công an")]
+    assert [m.assignees for m in same] == [(BXD,), (BTC,)]
