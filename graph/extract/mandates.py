@@ -81,6 +81,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
             continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        if normal.web and block.kind == "heading" and not block.marker and meta.title \
+                and " ".join(normal.text[block.start:block.end].split()) == " ".join(meta.title.split()):
+            continue                           # a news page's headline ("Thủ tướng yêu cầu tập trung xử lý
+                                               # ..."): the title of the report, its tasks come below
         if cues["document_start"].search(normal.key, s.start, s.end):
             outline.close_all()                # the header of the document itself, after a web page's
             previous = None                    # summary of it: no task, and nothing above governs on

@@ -129,3 +129,10 @@ def test_the_same_words_under_two_actor_headings_are_two_mandates():
     n, ms = _extract(TELEGRAM_TAIL)
     same = [m for m in ms if n.text[m.start:m.end].startswith("Phối hợp với Bộ Công an")]
     assert [m.assignees for m in same] == [(BXD,), (BTC,)]
+
+
+def test_a_news_pages_headline_is_no_task():
+    """"Thủ tướng yêu cầu chấn chỉnh thị trường bất động sản" titles the report; the tasks are the
+    ones it reports below."""
+    n, ms = _extract(TELEGRAM_TAIL)
+    assert ms and not any(n.text[m.start:m.end].startswith("Thủ tướng yêu cầu chấn chỉnh") for m in ms)
