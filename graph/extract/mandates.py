@@ -180,8 +180,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
-        if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
-            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
+        if rec is not None and (cues["closing"].search(normal.key, s.start, s.end)
+                                or cues["restatement"].match(normal.key, s.start, s.end)):
+            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on;
+                                               # "Như vậy, Thủ tướng yêu cầu ...": sums up what was reported
         if rec is not None and rec.rule in ("lead-in", "implicit", "heading") \
                 and _topic_title(normal.key[s.start:s.end], cues):
             rec = None                         # "1. Về tổ chức bộ máy ...": what the items under it are about

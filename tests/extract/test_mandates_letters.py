@@ -136,3 +136,15 @@ def test_a_news_pages_headline_is_no_task():
     ones it reports below."""
     n, ms = _extract(TELEGRAM_TAIL)
     assert ms and not any(n.text[m.start:m.end].startswith("Thủ tướng yêu cầu chấn chỉnh") for m in ms)
+
+
+def test_a_news_pages_summing_up_is_no_task():
+    """"Như vậy, Thủ tướng yêu cầu xử lý nghiêm ..." and "Trên đây là thông tin về “Thủ tướng yêu cầu
+    ...”" restate what the page reported; the reported task is counted where it is reported."""
+    text = TELEGRAM_TAIL + "\n".join((
+        "Như vậy, Thủ tướng yêu cầu Bộ Xây dựng xử lý nghiêm vi phạm và công khai các trường hợp sai phạm "
+        "theo quy định, bảo đảm thị trường bất động sản phát triển an toàn, lành mạnh, bền vững.",
+        "*Trên đây là thông tin về “Thủ tướng yêu cầu Bộ Tài chính cắt giảm ít nhất 50% thủ tục đầu tư "
+        "xây dựng nhà ở xã hội (Thông báo 596/TB-VPCP năm 2025)”.*")) + "\n"
+    n, ms = _extract(text)
+    assert ms and not any(n.key[m.start:m.end].startswith(("như vậy", "trên đây", "*trên đây")) for m in ms)
