@@ -117,11 +117,14 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                                            or default_assigner))
                 named_only = bool(inside) and cues["heading_tail"].match(
                     normal.key[max(x.end for x in inside):s.end].replace("*", "")) is not None
-                if heading.rule != "assign" and (named_only or rec is None) \
+                only_list = bool(inside) and cues["list_opener"].fullmatch(
+                    normal.key[max(x.end for x in inside):s.end].replace("*", "").strip()) is not None
+                if heading.rule != "assign" and (named_only or rec is None) or only_list \
                         or actor_heading(normal, s, inside, cues, actor_run) is not None:
                     continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban
                                                # nhân dân Thành phố:" head their items and state no task of their
-                                               # own; "- Chủ tịch ... tập trung chỉ đạo ...:" does both
+                                               # own, nor does "... yêu cầu Bộ trưởng Bộ Công Thương như sau:";
+                                               # "- Chủ tịch ... tập trung chỉ đạo ...:" does both
             else:
                 outline.open(rank, rec)
                 if rec is not None and rec.rule == "assign" and not rec.assignees \

@@ -148,3 +148,19 @@ def test_a_news_pages_summing_up_is_no_task():
         "xây dựng nhà ở xã hội (Thông báo 596/TB-VPCP năm 2025)”.*")) + "\n"
     n, ms = _extract(text)
     assert ms and not any(n.key[m.start:m.end].startswith(("như vậy", "trên đây", "*trên đây")) for m in ms)
+
+
+def test_a_lead_in_naming_its_actor_then_as_follows_is_no_task():
+    """"Theo Chỉ thị 01/CT-TTg ..., Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Công Thương như sau:"
+    names who takes the items below; it states no task of its own."""
+    text = "\n".join((
+        "Tuyệt đối không để thiếu điện trong bất cứ trường hợp nào",
+        "Theo Chỉ thị 01/CT-TTg năm 2025, để chủ động các giải pháp từ sớm, từ xa, bảo đảm tuyệt đối không để "
+        "thiếu điện trong bất cứ trường hợp nào, Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Công Thương như sau:",
+        "- Chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ về bảo đảm cung ứng đủ điện năm 2025 và các "
+        "năm tiếp theo, không để thiếu điện cho sản xuất, kinh doanh và tiêu dùng của Nhân dân trong mọi tình huống;",
+        "- Tập trung rà soát, nghiên cứu điều chỉnh Quy hoạch điện VIII để kịp thời cập nhật các yêu cầu, mục tiêu "
+        "chiến lược mới về phát triển kinh tế - xã hội, hoàn thành trước ngày 28 tháng 02 năm 2025.")) + "\n"
+    n, ms = _extract(text)
+    assert [" ".join(n.text[m.start:m.end].split()[:2]) for m in ms] == ["Chịu trách", "Tập trung"]
+    assert all(m.assignees == (B + "bo-cong-thuong",) for m in ms)
