@@ -67,6 +67,7 @@ SCHEMA = {
              "task_preamble": REGEX, "follow_on": REGEX, "deliverable_not": [str], "heading_number": REGEX,
              "outline_ranks": [[REGEX, float]], "markup": REGEX, "actor_heading_tail": REGEX, "lead_heading_tail": REGEX,
              "heading_verbs": OPEN(str), "inline_item": REGEX, "execution": REGEX, "enacting": REGEX, "lead_in_only": REGEX, "closing": REGEX, "approval": REGEX, "clause_split": REGEX, "deadline_only": REGEX, "topic_title": REGEX, "addressee_lead": REGEX, "addressee_item": REGEX, "title_types": [str], "document_start": REGEX, "publisher_types": [str],
+             "list_opener": REGEX, "restatement": REGEX,
              "table_columns": OPEN([str]), "table_lead_roles": OPEN(str), "table_separator": REGEX},
     "documents": {"issuer_codes": OPEN(str),
                   "named": [{"pattern": REGEX, "name": str, "type": str, "identifier?": str, "issuer?": str,

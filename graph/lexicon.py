@@ -163,6 +163,8 @@ class Cues:
     title_types: tuple[str, ...]
     document_start: str
     publisher_types: tuple[str, ...]
+    list_opener: str
+    restatement: str
     table_columns: Mapping[str, tuple[str, ...]]
     table_lead_roles: Mapping[str, str]
     table_separator: str

@@ -53,3 +53,14 @@ def test_scoring_pairs_a_mandate_with_itself():
     devgold.score(doc, analyse_file(doc.path), devgold.Names(), tally)
     rows = {(k, f): (e, fo, r) for s, k, f, e, fo, r, _, _ in tally.rows() if k == "all"}
     assert rows[("all", "mandate")][0] == len(doc.spec["mandates"])
+
+
+def test_a_task_is_looked_for_in_the_document_before_the_sites_summary():
+    """An official capture's site summary may quote a task in the document's words before the
+    document itself (from its national motto on): the annotation means the document's."""
+    task = {"text": "Khẩn trương thực hiện quyết liệt"}
+    text = ("Tóm tắt: - Khẩn trương thực hiện quyết liệt các giải pháp.\n"
+            "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "1. Khẩn trương thực hiện quyết liệt các giải pháp.\n")
+    assert devgold._source_starts(text, [task], official=True) == [text.rindex("Khẩn")]
+    assert devgold._source_starts(text, [task]) == [text.index("Khẩn")]

@@ -219,6 +219,9 @@ def _council_parts_in(normal, listing, one, council_key, templates, council_iri,
     return add
 
 
+_LEAD_IN_REACH = 40     # characters before a block where the lead-in's "yêu cầu:" may end
+
+
 def _post_groups(lexicon: Lexicon) -> list[tuple[re.Pattern, str | None]]:
     return [(re.compile(spec["pattern"]), spec.get("name")) for spec in lexicon.bodies.post_groups]
 
@@ -227,11 +230,15 @@ def post_groups(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
     """The groups the Government's formula of posts names, each apart ("Bộ trưởng, Thủ trưởng cơ
     quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ": the ministries, the ministerial-level
     agencies, the Government agencies); bodies.yaml ``post_groups``: the group as written (the
-    pattern's group ``n``), or the name given."""
+    pattern's group ``n``), or the name given. The cue asking them to act may close the lead-in
+    just before the block ("... yêu cầu:" above "(1) Các Bộ trưởng, Thủ trưởng ..."): the search
+    starts a little before it, and keeps the groups inside the block."""
     out = []
     for pattern, given in lexicon.compiled(_post_groups):
-        for m in pattern.finditer(normal.key, i, j):
+        for m in pattern.finditer(normal.key, max(0, i - _LEAD_IN_REACH), j):
             s, e = m.span("n") if "n" in pattern.groupindex else m.span()
+            if s < i:
+                continue
             name = given or " ".join(normal.text[s:e].split())
             out.append(Mention("body", iri("body", name), s, e, normal.text[s:e], "post-group",
                                BodyRef(name=name, cls="BodyGroup", body_kind="collective")))

@@ -100,9 +100,9 @@ def approval(normal: NormalText, s: Sentence, actors: Starts, cues: dict) -> Man
 
 def task_role(task: str, role: str, cues: dict) -> str:
     """The role a task's own opening verbs give ("Chủ trì tổ chức ...", "Làm đầu mối ...": lead;
-    "Theo dõi, đôn đốc ...", "Chỉ đạo, kiểm tra, giám sát ...": monitor), else ``role`` (the
-    heading's or the assigning verb's)."""
-    text = cues["task_preamble"].sub("", cues["heading_number"].sub("", normalise_phrase(task)))
+    "Theo dõi, đôn đốc ...", "Chỉ đạo, kiểm tra, giám sát ...": monitor), after its framing ("Theo
+    chức năng nhiệm vụ đôn đốc ..."); else ``role`` (the heading's or the assigning verb's)."""
+    text = cues["task_preamble"].sub("", _unframed(cues["heading_number"].sub("", normalise_phrase(task)), cues))
     verbs = [_starts_with(chunk, cues["actor"]) for chunk in text.split(", ")[:2]]
     roles = [cues["actor"][v] if v else None for v in verbs]
     if roles and roles[0] in ("lead", "monitor"):

@@ -53,6 +53,7 @@ def compile_cues(lexicon: Lexicon) -> dict:
         "topic_title": re.compile(c.topic_title), "addressee_lead": re.compile(c.addressee_lead),
         "addressee_item": re.compile(c.addressee_item), "title_types": norm(c.title_types),
         "document_start": re.compile(c.document_start, re.M), "publisher_types": tuple(c.publisher_types),
+        "list_opener": re.compile(c.list_opener), "restatement": re.compile(c.restatement),
         "heading_verbs": tuple(sorted(((normalise_phrase(k), v) for k, v in c.heading_verbs.items()),
                                       key=lambda kv: len(kv[0]), reverse=True)),
         "deliverable": [re.compile(r"(?<!\w)%s (?!%s)([^,;.]{3,80})" % (cue, "|".join(map(re.escape, c.deliverable_not))))

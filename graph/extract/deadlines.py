@@ -37,7 +37,7 @@ def _interpret(kind: str, m: re.Match) -> tuple[date | None, date | None]:
     g = {k: v for k, v in m.groupdict().items() if v}
     if "m2" in g:                                   # "15 tháng 12 năm 2026"
         g["m"] = g.pop("m2")
-    if kind == "recurring":
+    if kind in ("recurring", "part_of_year"):     # how often, or which months: no due day
         return None, None
     if kind == "period":
         return date(int(g["y2"]), 12, 31), date(int(g["y1"]), 1, 1)

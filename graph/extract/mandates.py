@@ -81,6 +81,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
             continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
+        if normal.web and block.kind == "heading" and not block.marker and meta.title \
+                and " ".join(normal.text[block.start:block.end].split()) == " ".join(meta.title.split()):
+            continue                           # a news page's headline ("Thủ tướng yêu cầu tập trung xử lý
+                                               # ..."): the title of the report, its tasks come below
         if cues["document_start"].search(normal.key, s.start, s.end):
             outline.close_all()                # the header of the document itself, after a web page's
             previous = None                    # summary of it: no task, and nothing above governs on
@@ -98,10 +102,15 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         rec = by_sentence.get(n)
         lead = outline.governing() or _lead_in(seg, block, by_sentence, sentences_of)
         lead_in = opens_list(normal, seg, n, cues) or (
-            rank is not None and _heads_deeper_items(normal, seg, n, rank, markers, cues)
+            rank is not None and (_heads_deeper_items(normal, seg, n, rank, markers, cues)
+                                  or _heads_paragraphs(seg, n, markers))
             and actor_heading(normal, s, actor_index.starting_in(s.start, s.end), cues, actor_run) is not None)
         if lead_in:
             inside = actor_index.starting_in(s.start, s.end)
+            if rec is not None and rec.rule == "chained" and cues["list_opener"].search(normal.key, s.start, s.end):
+                outline.open(rank, _directing(rec, (lead.assigner if lead else None) or default_assigner))
+                continue                       # "Bộ trưởng Bộ X chỉ đạo các đơn vị ... một số nhiệm vụ sau:":
+                                               # the items are the minister's, the lead-in no task
             heading = rec if rec is not None and rec.assignees else actor_heading(normal, s, inside, cues, actor_run)
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
@@ -111,11 +120,14 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
                 run = actor_run(normal.key, inside, inside[0].start, cues) if inside else []
                 named_only = named_only or bool(run) and cues["lead_heading_tail"].match(
                     normal.key[run[-1].end:s.end].replace("*", "")) is not None
-                if heading.rule != "assign" and (named_only or rec is None) \
+                only_list = bool(inside) and cues["list_opener"].fullmatch(
+                    normal.key[max(x.end for x in inside):s.end].replace("*", "").strip()) is not None
+                if heading.rule != "assign" and (named_only or rec is None) or only_list \
                         or actor_heading(normal, s, inside, cues, actor_run) is not None:
                     continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban
                                                # nhân dân Thành phố:" head their items and state no task of their
-                                               # own; "- Chủ tịch ... tập trung chỉ đạo ...:" does both
+                                               # own, nor does "... yêu cầu Bộ trưởng Bộ Công Thương như sau:";
+                                               # "- Chủ tịch ... tập trung chỉ đạo ...:" does both
             else:
                 outline.open(rank, rec)
                 if rec is not None and rec.rule == "assign" and not rec.assignees \
@@ -180,8 +192,10 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             # "Đồng thời, tiếp tục ...", or a news report's next paragraph of tasks ("Rà soát ...")
             rec = _record(normal, s.start, s.end, previous.assigner, previous.assignees, previous.role,
                           False, "follow-on", block)
-        if rec is not None and cues["closing"].search(normal.key, s.start, s.end):
-            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on
+        if rec is not None and (cues["closing"].search(normal.key, s.start, s.end)
+                                or cues["restatement"].match(normal.key, s.start, s.end)):
+            rec = None                         # "... xin thông báo để ... biết, thực hiện": passes the text on;
+                                               # "Như vậy, Thủ tướng yêu cầu ...": sums up what was reported
         if rec is not None and rec.rule in ("lead-in", "implicit", "heading") \
                 and _topic_title(normal.key[s.start:s.end], cues):
             rec = None                         # "1. Về tổ chức bộ máy ...": what the items under it are about
@@ -200,7 +214,23 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
+    own = _own_text_start(normal, meta, cues)
+    out = [m for m in out if m.start >= own]
     return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon)
+
+
+def _own_text_start(normal: NormalText, meta: DocumentMeta, cues: dict) -> int:
+    """Where the document itself starts: the first line of its header (the national motto, its own
+    "Số: 11554/VPCP-V.I"). A legal-document site puts its summary of the document above it
+    ("Trong đó, đơn cử chỉ đạo Bộ trưởng Bộ Tài chính ..."): a paraphrase, which gives no task of
+    its own. A news page has no such header (its quoting the motto is no start)."""
+    if meta.type_code in cues["publisher_types"]:
+        return 0
+    for m in cues["document_start"].finditer(normal.key):
+        line = normal.key.rfind("\n", 0, m.start()) + 1
+        if not normal.key[line:m.start()].strip(" *#_>|"):
+            return line
+    return 0
 
 
 def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon
@@ -226,8 +256,16 @@ def _once(mandates: list[MandateRecord]) -> list[MandateRecord]:
     """A task stated twice in the same words is one mandate, the later statement's: a web page's
     summary of the document ("Tóm tắt") repeats its items before the document itself."""
     kept = ("chain-lead", "chained", "table-row", "execution")     # stated once by construction
-    last = {m.task: i for i, m in enumerate(mandates) if m.rule not in kept}
-    return [m for i, m in enumerate(mandates) if m.rule in kept or last[m.task] == i]
+    by_task: dict[str, list[int]] = {}
+    for i, m in enumerate(mandates):
+        if m.rule not in kept:
+            by_task.setdefault(m.task, []).append(i)
+    # the same words under two actor headings ("Phối hợp với Bộ Xây dựng ... nghiên cứu" for Bộ Tài
+    # nguyên và Môi trường, then for Bộ Tài chính) are two mandates: a restatement is one whose later
+    # statement names the same actors, or either names none of its own
+    again = lambda m, later: m.assignees == later.assignees or not (m.explicit and later.explicit)
+    return [m for i, m in enumerate(mandates) if m.rule in kept
+            or not any(again(m, mandates[k]) for k in by_task[m.task] if k > i)]
 
 
 def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[MandateRecord]:
@@ -299,6 +337,17 @@ def _heads_deeper_items(normal: NormalText, seg: Segmented, n: int, rank: float,
     marker = markers.get(n + 1) or (block.marker if nxt.start <= block.start + len(block.marker) + 1 else "")
     deeper = outline_rank(marker + " ", cues) if marker else None
     return deeper is not None and deeper > rank
+
+
+def _heads_paragraphs(seg: Segmented, n: int, markers: dict[int, str]) -> bool:
+    """Sentence n, a marked line, is followed by a paragraph of its own without a marker: "(5)
+    Thống đốc Ngân hàng Nhà nước Việt Nam" above "Chỉ đạo rà soát kỹ lưỡng ..." (a news report of
+    a telegram), a heading without its colon over its text."""
+    if n + 1 >= len(seg.sentences) or n + 1 in markers:
+        return False
+    nxt = seg.sentences[n + 1]
+    block = seg.blocks[nxt.block]
+    return nxt.block != seg.sentences[n].block and block.kind == "paragraph" and not block.marker
 
 
 def _default_assignees(meta: DocumentMeta, actors: list[Mention], lexicon: Lexicon) -> tuple[str, ...]:

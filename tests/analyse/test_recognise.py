@@ -206,6 +206,14 @@ def test_collective_groups_are_named_as_written():
     assert "cac-bo" not in _mentions("Thủ tướng gặp các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tại Hà Nội.")
 
 
+def test_the_forces_and_the_whole_press_of_a_government_letter_are_groups():
+    """A Government Office letter: "Các lực lượng chức năng phải liên tục ra quân ...", "Đài Truyền
+    hình Việt Nam ... và hệ thống các cơ quan báo chí phối hợp với các Bộ, ngành, lực lượng chức năng"."""
+    found = _mentions("Đài Truyền hình Việt Nam và hệ thống các cơ quan báo chí phối hợp với các Bộ, ngành, "
+                      "lực lượng chức năng tăng thời lượng tuyên truyền; các lực lượng chức năng phải liên tục ra quân.")
+    assert {"he-thong-cac-co-quan-bao-chi", "cac-bo-nganh-luc-luong-chuc-nang", "cac-luc-luong-chuc-nang"} <= found
+
+
 def test_a_list_under_one_head_word_names_each_body():
     found = _mentions("Điều 5. Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, Nông nghiệp và Môi trường và "
                       "Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Nghị quyết này.")

@@ -175,6 +175,16 @@ def test_dates_in_every_written_form(day, form):
     assert parse_deadline(f"thực hiện từ ngày {written}", bundled_lexicon()).start_date == day
 
 
+def test_a_part_of_a_year_is_no_deadline():
+    """"những tháng cuối năm 2025" (a cited resolution's title), "6 tháng đầu năm 2025" (a review
+    meeting's name) say which months, not by when: no date, and no "cuối năm 2025" inside them."""
+    lex = bundled_lexicon()
+    for phrase in ("theo nghị quyết số 86/nq-cp về nhiệm vụ trọng tâm những tháng cuối năm 2025",
+                   "kết luận tại hội nghị sơ kết công tác 6 tháng đầu năm 2025"):
+        assert parse_deadline(phrase, lex).deadline is None, phrase
+    assert parse_deadline("hoàn thành vào cuối năm 2025", lex).deadline == date(2025, 12, 31)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1990, 2099), st.integers(1, 4), st.booleans())
 def test_quarters_and_years(year, quarter, roman):
