@@ -91,7 +91,7 @@ SCHEMA = {
                 "name_syllable": REGEX, "clause_break": REGEX},
     "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str],
                                "members?": REGEX, "separator?": REGEX}],
-                 "same_as": OPEN(str), "places": [str]},
+                 "same_as": OPEN(str), "places": [str], "not_name?": REGEX},
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
                 "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,

@@ -218,12 +218,18 @@ class Projects:
     projects: tuple[ProjectPattern, ...]
     same_as: Mapping[str, str]
     places: tuple[str, ...]
+    not_name: str | None = None     # words that introduce a project, not part of its name (regex)
 
     @classmethod
     def of(cls, d: dict) -> "Projects":
         return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")),
                                         p.get("members"), p.get("separator"))
-                         for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]))
+                         for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]),
+                   d.get("not_name"))
+
+    @cached_property
+    def not_name_pattern(self) -> re.Pattern:
+        return re.compile(self.not_name or "(?!)")
 
     @cached_property
     def patterns(self) -> tuple[tuple[re.Pattern, ProjectPattern], ...]:

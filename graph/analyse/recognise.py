@@ -14,10 +14,9 @@ from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
 from graph.analyse import localise
 from graph.analyse.normalise import normalise_phrase
-from graph.analyse.prefilter import PatternSet
+from graph.analyse.projects import projects
 from graph.lexicon import Lexicon
-from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
-                           Segmented)
+from graph.records import Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, Segmented
 from graph.vocab import iri
 
 _WORD = re.compile(r"[\w-]+")
@@ -67,7 +66,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
         bodies = _bodies(normal, i, j, lexicon)
         if block.kind == "signature":          # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the post signed for
             bodies = [m for m in bodies if not m.surface.isupper()]
-        out += bodies + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
+        out += bodies + projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
@@ -351,35 +350,7 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
     return out
 
 
-# ------------------------------------------------------------------ projects and places
-def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
-    out, same_as = [], lexicon.compiled(_project_names)
-    for pattern, spec in lexicon.compiled(_project_patterns).possible(normal.text):
-        for m in gz.at_word_start(pattern, normal.text, i, j):
-            name = m.group(0)
-            for words in spec.not_in_name:     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
-                name = name.replace(f" {words} ", " ")
-            name = name[0].upper() + name[1:]
-            name = same_as.get(normalise_phrase(name), name)
-            members = localise.listed_projects(normal, m, spec)
-            if members:                        # "các Chương trình ...: A, B, C giai đoạn ...": each one
-                out += members
-                continue
-            out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
-                               ProjectRef(name=name, kind=spec.kind, en=spec.en)))
-    return out
-
-
-def _project_patterns(lexicon: Lexicon) -> PatternSet:
-    """The project patterns, each tried only on a document holding one of its literal strings."""
-    return PatternSet(lexicon.projects.patterns)
-
-
-def _project_names(lexicon: Lexicon) -> dict[str, str]:
-    """projects.yaml's same_as, keyed by the matching form of the other name."""
-    return {normalise_phrase(k): v for k, v in lexicon.projects.same_as.items()}
-
-
+# ------------------------------------------------------------------ places
 def _places(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     matcher = gz.place_matcher(lexicon)
     return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],
