@@ -40,7 +40,8 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool}
+         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool,
+         "opens?": REGEX}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
@@ -86,7 +87,7 @@ SCHEMA = {
                "signature": [REGEX], "boilerplate_end": [REGEX], "boilerplate_line": [REGEX],
                "abbreviations": [str], "web_heading_max": int, "split_id_end": REGEX,
                "split_id_start": REGEX, "numbered_line": REGEX, "sentence_break": REGEX,
-               "coverage_min?": float},
+               "coverage_min?": float, "annex?": [REGEX]},
     "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}],
                 "name_syllable": REGEX, "clause_break": REGEX},
     "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str],

@@ -57,6 +57,7 @@ class BodyHead:
     max_words: int | None = None             # the name's words after the head, where not the default
     max_chars: int | None = None             # the name's characters, head included, where not the default
     whole: bool = False                      # its name outranks a listed body inside it ("Bộ Tư lệnh Vùng Cảnh sát biển 2")
+    opens: str | None = None                 # what else may open the name after the head, besides a capital (regex, on the key)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,7 +93,8 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False))
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False),
+                                  h.get("opens"))
                          for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},

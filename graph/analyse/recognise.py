@@ -21,7 +21,7 @@ from graph.vocab import iri
 
 _WORD = re.compile(r"[\w-]+")
 _PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}
-_FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
+_FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature", "annex")
 
 
 def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -173,8 +173,9 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         pos = m.end()
         if not normal.text[m.start()].isupper() or normal.text[m.start():m.end()].isupper():
             continue                                   # "Đảng bộ" is no ministry; CAPS are headings
-        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos):
-            continue
+        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos) \
+                and not (spec.opens and re.match(spec.opens, normal.key[pos:pos + 40])):
+            continue                                   # "Trường Mầm non đô thị Sài Đồng": `opens`
         if _after_capitalised_word(normal.text, m.start()):
             continue                                   # "Trung Bộ" is a region, not a ministry
         end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
@@ -189,7 +190,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                 end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
                 continue
             if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() and (count or " " not in s)
-                   for s in stops.get(rest[:1], stops[""])):
+                   for s in stops.get(rest[:1], stops[""])) and not _inside_proper_name(normal.text, w.start(), w.end()):
                 break                                  # a stop verb may open a name: "Sở Xây dựng"
             unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
                          and normal.text[w.start()].islower()), None)
@@ -220,6 +221,14 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                                    parent=iri("body", spec.parent) if spec.parent else None,
                                    valid_until=date.fromisoformat(until) if until else None)))
     return out
+
+
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` is capitalised between two capitalised words: a stop word
+    ("từ") inside a place's name ("Trường Tiểu học Nam Từ Liêm")."""
+    before = text[max(0, start - 12):start].rstrip(" ").rsplit(" ", 1)[-1]
+    after = text[end:end + 2]
+    return text[start:start + 1].isupper() and before[:1].isupper() and after[:1] == " " and after[1:2].isupper()
 
 
 def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:

@@ -1,0 +1,38 @@
+"""Stage recognise: bodies nobody listed, by head word and collective (bodies.yaml patterns and
+collectives), in sentences of the genres they come from; and an annex after the signature, whose
+names count though it follows the list of recipients."""
+from conftest import bundled_lexicon, recognise_text
+from graph.analyse.normalise import normalise
+from graph.analyse.segment import segment
+
+
+def _bodies(text: str) -> set[str]:
+    return {m.iri.rsplit("/", 1)[1] for m in recognise_text(text) if m.kind == "body"}
+
+
+def test_the_closing_formula_of_a_decision_names_a_group_with_individuals_in_it():
+    found = _bodies("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở và các tổ chức, cá nhân có liên "
+                    "quan chịu trách nhiệm thi hành Quyết định này./.")
+    assert "cac-to-chuc-ca-nhan-co-lien-quan" in found
+
+
+def test_schools_by_level_with_a_lower_case_kind_or_a_number_and_a_place_holding_a_stop_word():
+    found = _bodies("1 | Trường Mầm non đô thị Sài Đồng |\n2 | Trường Mầm non 20-10 |\n"
+                    "3 | Trường Tiểu học Nam Từ Liêm |\n4 | Trường Trung học phổ thông chuyên Đại học Sư phạm |")
+    assert found >= {"truong-mam-non-do-thi-sai-dong", "truong-mam-non-20-10", "truong-tieu-hoc-nam-tu-liem",
+                     "truong-trung-hoc-pho-thong-chuyen-dai-hoc-su-pham"}
+
+
+def test_a_school_head_needs_a_name_after_it():
+    assert not any(b.startswith("truong") for b in _bodies("Trường Mầm non phải bảo đảm điều kiện dạy học."))
+
+
+def test_an_annex_after_the_signature_and_the_recipients_is_the_documents_text_again():
+    lex = bundled_lexicon()
+    text = ("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH Phùng Thị Hồng Hà | PHỤ LỤC MỨC HỌC PHÍ (Kèm theo Nghị "
+            "quyết số 58/2025/NQ-HĐND)\n1 | Trường Mầm non Mai Dịch |\n")
+    n = normalise(text, lex)
+    kinds = [b.kind for b in segment(n, lex).blocks]
+    assert kinds[:3] == ["recipients"] * 3 and kinds[3:] == ["annex", "annex"]
+    assert "truong-mam-non-mai-dich" in _bodies(text)
+    assert "nhu-dieu-3" not in _bodies(text)
