@@ -47,7 +47,7 @@ SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "member_lists?": [{"lead": REGEX, "head": str}],
                "post_groups?": [{"pattern": REGEX, "name?": str}],
-               "council_parts?": {"council": REGEX, "parts": OPEN(str)},
+               "council_parts?": {"council": REGEX, "parts": OPEN(str), "committees?": OPEN(str), "link?": REGEX},
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
                                 "separator": REGEX},

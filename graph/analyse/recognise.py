@@ -35,7 +35,7 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     candidates += [m for m in enum.members(normal, 0, len(normal.key), lexicon)
                    if (k := bisect_right(starts, m.start)) and m.end <= facts[k - 1].end
                    and facts[k - 1].kind != "recipients"]
-    chosen = _resolve_overlaps(candidates)
+    chosen = _resolve_overlaps(_inside_pattern_names(candidates, normal, lexicon))
     chosen = _contextual(chosen, lexicon)
     chosen = localise.tie_to_home(normal, chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
@@ -75,6 +75,22 @@ _RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "post-group": -0.5}   
 
 def _rank(m: Mention):
     return (_PRIORITY[m.kind] + _RULE_RANK.get(m.rule, 0), -(m.end - m.start), m.start)
+
+
+def _inside_pattern_names(cands: list[Mention], normal: NormalText, lexicon: Lexicon) -> list[Mention]:
+    """``cands`` less the contextual aliases that end a name by pattern, when they are a bare unit
+    word or a head of bodies ("Thành phố", "Ủy ban nhân dân"): part of that name ("Công an Thành
+    phố", "Văn phòng Ủy ban nhân dân" tỉnh), no mention of their own ("Thủ đô" stays Hà Nội)."""
+    spans = sorted((m.start, m.end) for m in cands if m.rule == "body-pattern")
+    starts = [s for s, _ in spans]
+    _, heads = gz.body_patterns(lexicon)
+    openings = tuple(f"{w} " for w in (*lexicon.bodies.division_words, *heads))
+
+    def ends_one(m: Mention) -> bool:
+        k = bisect_left(starts, m.start)
+        key = normal.key[m.start:m.end] + " "
+        return key.startswith(openings) and any(e == m.end for _, e in spans[max(0, k - 8):k])
+    return [m for m in cands if not (_contextual_alias(m) and ends_one(m))]
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:

@@ -36,3 +36,23 @@ def test_an_annex_after_the_signature_and_the_recipients_is_the_documents_text_a
     assert kinds[:3] == ["recipients"] * 3 and kinds[3:] == ["annex", "annex"]
     assert "truong-mam-non-mai-dich" in _bodies(text)
     assert "nhu-dieu-3" not in _bodies(text)
+
+
+def test_a_council_committee_named_alone_is_a_body_of_the_council():
+    found = _bodies("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nXét Báo cáo thẩm tra số 97/BC-BVHXH của Ban Văn hóa - Xã hội "
+                    "Hội đồng nhân dân Thành phố; Báo cáo thẩm tra của Ban Pháp chế Hội đồng nhân dân Thành phố.")
+    assert {"ban-van-hoa-xa-hoi-hoi-dong-nhan-dan-thanh-pho-ha-noi",
+            "ban-phap-che-hoi-dong-nhan-dan-thanh-pho-ha-noi"} <= found
+
+
+def test_a_bare_unit_inside_a_name_by_pattern_is_part_of_it_and_ties_it_to_the_province():
+    assert "van-phong-uy-ban-nhan-dan-tinh-nghe-an" in _bodies(
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nĐiều 2. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Văn phòng Ủy ban "
+        "nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh) để thiết lập quy trình điện tử.")
+    assert "cong-an-thanh-pho-ha-noi" in _bodies(
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\ng) Chỉ đạo Công an Thành phố, Sở Xây dựng chủ trì, tham mưu.")
+
+
+def test_a_province_a_road_passes_through_is_a_place():
+    found = _bodies("Bàn giao mặt bằng cao tốc Bắc – Nam đoạn qua Đà Nẵng, Quảng Ngãi trước ngày 15/7/2025.")
+    assert not found & {"thanh-pho-da-nang", "tinh-quang-ngai"}
