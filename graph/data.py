@@ -89,7 +89,7 @@ SCHEMA = {
                "split_id_start": REGEX, "numbered_line": REGEX, "sentence_break": REGEX,
                "coverage_min?": float, "annex?": [REGEX]},
     "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}],
-                "name_syllable": REGEX, "clause_break": REGEX},
+                "name_syllable": REGEX, "clause_break": REGEX, "byline?": REGEX},
     "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str],
                                "members?": REGEX, "separator?": REGEX}],
                  "same_as": OPEN(str), "places": [str], "not_name?": REGEX},

@@ -190,11 +190,12 @@ class Persons:
     titles: tuple[Title, ...]
     name_syllable: str
     clause_break: re.Pattern
+    byline: re.Pattern | None = None         # a news report's author line, the name as group "name"
 
     @classmethod
     def of(cls, d: dict) -> "Persons":
         return cls(_t(d["surnames"]), tuple(Title(**t) for t in d["titles"]), d["name_syllable"],
-                   re.compile(d["clause_break"]))
+                   re.compile(d["clause_break"]), re.compile(d["byline"]) if d.get("byline") else None)
 
     @cached_property
     def name(self) -> re.Pattern:

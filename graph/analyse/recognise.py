@@ -35,6 +35,9 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     candidates += [m for m in enum.members(normal, 0, len(normal.key), lexicon)
                    if (k := bisect_right(starts, m.start)) and m.end <= facts[k - 1].end
                    and facts[k - 1].kind != "recipients"]
+    byline = lexicon.persons.byline
+    candidates += [Mention("person", iri("person", m.group("name")), m.start("name"), m.end("name"), m.group("name"),
+                           "byline", PersonRef(name=m.group("name"))) for m in (byline.finditer(normal.text) if byline else ())]
     chosen = _resolve_overlaps(_inside_pattern_names(candidates, normal, lexicon))
     chosen = _contextual(chosen, lexicon)
     chosen = localise.tie_to_home(normal, chosen, lexicon)

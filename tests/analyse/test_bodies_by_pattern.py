@@ -56,3 +56,10 @@ def test_a_bare_unit_inside_a_name_by_pattern_is_part_of_it_and_ties_it_to_the_p
 def test_a_province_a_road_passes_through_is_a_place():
     found = _bodies("Bàn giao mặt bằng cao tốc Bắc – Nam đoạn qua Đà Nẵng, Quảng Ngãi trước ngày 15/7/2025.")
     assert not found & {"thanh-pho-da-nang", "tinh-quang-ngai"}
+
+
+def test_a_news_reports_author_line_names_a_person_without_a_surname():
+    persons = {m.iri.rsplit("/", 1)[1] for m in recognise_text(
+        "Bộ Xây dựng tăng cường kiểm tra, giám sát.\n\nTheo Báo Điện tử Chính phủ\n\nTác giả: Tuyết Thư\n")
+        if m.kind == "person"}
+    assert persons == {"tuyet-thu"}
