@@ -129,6 +129,8 @@ def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
             continue                                   # "các cơ quan" alone names no group
         surface = normal.text[m.start():m.end()]
         name = " ".join(surface.split())
+        for short, full in gz.expansions(lexicon):     # "UBND cấp xã" is "Ủy ban nhân dân cấp xã"
+            name = short.sub(full, name)
         out.append(Mention("body", iri("body", name), m.start(), m.end(), surface, "collective",
                            BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
     return out

@@ -226,7 +226,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if spec.requires is not None and normalise_phrase(spec.requires) not in normal.key[m.start():end]:
             continue
         name = spec.expands + surface[len(m.group(1)):] if spec.expands else surface
-        for short, full in lexicon.compiled(_expansions):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
+        for short, full in gz.expansions(lexicon):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
             name = short.sub(full, name)
         until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
@@ -248,11 +248,6 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start].rstrip(" ").rsplit(" ", 1)[-1]
     after = text[end:end + 2]
     return text[start:start + 1].isupper() and before[:1].isupper() and after[:1] == " " and after[1:2].isupper()
-
-
-def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
-    """The heads written short ("UBND"), as words inside a pattern body's name, and their full form."""
-    return [(re.compile(r"(?<!\w)%s(?!\w)" % re.escape(h.head)), h.expands) for h in lexicon.bodies.heads if h.expands]
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:

@@ -63,3 +63,9 @@ def test_a_news_reports_author_line_names_a_person_without_a_surname():
         "Bộ Xây dựng tăng cường kiểm tra, giám sát.\n\nTheo Báo Điện tử Chính phủ\n\nTác giả: Tuyết Thư\n")
         if m.kind == "person"}
     assert persons == {"tuyet-thu"}
+
+
+def test_a_collective_written_short_is_named_in_full_and_the_departments_are_a_group():
+    assert "uy-ban-nhan-dan-cap-xa" in _bodies("Bước 5 | Lãnh đạo UBND cấp xã | Ký phê duyệt văn bản xác nhận |")
+    assert "uy-ban-nhan-dan-cac-xa-phuong" in _bodies("Chủ tịch UBND các xã, phường thực hiện Quyết định này.")
+    assert "cac-so" in _bodies("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành.")
