@@ -69,3 +69,10 @@ def test_a_collective_written_short_is_named_in_full_and_the_departments_are_a_g
     assert "uy-ban-nhan-dan-cap-xa" in _bodies("Bước 5 | Lãnh đạo UBND cấp xã | Ký phê duyệt văn bản xác nhận |")
     assert "uy-ban-nhan-dan-cac-xa-phuong" in _bodies("Chủ tịch UBND các xã, phường thực hiện Quyết định này.")
     assert "cac-so" in _bodies("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành.")
+
+
+def test_a_project_board_by_its_work_and_an_inspection_team_by_its_number():
+    found = _bodies("Yêu cầu Ban Quản lý dự án khẩn trương bàn giao mặt bằng thuộc nhiệm vụ của Đoàn kiểm tra số 06 "
+                    "của Thủ tướng Chính phủ.")
+    assert {"ban-quan-ly-du-an", "doan-kiem-tra-so-06"} <= found
+    assert not any(b.startswith("doan-kiem-tra") for b in _bodies("Đoàn kiểm tra làm việc với tỉnh."))
