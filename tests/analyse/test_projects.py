@@ -62,3 +62,10 @@ def test_no_project_in_a_conference_point_or_a_project_of_someone():
     found = _projects("- Điểm cầu Bộ Tài chính: Đại diện các đơn vị. Phân loại các dự án theo hướng dẫn của Bộ Tài "
                       "chính; Dự án sản xuất thiết bị điện tử tại Việt Nam được hưởng ưu đãi.")
     assert found == set()
+
+
+def test_a_platform_whose_name_ends_on_its_acronym():
+    found = _projects("+ Phát triển Hệ thống giám sát, đo lường mức độ cung cấp và sử dụng dịch vụ Chính phủ số (EMC). "
+                      "+ Kết nối với Nền tảng tích hợp, chia sẻ dữ liệu của các bộ, ngành, địa phương (LGSP).")
+    assert found == {"he-thong-giam-sat-do-luong-muc-do-cung-cap-va-su-dung-dich-vu-chinh-phu-so-emc",
+                     "nen-tang-tich-hop-chia-se-du-lieu-cua-cac-bo-nganh-dia-phuong-lgsp"}
