@@ -40,13 +40,14 @@ _BODY = {"name": str, "en?": str, "class": str, "kind": str, "aliases?": [str], 
 _TEMPLATE = {"name": str, "en": str, "class": str, "kind": str, "parent?": str, "aliases?": [str], "cased?": [str]}
 _GROUP = {"name": str, "en?": str, "parent?": str, "aliases?": [str], "contextual?": [str]}
 _HEAD = {"head": str, "class": str, "kind": str, "parent?": str, "requires?": str, "expands?": str,
-         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool}
+         "valid_until?": DATE, "max_words?": int, "max_chars?": int, "whole?": bool,
+         "opens?": REGEX}
 
 SCHEMA = {
     "bodies": {"bodies": [_BODY], "groups": [_GROUP],
                "member_lists?": [{"lead": REGEX, "head": str}],
                "post_groups?": [{"pattern": REGEX, "name?": str}],
-               "council_parts?": {"council": REGEX, "parts": OPEN(str)},
+               "council_parts?": {"council": REGEX, "parts": OPEN(str), "committees?": OPEN(str), "link?": REGEX},
                "collectives?": {"leads": [str], "nouns": [str], "heads": [str], "levels": [str],
                                 "generic": [str], "people?": [str], "not_before": [str], "qualifiers": [str],
                                 "separator": REGEX},
@@ -87,12 +88,12 @@ SCHEMA = {
                "signature": [REGEX], "boilerplate_end": [REGEX], "boilerplate_line": [REGEX],
                "abbreviations": [str], "web_heading_max": int, "split_id_end": REGEX,
                "split_id_start": REGEX, "numbered_line": REGEX, "sentence_break": REGEX,
-               "coverage_min?": float},
+               "coverage_min?": float, "annex?": [REGEX]},
     "persons": {"surnames": [str], "titles": [{"title": str, "en?": str, "body?": str, "rank?": bool}],
-                "name_syllable": REGEX, "clause_break": REGEX},
+                "name_syllable": REGEX, "clause_break": REGEX, "byline?": REGEX},
     "projects": {"projects": [{"pattern": REGEX, "kind": str, "en?": str, "not_in_name?": [str],
                                "members?": REGEX, "separator?": REGEX}],
-                 "same_as": OPEN(str), "places": [str]},
+                 "same_as": OPEN(str), "places": [str], "not_name?": REGEX},
     "targets": {"target_headings": [str], "result_headings": [str], "target_cues": [str],
                 "result_markers": [str], "before": OPEN(str), "after": OPEN(str), "units": [str],
                 "year": REGEX, "clause_breaks": REGEX, "indicator_lead": REGEX, "indicator_tail": REGEX,

@@ -57,6 +57,7 @@ class BodyHead:
     max_words: int | None = None             # the name's words after the head, where not the default
     max_chars: int | None = None             # the name's characters, head included, where not the default
     whole: bool = False                      # its name outranks a listed body inside it ("Bộ Tư lệnh Vùng Cảnh sát biển 2")
+    opens: str | None = None                 # what else may open the name after the head, besides a capital (regex, on the key)
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,7 +93,8 @@ class Bodies:
                    + tuple(entry(i, "BodyGroup", "collective", True) for i in d["groups"]),
                    p["max_words"],
                    tuple(BodyHead(h["head"], h["class"], h["kind"], h.get("parent"), h.get("requires"),
-                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False))
+                                  h.get("expands"), h.get("valid_until"), h.get("max_words"), h.get("max_chars"), h.get("whole", False),
+                                  h.get("opens"))
                          for h in p["heads"]),
                    _t(p["district_words"]), p["district_valid_until"], _t(p["division_words"]), _t(p.get("joins")), _t(p.get("name_ends")),
                    {iri("body", k): {t: iri("body", n) for t, n in v.items()} for k, v in d.get("families", {}).items()},
@@ -191,11 +193,12 @@ class Persons:
     titles: tuple[Title, ...]
     name_syllable: str
     clause_break: re.Pattern
+    byline: re.Pattern | None = None         # a news report's author line, the name as group "name"
 
     @classmethod
     def of(cls, d: dict) -> "Persons":
         return cls(_t(d["surnames"]), tuple(Title(**t) for t in d["titles"]), d["name_syllable"],
-                   re.compile(d["clause_break"]))
+                   re.compile(d["clause_break"]), re.compile(d["byline"]) if d.get("byline") else None)
 
     @cached_property
     def name(self) -> re.Pattern:
@@ -221,12 +224,18 @@ class Projects:
     projects: tuple[ProjectPattern, ...]
     same_as: Mapping[str, str]
     places: tuple[str, ...]
+    not_name: str | None = None     # words that introduce a project, not part of its name (regex)
 
     @classmethod
     def of(cls, d: dict) -> "Projects":
         return cls(tuple(ProjectPattern(p["pattern"], p["kind"], p.get("en"), _t(p.get("not_in_name")),
                                         p.get("members"), p.get("separator"))
-                         for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]))
+                         for p in d["projects"]), dict(d.get("same_as") or {}), _t(d["places"]),
+                   d.get("not_name"))
+
+    @cached_property
+    def not_name_pattern(self) -> re.Pattern:
+        return re.compile(self.not_name or "(?!)")
 
     @cached_property
     def patterns(self) -> tuple[tuple[re.Pattern, ProjectPattern], ...]:

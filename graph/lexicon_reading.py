@@ -101,6 +101,7 @@ class Layout:
     numbered_line: re.Pattern
     sentence_break: re.Pattern
     coverage_min: float = 0.0                # sentences over a document's own text, below which a build warns
+    annex: tuple[str, ...] = ()              # a paragraph opening an annex after the signature
 
     @classmethod
     def of(cls, d: dict) -> "Layout":
@@ -118,6 +119,10 @@ class Layout:
     @cached_property
     def starts_recipients(self) -> re.Pattern:
         return any_of(self.recipients)
+
+    @cached_property
+    def starts_annex(self) -> re.Pattern:
+        return any_of(self.annex) if self.annex else re.compile("(?!)")
 
     @cached_property
     def starts_signature(self) -> re.Pattern:

@@ -108,8 +108,11 @@ class Names:
 
     @staticmethod
     def project(name: str) -> str:
+        """The slug of the name the pipeline gives the project ("Dự án đường cao tốc X - Y" and
+        "cao tốc X-Y" are one expressway)."""
+        from graph.analyse.projects import project_name
         from graph.vocab import slug
-        return slug(_nfc(name))
+        return slug(project_name(_nfc(name), lexicon()))
 
 
 # -- scoring one document ------------------------------------------------------------------------

@@ -129,6 +129,8 @@ def collectives(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Me
             continue                                   # "các cơ quan" alone names no group
         surface = normal.text[m.start():m.end()]
         name = " ".join(surface.split())
+        for short, full in gz.expansions(lexicon):     # "UBND cấp xã" is "Ủy ban nhân dân cấp xã"
+            name = short.sub(full, name)
         out.append(Mention("body", iri("body", name), m.start(), m.end(), surface, "collective",
                            BodyRef(name=name, cls="BodyGroup", body_kind="collective")))
     return out
@@ -178,8 +180,11 @@ def _council_list(lexicon: Lexicon) -> re.Pattern | None:
         return None
     part = r"(?P<part>%s)(?: %s)?" % (gz.trie(normalise_phrase(p) for p in spec["parts"]), spec["council"])
     sep = (lexicon.bodies.collectives or {}).get("separator") or r",\s*"
+    # a committee named alone, with its council after it ("Ban Văn hóa - Xã hội Hội đồng nhân dân Thành phố")
+    named = r"(?<!\w)(?P<part>%s) %s%s(?!\w)" % (gz.trie(normalise_phrase(p) for p in spec.get("committees") or ()) or "(?!)",
+                                             spec.get("link") or "", spec["council"])
     return re.compile(r"%s(?:%s%s)+(?!\w)" % (part.replace("?P<part>", ""), sep, part.replace("?P<part>", ""))), \
-        re.compile(part + r"(?!\w)")
+        re.compile(part + r"(?!\w)"), re.compile(named)
 
 
 def council_parts(normal: NormalText, mentions: list[Mention], lexicon: Lexicon,
@@ -192,13 +197,19 @@ def council_parts(normal: NormalText, mentions: list[Mention], lexicon: Lexicon,
                 and entries[m.iri].kind == "peoples-council" and not (m.ref and getattr(m.ref, "contextual", False))]
     if compiled is None or not councils:
         return mentions
-    listing, one = compiled
+    listing, one, named = compiled
     council = entries[councils[0].iri].name
     templates = {normalise_phrase(k): v for k, v in lexicon.bodies.council_parts["parts"].items()}
     council_key = re.compile(lexicon.bodies.council_parts["council"])
     add = []
+    committees = {normalise_phrase(k): v for k, v in (lexicon.bodies.council_parts.get("committees") or {}).items()}
     for start, end in blocks:
         add += _council_parts_in(normal, listing, one, council_key, templates, councils[0].iri, council, start, end)
+        for m in named.finditer(normal.key, start, end):    # "Ban Pháp chế Hội đồng nhân dân Thành phố"
+            name = committees[m.group("part")].replace("{council}", council)
+            add.append(Mention("body", iri("body", name), m.start(), m.end(), normal.text[m.start():m.end()],
+                               "council-part", BodyRef(name=name, cls="StateBody", body_kind="peoples-council",
+                                                       parent=councils[0].iri)))
     if not add:
         return mentions
     spans = [(a.start, a.end) for a in add]

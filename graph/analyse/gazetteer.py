@@ -153,3 +153,13 @@ def place_matcher(lexicon: Lexicon) -> AliasMatcher:
 def _place_matcher(lexicon: Lexicon) -> AliasMatcher:
     table = {normalise_phrase(p): (iri("place", p), p) for p in lexicon.projects.places}
     return AliasMatcher(alternation(table), table)
+
+
+def expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
+    """The heads written short ("UBND"), as words inside a name, and their full form: a name the
+    text abbreviates is named in full ("Văn phòng UBND" is "Văn phòng Ủy ban nhân dân")."""
+    return lexicon.compiled(_expansions)
+
+
+def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r"(?<!\w)%s(?!\w)" % re.escape(h.head)), h.expands) for h in lexicon.bodies.heads if h.expands]

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from graph.analyse import gazetteer as gz
 from graph.analyse.normalise import normalise_phrase
 from graph.lexicon import Lexicon
-from graph.records import BodyRef, Mention, NormalText, ProjectRef
+from graph.records import BodyRef, Mention, NormalText
 from graph.vocab import iri
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -204,28 +204,6 @@ def _inside_commune(normal: NormalText, m: Mention, entries, within: tuple[str, 
         return False
     entry = entries.get(m.iri)
     return entry is not None and entry.cls == "Polity" and normal.key[max(0, m.start - 12):m.start].endswith(within)
-
-
-def listed_projects(normal: NormalText, m: re.Match, spec) -> list[Mention]:
-    """The projects a list under one head names ("Các Chương trình mục tiêu quốc gia: Xây dựng nông
-    thôn mới, Giảm nghèo bền vững, Phát triển ... giai đoạn 2021-2025"): the head, each item (its
-    first letter small, as inside a name) and the shared tail; projects.yaml ``members``."""
-    if not spec.members:
-        return []
-    whole = re.fullmatch(spec.members, m.group(0), re.S)
-    if whole is None:
-        return []
-    out, at = [], m.start() + whole.start("items")
-    for item in re.split(spec.separator or ",", whole.group("items")):
-        start = normal.text.find(item, at)
-        if not item.strip() or start < 0:
-            continue
-        at = start + len(item)
-        words = " ".join(item.split())
-        name = " ".join(f"{whole.group('head')} {words[:1].lower()}{words[1:]} {whole.group('tail')}".split())
-        out.append(Mention("project", iri("project", name), start, at, item, "project-list",
-                           ProjectRef(name=name, kind=spec.kind, en=spec.en)))
-    return out
 
 
 def _in_caps_name(normal: NormalText, m: Mention, entries) -> bool:

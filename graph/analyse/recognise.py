@@ -14,15 +14,14 @@ from graph.analyse import references as refs
 from graph.analyse import gazetteer as gz
 from graph.analyse import localise
 from graph.analyse.normalise import normalise_phrase
-from graph.analyse.prefilter import PatternSet
+from graph.analyse.projects import projects
 from graph.lexicon import Lexicon
-from graph.records import (Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, ProjectRef,
-                           Segmented)
+from graph.records import Block, BodyRef, Mention, NormalText, PersonRef, PlaceRef, Segmented
 from graph.vocab import iri
 
 _WORD = re.compile(r"[\w-]+")
 _PRIORITY = {"document": 0, "project": 1, "body": 2, "person": 3, "place": 4}
-_FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature")
+_FACT_KINDS = ("heading", "item", "paragraph", "recipients", "signature", "annex")
 
 
 def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -36,7 +35,10 @@ def recognise(normal: NormalText, segmented: Segmented, lexicon: Lexicon) -> tup
     candidates += [m for m in enum.members(normal, 0, len(normal.key), lexicon)
                    if (k := bisect_right(starts, m.start)) and m.end <= facts[k - 1].end
                    and facts[k - 1].kind != "recipients"]
-    chosen = _resolve_overlaps(candidates)
+    byline = lexicon.persons.byline
+    candidates += [Mention("person", iri("person", m.group("name")), m.start("name"), m.end("name"), m.group("name"),
+                           "byline", PersonRef(name=m.group("name"))) for m in (byline.finditer(normal.text) if byline else ())]
+    chosen = _resolve_overlaps(_inside_pattern_names(candidates, normal, lexicon))
     chosen = _contextual(chosen, lexicon)
     chosen = localise.tie_to_home(normal, chosen, lexicon)
     chosen = enum.expand(normal, chosen, lexicon)
@@ -67,7 +69,7 @@ def _in_block(normal: NormalText, block: Block, lexicon: Lexicon) -> list[Mentio
         bodies = _bodies(normal, i, j, lexicon)
         if block.kind == "signature":          # "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG": the post signed for
             bodies = [m for m in bodies if not m.surface.isupper()]
-        out += bodies + _projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
+        out += bodies + projects(normal, i, j, lexicon) + _places(normal, i, j, lexicon)
     return out
 
 
@@ -76,6 +78,22 @@ _RULE_RANK = {"body-pattern": 0.5, "gazetteer-name": 1.5, "post-group": -0.5}   
 
 def _rank(m: Mention):
     return (_PRIORITY[m.kind] + _RULE_RANK.get(m.rule, 0), -(m.end - m.start), m.start)
+
+
+def _inside_pattern_names(cands: list[Mention], normal: NormalText, lexicon: Lexicon) -> list[Mention]:
+    """``cands`` less the contextual aliases that end a name by pattern, when they are a bare unit
+    word or a head of bodies ("Thành phố", "Ủy ban nhân dân"): part of that name ("Công an Thành
+    phố", "Văn phòng Ủy ban nhân dân" tỉnh), no mention of their own ("Thủ đô" stays Hà Nội)."""
+    spans = sorted((m.start, m.end) for m in cands if m.rule == "body-pattern")
+    starts = [s for s, _ in spans]
+    _, heads = gz.body_patterns(lexicon)
+    openings = tuple(f"{w} " for w in (*lexicon.bodies.division_words, *heads))
+
+    def ends_one(m: Mention) -> bool:
+        k = bisect_left(starts, m.start)
+        key = normal.key[m.start:m.end] + " "
+        return key.startswith(openings) and any(e == m.end for _, e in spans[max(0, k - 8):k])
+    return [m for m in cands if not (_contextual_alias(m) and ends_one(m))]
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
@@ -174,8 +192,9 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         pos = m.end()
         if not normal.text[m.start()].isupper() or normal.text[m.start():m.end()].isupper():
             continue                                   # "Đảng bộ" is no ministry; CAPS are headings
-        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos):
-            continue
+        if not normal.text[pos:pos + 1].isupper() and not normal.key.startswith(divisions, pos) \
+                and not (spec.opens and re.match(spec.opens, normal.key[pos:pos + 40])):
+            continue                                   # "Trường Mầm non đô thị Sài Đồng": `opens`
         if _after_capitalised_word(normal.text, m.start()):
             continue                                   # "Trung Bộ" is a region, not a ministry
         end, count, in_unit = pos, 0, None        # in_unit: where a unit word inside the name ends
@@ -190,7 +209,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
                 end = w.end()                          # "Sở Giáo dục và Đào tạo": "và" inside a name
                 continue
             if any(rest.startswith(s) and not rest[len(s):len(s) + 1].isalnum() and (count or " " not in s)
-                   for s in stops.get(rest[:1], stops[""])):
+                   for s in stops.get(rest[:1], stops[""])) and not _inside_proper_name(normal.text, w.start(), w.end()):
                 break                                  # a stop verb may open a name: "Sở Xây dựng"
             unit = next((d for d in divisions if count and rest.startswith(d) and not rest[len(d):len(d) + 1].isalnum()
                          and normal.text[w.start()].islower()), None)
@@ -207,7 +226,7 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
         if spec.requires is not None and normalise_phrase(spec.requires) not in normal.key[m.start():end]:
             continue
         name = spec.expands + surface[len(m.group(1)):] if spec.expands else surface
-        for short, full in lexicon.compiled(_expansions):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
+        for short, full in gz.expansions(lexicon):   # "Văn phòng UBND" is "Văn phòng Ủy ban nhân dân"
             name = short.sub(full, name)
         until = spec.valid_until
         if normal.key[m.end():end].startswith(districts):
@@ -223,9 +242,12 @@ def _pattern_bodies(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> lis
     return out
 
 
-def _expansions(lexicon: Lexicon) -> list[tuple[re.Pattern, str]]:
-    """The heads written short ("UBND"), as words inside a pattern body's name, and their full form."""
-    return [(re.compile(r"(?<!\w)%s(?!\w)" % re.escape(h.head)), h.expands) for h in lexicon.bodies.heads if h.expands]
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` is capitalised between two capitalised words: a stop word
+    ("từ") inside a place's name ("Trường Tiểu học Nam Từ Liêm")."""
+    before = text[max(0, start - 12):start].rstrip(" ").rsplit(" ", 1)[-1]
+    after = text[end:end + 2]
+    return text[start:start + 1].isupper() and before[:1].isupper() and after[:1] == " " and after[1:2].isupper()
 
 
 def _after_capitalised_word(text: str, start: int) -> bool:
@@ -351,35 +373,7 @@ def _bare_titles(normal: NormalText, segmented: Segmented, mentions: list[Mentio
     return out
 
 
-# ------------------------------------------------------------------ projects and places
-def _projects(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
-    out, same_as = [], lexicon.compiled(_project_names)
-    for pattern, spec in lexicon.compiled(_project_patterns).possible(normal.text):
-        for m in gz.at_word_start(pattern, normal.text, i, j):
-            name = m.group(0)
-            for words in spec.not_in_name:     # "Sân bay quốc tế Nội Bài" is "Sân bay Nội Bài"
-                name = name.replace(f" {words} ", " ")
-            name = name[0].upper() + name[1:]
-            name = same_as.get(normalise_phrase(name), name)
-            members = localise.listed_projects(normal, m, spec)
-            if members:                        # "các Chương trình ...: A, B, C giai đoạn ...": each one
-                out += members
-                continue
-            out.append(Mention("project", iri("project", name), m.start(), m.end(), m.group(0), "project-pattern",
-                               ProjectRef(name=name, kind=spec.kind, en=spec.en)))
-    return out
-
-
-def _project_patterns(lexicon: Lexicon) -> PatternSet:
-    """The project patterns, each tried only on a document holding one of its literal strings."""
-    return PatternSet(lexicon.projects.patterns)
-
-
-def _project_names(lexicon: Lexicon) -> dict[str, str]:
-    """projects.yaml's same_as, keyed by the matching form of the other name."""
-    return {normalise_phrase(k): v for k, v in lexicon.projects.same_as.items()}
-
-
+# ------------------------------------------------------------------ places
 def _places(normal: NormalText, i: int, j: int, lexicon: Lexicon) -> list[Mention]:
     matcher = gz.place_matcher(lexicon)
     return [Mention("place", matcher.table[m.group(1)][0], m.start(), m.end(), normal.text[m.start():m.end()],

@@ -65,6 +65,10 @@ def _zone(para: str, zone: str, layout: Layout) -> str:
         return "boilerplate"
     if layout.starts_recipients.match(para):
         return "recipients"
+    if zone == "annex" or zone in ("recipients", "signature") and layout.starts_annex.match(para) \
+            and not layout.starts_signature.match(para):
+        return "annex"                         # an annex after the signature: its names count (its
+                                               # rules and task tables are read apart, as tables)
     if zone in ("recipients", "signature") or layout.starts_signature.match(para):
         return "signature" if zone == "signature" or layout.starts_signature.match(para) else zone
     return zone
@@ -121,7 +125,7 @@ def coverage_warning(segmented: Segmented, lexicon: Lexicon) -> str | None:
     boilerplate) than layout.yaml's ``coverage_min``: text the segmentation lost to recipients or
     signature zones that ran on, or never split."""
     minimum = lexicon.layout.coverage_min
-    own = sum(b.end - b.start for b in segmented.blocks if b.kind != "boilerplate")
+    own = sum(b.end - b.start for b in segmented.blocks if b.kind not in ("boilerplate", "annex"))
     covered = sum(s.end - s.start for s in segmented.sentences)
     if not minimum or own < 200 or covered >= minimum * own:
         return None

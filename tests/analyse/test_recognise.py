@@ -246,8 +246,10 @@ def test_council_parts_are_named_with_the_documents_council():
     assert not any("dai-bieu" in b for b in _mentions("Các đại biểu, khách mời dự hội nghị của Bộ Tài chính."))
 
 
-def test_a_public_is_no_group_and_a_list_lead_may_end_its_line():
-    assert not any(b.startswith("cac-co-quan") for b in _mentions(
-        "Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."))
+def test_the_closing_formulas_public_is_a_group_and_a_list_lead_may_end_its_line():
+    # the dev annotations (GUIDE.md) list "các cơ quan, tổ chức, cá nhân có liên quan" as a group
+    # and as assignees of the execution clause: a public named as one addressee of the decision
+    assert "cac-co-quan-to-chuc-ca-nhan-co-lien-quan" in _mentions(
+        "Các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.")
     found = _mentions("1. Chủ tịch Ủy ban nhân dân các tỉnh:\nĐắk Lắk, Khánh Hòa và Lâm Đồng:\na) Tổ chức khắc phục.")
     assert {"uy-ban-nhan-dan-tinh-dak-lak", "uy-ban-nhan-dan-tinh-khanh-hoa", "uy-ban-nhan-dan-tinh-lam-dong"} <= found
