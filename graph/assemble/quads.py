@@ -73,7 +73,7 @@ def nt_term(t) -> str:
     text = f'"{str(t).translate(_ESCAPES)}"'
     if t.language:
         return f"{text}@{t.language}"
-    if t.datatype is None or t.datatype == _XSD_STRING:
+    if t.datatype is None or str(t.datatype) == _XSD_STRING:
         return text
     return f"{text}^^<{t.datatype}>"
 
