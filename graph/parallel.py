@@ -4,9 +4,11 @@ ADDRESS``; the lexicon is sent to every worker once). Results come back in the o
 tasks, so the output does not depend on where or in which order the documents were analysed.
 A task's bytes are read just before it is sent, and only a few tasks per worker are in flight,
 so neither the corpus's bytes nor its analysed documents pile up in the build's memory.
+After populate, ``Beside`` runs one step (the views) in a child process while the build goes on.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -107,3 +109,54 @@ def _on_dask(tasks: list[Task], lexicon: Lexicon, address: str) -> Iterator:
         yield from _in_order(tasks, submit, ahead=DASK_AHEAD, release=lambda f: f.release())
     finally:
         client.close()
+
+
+class Beside:
+    """``function(*args)`` run in a child process (spawned: it shares no state or open handle with
+    the build) while the build goes on; ``result()`` waits for its return value or raises its
+    error, ``stop()`` ends it if it still runs."""
+
+    def __init__(self, function: Callable, *args):
+        context = multiprocessing.get_context("spawn")
+        self._answer, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_beside, args=(sender, function, args), daemon=True)
+        self._process.start()
+        sender.close()                       # the child holds the only sending end: EOF if it dies
+
+    def result(self):
+        try:
+            failed, value = self._answer.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the child process died (exit code {self._process.exitcode})") from None
+        self._process.join()
+        if failed:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._answer.close()
+
+
+def _beside(sender, function: Callable, args: tuple) -> None:
+    _die_with_the_build()
+    try:
+        answer = (False, function(*args))
+    except BaseException as exc:             # given to the build, which reports it as its own
+        answer = (True, exc)
+    sender.send(answer)
+    sender.close()
+
+
+def _die_with_the_build() -> None:
+    """On Linux the child is killed with the build (PR_SET_PDEATHSIG), so a build killed while
+    the child writes leaves nothing writing into its staged output."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):       # another system: the child ends when its work does
+        pass

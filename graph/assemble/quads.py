@@ -38,6 +38,7 @@ def graph_name(doc: URIRef | str) -> URIRef:
 # the form every published file holds, so in the store they carry this stand-in datatype instead,
 # which keeps the lexical form, and are given back as xsd:decimal (``published``, ``rdflib_term``).
 _DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 KEPT_DECIMAL = ox.NamedNode(f"{MGID}datatype/decimal-as-written")
 _KEPT_END, _DECIMAL_END = f"^^<{KEPT_DECIMAL.value}>", f"^^<{_DECIMAL}>"
 
@@ -55,6 +56,26 @@ def ox_term(t, *, keep_decimals: bool = True):
         return ox.Literal(str(t))
     datatype = str(t.datatype)
     return ox.Literal(str(t), datatype=KEPT_DECIMAL if keep_decimals and datatype == _DECIMAL else ox.NamedNode(datatype))
+
+
+# N-Triples escapes in a literal, as pyoxigraph writes them (the published files are pyoxigraph's)
+_ESCAPES = {0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _ESCAPES})
+
+
+def nt_term(t) -> str:
+    """An rdflib term as N-Triples writes it, as published (an xsd:decimal as xsd:decimal): the
+    same text as pyoxigraph's ``str(ox_term(t, keep_decimals=False))``, without making the term."""
+    if isinstance(t, URIRef):
+        return f"<{t}>"
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    text = f'"{str(t).translate(_ESCAPES)}"'
+    if t.language:
+        return f"{text}@{t.language}"
+    if t.datatype is None or str(t.datatype) == _XSD_STRING:
+        return text
+    return f"{text}^^<{t.datatype}>"
 
 
 def published_line(line: str) -> str:
@@ -84,14 +105,13 @@ def rdflib_term(t):
     return Literal(t.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 class QuadSink:
     """populate's target in a build: ``begin(doc)`` before each document's triples, ``close()``
     at the end (writes the held triples and leaves every quad in ``store``).
 
-    ``lines``: a file that also receives every quad as it is written, as the line
+    The quads are made as N-Quads text, never as pyoxigraph terms (a term made in Python per
+    value was half of populate's time), and handed to the store's bulk loader, which parses
+    them. ``lines``: a file that also receives every quad as it is written, as the line
     "<N-Triples triple, as published>\t<graph IRI>": the published files are sorted from it
     (graph/publish/outputs.py), not read back from the store, whose every term read is a lookup."""
 
@@ -99,16 +119,13 @@ class QuadSink:
         self.store = ox.Store(str(folder))
         self._lines = open(lines, "w", encoding="utf-8", newline="\n") if lines is not None else None
         self._texts: list[str] = []
-        self._docs = {str(d): ox.NamedNode(graph_name(d)) for d in documents}
-        self._entities = ox.NamedNode(ENTITIES_GRAPH)
+        self._docs = {str(d): str(graph_name(d)) for d in documents}
+        self._entities = str(ENTITIES_GRAPH)
         self._held: dict[tuple, dict] = {}           # (s, p) -> {o: None}, in the order populate wrote them
-        self._holdings: dict[str, ox.NamedNode] = {}  # a post holding belongs to the first document stating it
-        self._batch: list[ox.Quad] = []
-        self._current: ox.NamedNode | None = None
-        # pyoxigraph terms made once: predicates, and the IRIs that are objects (classes, entities,
-        # documents: as many as the entities), not evidence nodes, which are each used once or twice
-        self._iris: dict[str, ox.NamedNode] = {}
-        self._last = (None, None, None)             # the last subject, its term and its graph
+        self._holdings: dict[str, str] = {}          # a post holding belongs to the first document stating it
+        self._batch: list[str] = []                  # N-Quads lines for the store
+        self._current: str | None = None
+        self._last = (None, None, None)             # the last subject, its N-Triples text and its graph
 
     def begin(self, doc) -> None:
         self._current = self._docs[str(doc)]
@@ -131,7 +148,7 @@ class QuadSink:
         assert p in HELD and o is None, pattern
         return bool(self._held.get((s, p)))
 
-    def _graph(self, s: str, p) -> ox.NamedNode:
+    def _graph(self, s: str, p) -> str:
         """The layout of graph/publish/dataset.py: a node's own document's graph; "this entity is
         mentioned here" in the graph of the document that mentions it; the rest shared."""
         doc = self._docs.get(s)
@@ -151,26 +168,23 @@ class QuadSink:
         if s is self._last[0] and not evidence and self._current is not None:
             _, subject, graph = self._last                # a node's triples come one after another
         else:
-            subject, graph = ox_term(s), self._graph(str(s), p)
+            subject, graph = nt_term(s), self._graph(str(s), p)
             if not evidence:                               # "mentioned here" is not the subject's graph
                 self._last = (s, subject, graph)
-        predicate = self._iris.get(p) or self._iris.setdefault(p, ox.NamedNode(p))
-        if type(o) is URIRef and not evidence:
-            o = str(o)
-            obj = self._iris.get(o) or self._iris.setdefault(o, ox.NamedNode(o))
+        obj = f"<{o}>" if type(o) is URIRef else nt_term(o)
+        triple = f"{subject} <{p}> {obj}"
+        if obj.endswith(_DECIMAL_END):                     # the store keeps it as written (KEPT_DECIMAL)
+            self._batch.append(f"{triple[:-len(_DECIMAL_END)]}{_KEPT_END} <{graph}> .\n")
         else:
-            obj = ox_term(o)
-        self._batch.append(ox.Quad(subject, predicate, obj, graph))
-        if self._lines is not None:              # s and p are IRIs, which N-Triples writes as they are
-            s_text = f"<{s}>" if type(subject) is ox.NamedNode else str(subject)
-            o_text = f"<{o}>" if type(obj) is ox.NamedNode else published_line(str(obj))
-            self._texts.append(f"{s_text} <{p}> {o_text}\t{graph.value}\n")
+            self._batch.append(f"{triple} <{graph}> .\n")
+        if self._lines is not None:
+            self._texts.append(f"{triple}\t{graph}\n")
         if len(self._batch) >= _BATCH:
             self._flush()
 
     def _flush(self) -> None:
         if self._batch:
-            self.store.bulk_extend(self._batch)
+            self.store.bulk_load("".join(self._batch).encode(), format=ox.RdfFormat.N_QUADS)
             self._batch = []
         if self._texts:
             self._lines.writelines(self._texts)

@@ -76,3 +76,34 @@ def test_populate_writes_the_facets_the_record_holds():
     assert set(g.objects(node, MG.meetsFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if f.met}
     assert set(g.objects(node, MG.lacksFacet)) == {URIRef(concepts[f.name]) for f in rec.facets if not f.met}
     assert g.value(node, MG.facetCount).toPython() == sum(f.met for f in rec.facets)
+
+
+def test_the_store_quads_are_written_as_pyoxigraph_writes_the_terms():
+    """populate writes its quads as N-Quads text (parsed by the store's bulk loader) and as the
+    lines the published files are sorted from, without making pyoxigraph terms: every term must
+    come out as pyoxigraph writes it, escapes of control characters, quotes and backslashes
+    included, or the published files would change."""
+    from rdflib import BNode, Literal, URIRef, XSD
+    from graph.assemble.quads import nt_term, ox_term
+    text = "".join(chr(c) for c in (*range(0x80), 0xA0, 0x1EA1, 0x2028, 0xFEFF, 0x1F600))
+    terms = [Literal(text), Literal(text, lang="vi"), Literal(text, datatype=XSD.string), Literal(7, datatype=XSD.integer),
+             Literal("90.0", datatype=XSD.decimal), Literal(True), URIRef("https://w3id.org/mandate-graph/id/body/x"), BNode("b1")]
+    for term in terms:
+        assert nt_term(term) == str(ox_term(term, keep_decimals=False)), term
+
+
+def test_populate_store_holds_the_triples_of_the_rdflib_populate(analysed, tmp_path):
+    """The store a build fills (N-Quads text through the bulk loader) holds the same triples, with
+    the same lexical forms (a decimal as written), as populate's rdflib Graph."""
+    import pyoxigraph as ox
+    from graph.assemble.populate import populate, populate_store
+    from graph.assemble.quads import rdflib_term
+    docs = [analysed[k] for k in sorted(analysed)]
+    g = populate(docs, bundled_lexicon())
+    store = populate_store(docs, bundled_lexicon(), tmp_path / "store", lines=tmp_path / "lines.txt")
+    stored = {tuple(rdflib_term(t) for t in q.triple) for q in store.quads_for_pattern(None, None, None, None)}
+    assert len(stored) == len(store) == len(g)
+    assert stored == set(g)
+    published = {line.split("\t")[0] for line in (tmp_path / "lines.txt").open(encoding="utf-8")}
+    assert published == {" ".join(str(t) for t in q.triple) for q in ox.parse(
+        g.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)}

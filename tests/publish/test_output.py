@@ -111,7 +111,7 @@ STAGES = [
     ("graph.assemble.populate", "populate_store"),
     ("graph.publish.outputs", "write_outputs"),
     ("graph.publish.termdocs", "write_docs"),
-    ("viz.views", "write_views"),
+    ("graph.build", "start_views"),            # the views, written beside publish (--jobs 2, the default here)
     ("graph.publish.output", "write_manifest"),
     ("graph.publish.output", "_exchange"),
 ]
