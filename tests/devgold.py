@@ -8,6 +8,7 @@ validation figures are the ones that predict how the tool does on documents nobo
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -162,24 +163,44 @@ def _header(doc, analysed, names, tally, misses) -> None:
             misses.append(f"{doc.name} header.{key} want {expected[key]} got {got[key]}")
 
 
-def _source_starts(text: str, wants: list[dict]) -> list[int | None]:
-    """Where each expected mandate starts in the file (its `text` is copied from it)."""
-    out, pos = [], 0
+def _source_starts(text: str, wants: list[dict], identifier: str | None = None) -> list[int | None]:
+    """Where each expected mandate starts in the file (its `text` is copied from it): in order, from
+    the previous mandate on, and within the document's own text: a legal-database page may quote
+    the tasks in its summary before the document, where a first occurrence would land."""
+    out = []
+    pos = floor = document_start(text, identifier)
     flat = " ".join(text.split())
     for w in wants:
         probe = w["text"]
         i = text.find(probe, pos)
         if i < 0:
+            i = text.find(probe, floor)
+        if i < 0:
             i = text.find(probe)
-        if i < 0:            # copied across a line break or with other spacing: match on words, from
-            words = " ".join(probe.split())      # the previous mandate on, as above (a page's summary
-            j = flat.find(words, max(0, len(" ".join(text[:pos].split())) - 1))   # may quote it first)
-            j = j if j >= 0 else flat.find(words)
+        if i < 0:            # copied across a line break or with other spacing: match on words,
+            words = " ".join(probe.split())      # with the same preferences as above
+            flat_at = lambda k: max(0, len(" ".join(text[:k].split())) - 1)
+            j = -1
+            for k in (pos, floor, 0):
+                j = flat.find(words, flat_at(k))
+                if j >= 0:
+                    break
             i = _unflatten(text, j) if j >= 0 else None
         out.append(i)
         if i is not None:
             pos = i
     return out
+
+
+def document_start(text: str, identifier: str | None) -> int:
+    """Where the document itself begins in a capture: its number line ("Số: 229/CĐ-TTg", the
+    identifier spaced or broken as the page writes it); 0 when there is none (news, or a page
+    that prints the number otherwise). A database's "Số hiệu:" field is not the number line."""
+    if not identifier:
+        return 0
+    chars = [re.escape(c) for c in identifier if not c.isspace()]
+    hit = re.search(r"Số\W{0,6}" + r"\s*".join(chars), text)
+    return hit.start() if hit else 0
 
 
 def _unflatten(text: str, j: int) -> int:
@@ -207,7 +228,7 @@ def _mandates(doc, analysed, names, tally, misses) -> None:
     for m in analysed.extraction.mandates:
         s, e = analysed.normal.source_span(m.start, m.end)
         found.append((s, e, m))
-    starts = _source_starts(analysed.source.text, wants)
+    starts = _source_starts(analysed.source.text, wants, (doc.spec.get("header") or {}).get("identifier"))
     used: set[int] = set()
     pairs = []
     for w, at in zip(wants, starts):

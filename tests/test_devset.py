@@ -38,7 +38,7 @@ def test_a_validation_third_spans_the_kinds():
 def test_every_annotated_task_is_quoted_from_its_capture():
     for doc in devgold.documents():
         text = doc.path.read_text(encoding="utf-8")
-        starts = devgold._source_starts(text, doc.spec["mandates"] or [])
+        starts = devgold._source_starts(text, doc.spec["mandates"] or [], doc.spec["header"].get("identifier") if doc.spec["header"] else None)
         missing = [m["text"] for m, at in zip(doc.spec["mandates"] or [], starts) if at is None]
         assert missing == [], doc.name
 
@@ -53,3 +53,24 @@ def test_scoring_pairs_a_mandate_with_itself():
     devgold.score(doc, analyse_file(doc.path), devgold.Names(), tally)
     rows = {(k, f): (e, fo, r) for s, k, f, e, fo, r, _, _ in tally.rows() if k == "all"}
     assert rows[("all", "mandate")][0] == len(doc.spec["mandates"])
+
+
+def test_a_quote_is_located_in_the_document_not_in_the_pages_summary():
+    """A legal-database page summarises a telegram's tasks before the telegram itself: the quote
+    is placed in the telegram (after its number line), where the tool's mandates are scored."""
+    page = ("Số hiệu: | 229/CĐ-TTg\n"
+            "Theo đó, tại Công điện 229/CĐ-TTg, Thủ tướng Chính phủ yêu cầu:\n"
+            "- Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp.\n"
+            "- Tiếp tục phát huy truyền thống tốt đẹp tương thân tương ái.\n"
+            "Số: 229/CĐ-TTg\n"
+            "1. Khẩn trương thực hiện quyết liệt, đồng bộ các\nnhiệm vụ, giải pháp.\n"
+            "2. Tiếp tục phát huy truyền thống tốt đẹp tương\nthân tương ái.\n")
+    wants = [{"text": "Khẩn trương thực hiện quyết liệt, đồng bộ các"},
+             {"text": "Tiếp tục phát huy truyền thống tốt đẹp tương"}]
+    document = page.index("Số: 229")
+    starts = devgold._source_starts(page, wants, "229/CĐ-TTg")
+    assert all(at is not None and at > document for at in starts)
+    assert page[starts[1]:].startswith("Tiếp tục")
+    # without a number line (news), the first occurrence, as before
+    assert devgold._source_starts(page, wants[:1], None)[0] == page.index("Khẩn trương")
+    assert devgold.document_start(page, "229 / CĐ-TTg") == document
