@@ -74,3 +74,25 @@ def test_a_quote_is_located_in_the_document_not_in_the_pages_summary():
     # without a number line (news), the first occurrence, as before
     assert devgold._source_starts(page, wants[:1], None)[0] == page.index("Khẩn trương")
     assert devgold.document_start(page, "229 / CĐ-TTg") == document
+
+
+def test_an_assignee_who_is_a_person_is_matched_as_a_person():
+    """'Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình ...' annotated with the
+    person as assignee, and 'Giao Phó Thủ tướng Chính phủ Trần Hồng Hà ...' with the post tied to
+    him: the tool's person IRI is right for both, a body of the same words is not."""
+    names = devgold.Names()
+    persons = {"Nguyễn Hòa Bình", "Trần Hồng Hà"}
+    binh = names.person("Nguyễn Hòa Bình")
+    want = {"assignees": ["Nguyễn Hòa Bình"], "posts": ["Phó Thủ tướng Thường trực Chính phủ"]}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {binh}
+    assert binh != names.body("Nguyễn Hòa Bình")
+    ha = names.person("Trần Hồng Hà")
+    want = {"assignees": ["Phó Thủ tướng Chính phủ"], "posts": ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]}
+    assert devgold.assignee_iris(want, persons, names, {ha}) == {ha}
+    post = names.body("Phó Thủ tướng Chính phủ")
+    assert devgold.assignee_iris(want, persons, names, {post}) == {post}
+    # a body stays a body, and another person is not the holder
+    want = {"assignees": ["Bộ Tài chính"], "posts": []}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {names.body("Bộ Tài chính")}
+    want = {"assignees": ["Phó Thủ tướng Chính phủ"], "posts": ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {post}
