@@ -207,6 +207,7 @@ class Deadline:
     recurring: bool
     kind: str = ""                 # the time.yaml kind: before_date, period, ...
     span: bool = False             # states when work runs ("từ ngày 20 đến 26-6"), not when it is due
+    from_issue: bool = False       # dated from the document's date: "trước ngày 15/12" (no year), "trong 10 ngày kể từ ngày ký"
 
 
 @dataclass(frozen=True)

@@ -174,28 +174,51 @@ def _header(doc, analysed, names, tally, misses) -> None:
 _MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI")
 
 
-def _source_starts(text: str, wants: list[dict], official: bool = False) -> list[int | None]:
-    """Where each expected mandate starts in the file (its `text` is copied from it); in an
-    official document, looked for from its national motto on first."""
+def _source_starts(text: str, wants: list[dict], identifier: str | None = None,
+                   official: bool = False) -> list[int | None]:
+    """Where each expected mandate starts in the file (its `text` is copied from it): in order, from
+    the previous mandate on, and within the document's own text (from its national motto or its
+    number line, whichever comes first): a legal-database page may quote the tasks in its summary
+    before the document, where a first occurrence would land."""
+    out = []
+    starts = [document_start(text, identifier)] if identifier else []
     motto = _MOTTO.search(text) if official else None
-    out, pos = [], text.rfind("\n", 0, motto.start()) + 1 if motto else 0
+    if motto:
+        starts.append(text.rfind("\n", 0, motto.start()) + 1)
+    starts = [x for x in starts if x > 0]
+    pos = floor = min(starts) if starts else 0
     flat = " ".join(text.split())
     for w in wants:
         probe = w["text"]
-        words = " ".join(probe.split())          # copied across a line break or with other spacing:
-        i = text.find(probe, pos)                # matched on words; from the previous mandate on first
-        if i < 0:                                # (a page's summary may quote it before)
-            j = flat.find(words, max(0, len(" ".join(text[:pos].split())) - 1))
-            i = _unflatten(text, j) if j >= 0 else -1
+        i = text.find(probe, pos)
+        if i < 0:
+            i = text.find(probe, floor)
         if i < 0:
             i = text.find(probe)
-        if i < 0:
-            j = flat.find(words)
+        if i < 0:            # copied across a line break or with other spacing: match on words,
+            words = " ".join(probe.split())      # with the same preferences as above
+            flat_at = lambda k: max(0, len(" ".join(text[:k].split())) - 1)
+            j = -1
+            for k in (pos, floor, 0):
+                j = flat.find(words, flat_at(k))
+                if j >= 0:
+                    break
             i = _unflatten(text, j) if j >= 0 else None
         out.append(i)
         if i is not None:
             pos = i
     return out
+
+
+def document_start(text: str, identifier: str | None) -> int:
+    """Where the document itself begins in a capture: its number line ("Số: 229/CĐ-TTg", the
+    identifier spaced or broken as the page writes it); 0 when there is none (news, or a page
+    that prints the number otherwise). A database's "Số hiệu:" field is not the number line."""
+    if not identifier:
+        return 0
+    chars = [re.escape(c) for c in identifier if not c.isspace()]
+    hit = re.search(r"Số\W{0,6}" + r"\s*".join(chars), text)
+    return hit.start() if hit else 0
 
 
 def _unflatten(text: str, j: int) -> int:
@@ -217,13 +240,31 @@ def _unflatten(text: str, j: int) -> int:
     return k
 
 
+def assignee_iris(want: dict, persons: set[str], names: Names, got: set[str]) -> set[str]:
+    """The IRIs of an annotated mandate's assignees, each read as the tool may rightly name it.
+    A person (a name of the document's `persons`) is a person, not a body; a post the annotation
+    ties to a named holder ("Phó Thủ tướng Chính phủ" with posts "Phó Thủ tướng Chính phủ Trần Hồng
+    Hà") is that body or that person, whichever the tool gave (``got``)."""
+    out = set()
+    for name in want.get("assignees") or []:
+        name = _nfc(name)
+        if name in persons:
+            out.add(names.person(name))
+            continue
+        holders = {names.person(p) for post in want.get("posts") or [] for p in persons
+                   if _nfc(post) == f"{name} {p}"}
+        out.add(min(holders & got) if holders & got else names.body(name))
+    return out
+
+
 def _mandates(doc, analysed, names, tally, misses) -> None:
     wants = doc.spec.get("mandates") or []
     found = []
     for m in analysed.extraction.mandates:
         s, e = analysed.normal.source_span(m.start, m.end)
         found.append((s, e, m))
-    starts = _source_starts(analysed.source.text, wants, doc.spec["file"].startswith("official/"))
+    starts = _source_starts(analysed.source.text, wants, (doc.spec.get("header") or {}).get("identifier"),
+                            doc.spec["file"].startswith("official/"))
     used: set[int] = set()
     pairs = []
     for w, at in zip(wants, starts):
@@ -250,8 +291,9 @@ def _mandates(doc, analysed, names, tally, misses) -> None:
             misses.append(f"{doc.name} mandate extra: {analysed.normal.text[m.start:m.end][:60]!r}")
     right_assignee = right_role = 0
     with_deadline = right_deadline = 0
+    persons = {_nfc(p) for p in doc.spec.get("persons") or []}
     for w, m in matched:
-        want_assignees = {names.body(a) for a in w.get("assignees") or []}
+        want_assignees = assignee_iris(w, persons, names, set(m.assignees))
         if want_assignees == set(m.assignees):
             right_assignee += 1
         else:

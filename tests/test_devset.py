@@ -38,7 +38,7 @@ def test_a_validation_third_spans_the_kinds():
 def test_every_annotated_task_is_quoted_from_its_capture():
     for doc in devgold.documents():
         text = doc.path.read_text(encoding="utf-8")
-        starts = devgold._source_starts(text, doc.spec["mandates"] or [])
+        starts = devgold._source_starts(text, doc.spec["mandates"] or [], doc.spec["header"].get("identifier") if doc.spec["header"] else None)
         missing = [m["text"] for m, at in zip(doc.spec["mandates"] or [], starts) if at is None]
         assert missing == [], doc.name
 
@@ -62,5 +62,48 @@ def test_a_task_is_looked_for_in_the_document_before_the_sites_summary():
     text = ("Tóm tắt: - Khẩn trương thực hiện quyết liệt các giải pháp.\n"
             "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "1. Khẩn trương thực hiện quyết liệt các giải pháp.\n")
-    assert devgold._source_starts(text, [task], official=True) == [text.rindex("Khẩn")]
+    assert devgold._source_starts(text, [task], None, official=True) == [text.rindex("Khẩn")]
     assert devgold._source_starts(text, [task]) == [text.index("Khẩn")]
+
+
+def test_a_quote_is_located_in_the_document_not_in_the_pages_summary():
+    """A legal-database page summarises a telegram's tasks before the telegram itself: the quote
+    is placed in the telegram (after its number line), where the tool's mandates are scored."""
+    page = ("Số hiệu: | 229/CĐ-TTg\n"
+            "Theo đó, tại Công điện 229/CĐ-TTg, Thủ tướng Chính phủ yêu cầu:\n"
+            "- Khẩn trương thực hiện quyết liệt, đồng bộ các nhiệm vụ, giải pháp.\n"
+            "- Tiếp tục phát huy truyền thống tốt đẹp tương thân tương ái.\n"
+            "Số: 229/CĐ-TTg\n"
+            "1. Khẩn trương thực hiện quyết liệt, đồng bộ các\nnhiệm vụ, giải pháp.\n"
+            "2. Tiếp tục phát huy truyền thống tốt đẹp tương\nthân tương ái.\n")
+    wants = [{"text": "Khẩn trương thực hiện quyết liệt, đồng bộ các"},
+             {"text": "Tiếp tục phát huy truyền thống tốt đẹp tương"}]
+    document = page.index("Số: 229")
+    starts = devgold._source_starts(page, wants, "229/CĐ-TTg")
+    assert all(at is not None and at > document for at in starts)
+    assert page[starts[1]:].startswith("Tiếp tục")
+    # without a number line (news), the first occurrence, as before
+    assert devgold._source_starts(page, wants[:1], None)[0] == page.index("Khẩn trương")
+    assert devgold.document_start(page, "229 / CĐ-TTg") == document
+
+
+def test_an_assignee_who_is_a_person_is_matched_as_a_person():
+    """'Phân công Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình ...' annotated with the
+    person as assignee, and 'Giao Phó Thủ tướng Chính phủ Trần Hồng Hà ...' with the post tied to
+    him: the tool's person IRI is right for both, a body of the same words is not."""
+    names = devgold.Names()
+    persons = {"Nguyễn Hòa Bình", "Trần Hồng Hà"}
+    binh = names.person("Nguyễn Hòa Bình")
+    want = {"assignees": ["Nguyễn Hòa Bình"], "posts": ["Phó Thủ tướng Thường trực Chính phủ"]}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {binh}
+    assert binh != names.body("Nguyễn Hòa Bình")
+    ha = names.person("Trần Hồng Hà")
+    want = {"assignees": ["Phó Thủ tướng Chính phủ"], "posts": ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]}
+    assert devgold.assignee_iris(want, persons, names, {ha}) == {ha}
+    post = names.body("Phó Thủ tướng Chính phủ")
+    assert devgold.assignee_iris(want, persons, names, {post}) == {post}
+    # a body stays a body, and another person is not the holder
+    want = {"assignees": ["Bộ Tài chính"], "posts": []}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {names.body("Bộ Tài chính")}
+    want = {"assignees": ["Phó Thủ tướng Chính phủ"], "posts": ["Phó Thủ tướng Chính phủ Trần Hồng Hà"]}
+    assert devgold.assignee_iris(want, persons, names, {binh}) == {post}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 
 from graph.extract.clauses import (Starts as _Starts, _actor_run as actor_run, execution as _execution,
                                    approval as _approval, explicit as _explicit, subject_clause as _subject_clause,
@@ -64,7 +65,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
     default_assigner = (meta.authority or meta.issuer
                         or (speakers.most_common(1)[0][0] if speakers else None))
     default_assignees = _default_assignees(meta, actors, lexicon)
-    out, table_spans, table_tasks = table_mandates(normal, actor_index, default_assigner, lexicon)
+    out, table_spans, table_tasks = table_mandates(normal, actor_index, default_assigner, lexicon, meta.issued)
     in_table = lambda s: any(a <= s.start < b for a, b in table_spans)
     item_done: set[int] = set()
     previous: MandateRecord | None = None
@@ -77,8 +78,8 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
         if block.kind in ("recipients", "signature"):
             outline.close_all()
             continue
-        if out and _deadline_only(normal, s, out[-1], cues, lexicon):
-            out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon)
+        if out and _deadline_only(normal, s, out[-1], cues, lexicon, meta.issued):
+            out[-1] = previous = _enrich(normal, replace(out[-1], end=s.end), mention_index, cues, lexicon, meta.issued)
             continue                           # "Hoàn thành trước ngày ...": when the task before is due
         marker = markers.get(n) or (block.marker if s.start <= block.start + len(block.marker) + 1 else "")
         if normal.web and block.kind == "heading" and not block.marker and meta.title \
@@ -144,7 +145,7 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             rec = replace(rec, rule="assign")          # the document's own assigner directing: one mandate
         if rec is not None and rec.rule == "chained":     # "Bộ trưởng Bộ X chỉ đạo Y ...": X's mandate first
             directing = _directing(rec, context_assigner)
-            out.append(_enrich(normal, directing, mention_index, cues, lexicon))
+            out.append(_enrich(normal, directing, mention_index, cues, lexicon, meta.issued))
             rec = _directed(rec, directing, actor_index)
         if rec is not None:
             assigner = rec.assigner or (lead.assigner if lead else None) or default_assigner
@@ -209,14 +210,14 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             rec = replace(rec, role=_task_role(rec.task, rec.role, cues))
         if rec is not None:
             for part in _split_clauses(normal, rec, cues):
-                out.append(_enrich(normal, part, mention_index, cues, lexicon))
+                out.append(_enrich(normal, part, mention_index, cues, lexicon, meta.issued))
             rec = out[-1]
             previous = rec
         elif block.kind == "paragraph":
             previous = None if s.start == block.start else previous
     own = _own_text_start(normal, meta, cues)
     out = [m for m in out if m.start >= own]
-    return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon)
+    return _due_later_in_item(normal, seg, _once(sorted(out, key=lambda m: m.start)), lexicon, meta.issued)
 
 
 def _own_text_start(normal: NormalText, meta: DocumentMeta, cues: dict) -> int:
@@ -233,8 +234,8 @@ def _own_text_start(normal: NormalText, meta: DocumentMeta, cues: dict) -> int:
     return 0
 
 
-def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon
-                       ) -> list[MandateRecord]:
+def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[MandateRecord], lexicon: Lexicon,
+                       issued: date | None = None) -> list[MandateRecord]:
     """A mandate with no deadline of its own takes the first due date stated after it in its item,
     before the next mandate ("1. Bộ X chủ trì xây dựng Đề án ... Báo cáo Thủ tướng Chính phủ trước ngày
     15/12/2025."): the item is one task, its deadline wherever the item states it."""
@@ -245,7 +246,7 @@ def _due_later_in_item(normal: NormalText, seg: Segmented, mandates: list[Mandat
             block = seg.blocks[max(0, bisect_right(starts, m.start) - 1)]
             if block.kind in ("item", "heading", "paragraph"):
                 until = min([block.end, *(x.start for x in mandates[n + 1:n + 2] if x.start >= m.end)])
-                due = [d for d in find_deadlines(normal.key, lexicon, m.end, until) if d.deadline and not d.span]
+                due = [d for d in find_deadlines(normal.key, lexicon, m.end, until, issued) if d.deadline and not d.span]
                 if due:
                     m = replace(m, deadline=due[0])
         out.append(m)
@@ -289,12 +290,13 @@ def _split_clauses(normal: NormalText, rec: MandateRecord, cues: dict) -> list[M
     return parts
 
 
-def _deadline_only(normal: NormalText, s, before: MandateRecord, cues: dict, lexicon: Lexicon) -> bool:
+def _deadline_only(normal: NormalText, s, before: MandateRecord, cues: dict, lexicon: Lexicon,
+                   issued: date | None = None) -> bool:
     """Sentence s, right after the mandate ``before``, only says when a task is due (cue
     deadline_only once its time expressions are taken out): it is that mandate's deadline."""
     if normal.key[before.end:s.start].strip(" \n.;*_") or before.rule == "table-row":
         return False
-    due = [d for d in find_deadlines(normal.key, lexicon, s.start, s.end) if d.deadline]
+    due = [d for d in find_deadlines(normal.key, lexicon, s.start, s.end, issued) if d.deadline]
     if not due:
         return False
     rest = "".join(normal.key[a:b] for a, b in zip([s.start, *(d.end for d in due)], [*(d.start for d in due), s.end]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from graph.analyse.normalise import normalise_phrase
 from graph.analyse.prefilter import Gate
@@ -93,8 +94,8 @@ def task_key(text: str) -> str:
     return " ".join(normalise_phrase(text).strip(" .;:").split()[:8])
 
 
-def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Lexicon
-                   ) -> tuple[list[MandateRecord], list[tuple[int, int]], set[str]]:
+def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Lexicon,
+                   issued: date | None = None) -> tuple[list[MandateRecord], list[tuple[int, int]], set[str]]:
     """The mandates of every task table (each quoting its whole row), the spans of the tables
     (their sentences state no other mandate), and the keys (task_key) of the tables' tasks and
     group titles. ``actors``: the actor mentions, indexed (clauses.Starts)."""
@@ -116,7 +117,7 @@ def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Le
                 section = title or section
                 keys.add(task_key(" ".join(normal.text[slice(*c)] for c in row.cells[1:]) or title))
                 # "I | Giai đoạn 2025-2027": the rows under a group row that names a period are due by its end
-                period = next((d for d in find_deadlines(normal.key, lexicon, row.start, row.end) if d.deadline), period)
+                period = next((d for d in find_deadlines(normal.key, lexicon, row.start, row.end, issued) if d.deadline), period)
                 continue
             if not text["task"].strip():
                 continue
@@ -127,7 +128,7 @@ def table_mandates(normal: NormalText, actors, assigner: str | None, lexicon: Le
                 continue
             t_start, t_end = cell("task")
             keys.add(task_key(normal.text[t_start:t_end]))
-            deadline = cell_deadline(normal.key, lexicon, *cell("deadline")) if "deadline" in columns else period
+            deadline = cell_deadline(normal.key, lexicon, *cell("deadline"), issued) if "deadline" in columns else period
             deliverable = text.get("deliverable", "").strip() or None
             r_start, r_end = _strip(normal.text, row.start, row.end)    # the row is the evidence
             out.append(MandateRecord(start=r_start, end=r_end, assigner=assigner, assignees=leads,

@@ -276,3 +276,33 @@ def test_regression_a_telegrams_authority_broken_after_its_first_word(tmp_path):
             "- Bộ trưởng Bộ Tài chính;\n1. Bộ Tài chính khẩn trương xuất cấp hàng dự trữ quốc gia.\n")
     meta = analyse(_doc(tmp_path, text, "cd.txt"), bundled_lexicon()).meta
     assert meta.authority.endswith("/thu-tuong-chinh-phu")
+
+
+def test_a_telegrams_addressees_run_to_the_end_of_their_block(tmp_path):
+    """Issue 14: the list after "THỦ TƯỚNG CHÍNH PHỦ điện:" broke at an item's line break and kept
+    one body per item, so the telegram had no addressees. Each item runs over its lines ("cơ quan
+    thuộc / Chính phủ;"), a cell's "|" and the page's noise lines; an enumeration gives each body;
+    the formula of posts names its groups, never "Chính phủ" (nor the lead's); the first paragraph
+    ends the block."""
+    text = TELEGRAM.replace(
+        "- Bộ trưởng Bộ Tài chính;\n- Chủ tịch Ủy ban nhân dân các tỉnh.\n",
+        "|\n** **\n|\n- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc\nChính phủ;\n"
+        "- Bộ trưởng các Bộ: | Quốc phòng, Công an,\nTài chính;\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh,\nQuảng Trị.\n|\n"
+        "Thiết thực lập thành tích chào mừng Đại hội, Bộ Xây dựng và Bộ Y tế đã\nchủ động triển khai.\n")
+    meta = analyse(_doc(tmp_path, text), bundled_lexicon()).meta
+    assert [a.rsplit("/", 1)[-1] for a in meta.addressees] == [
+        "cac-bo", "co-quan-ngang-bo", "co-quan-thuoc-chinh-phu", "bo-quoc-phong", "bo-cong-an", "bo-tai-chinh",
+        "uy-ban-nhan-dan-tinh-ha-tinh", "uy-ban-nhan-dan-tinh-quang-tri"]
+
+
+def test_a_letters_addressee_on_the_lead_line_stops_before_the_paragraph(tmp_path):
+    """"Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung / ương" then the letter's
+    first paragraph, which never closes within the block: the addressee is the first line's."""
+    text = TELEGRAM.replace(
+        "**THỦ TƯỚNG CHÍNH PHỦ điện:**\n- Bộ trưởng Bộ Tài chính;\n- Chủ tịch Ủy ban nhân dân các tỉnh.\n",
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\nTrung ương\nTriển khai Thông tư của Bộ trưởng\n"
+        "Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư số 44/2022/TT-BTC,\nBộ Nội vụ hướng dẫn như\n"
+        "sau:\n")
+    meta = analyse(_doc(tmp_path, text), bundled_lexicon()).meta
+    assert [a.rsplit("/", 1)[-1] for a in meta.addressees] == ["uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"]
