@@ -121,8 +121,28 @@ def actor_views(r: Reader) -> Iterator[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
+        nodes, edges = _fold_sub_bodies(r, str(a), nodes, edges)
         yield _view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
                     nodes, edges, subject=str(a), **extra)
+
+
+def _fold_sub_bodies(r: Reader, actor: str, nodes: dict, edges: list) -> tuple[dict, list]:
+    """An actor's sub-bodies that have no mandate in its view, past ``fold_sub_bodies_above``, as
+    one group node listing their names: the Government of the whole crawl has some 300, which
+    drew as a grid of unlabelled squares beside its mandates."""
+    busy = {end for e in edges if e.kind != "subOrganizationOf" for end in (e.source, e.target)}
+    idle = sorted(e.source for e in edges if e.kind == "subOrganizationOf" and e.target == actor
+                  and e.source not in busy and e.source != actor)
+    if len(idle) <= STYLES["scale"]["fold_sub_bodies_above"]:
+        return nodes, edges
+    gone, words = set(idle), WORDS["sub_bodies"]
+    key = f"{actor}#sub-bodies"
+    names = sorted((nodes[k].vi for k in idle), key=str.lower)
+    group = VNode(key, words["vi"].format(n=len(idle)), "BodyGroup", words["vi"].format(n=len(idle)), words["en"].format(n=len(idle)),
+                  ((words["details"], "; ".join(names)),))
+    nodes = {k: v for k, v in nodes.items() if k not in gone} | {key: group}
+    edges = [e for e in edges if e.source not in gone] + [VEdge(key, actor, "subOrganizationOf", len(idle))]
+    return nodes, edges
 
 
 def document_views(r: Reader) -> Iterator[View]:
