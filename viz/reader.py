@@ -118,12 +118,13 @@ class Reader:
             return str(task)
         # a body known only by the words that named it (a collective "các cơ quan liên quan", a
         # document's issuer the gazetteer does not list): the form its IRI was made from, capitalised
-        # first; without one, the IRI's words, never the slug with its hyphens
+        # first; an actor without one by the IRI's words, not a slug (a document keeps its slug,
+        # "60-nq-tw-2025", which reads as its number)
         tail = str(node).rsplit("/", 1)[-1]
         forms = [str(o) for o in self.g.objects(node, SKOS.altLabel) if getattr(o, "language", None) == "vi"]
         if forms:
             return min(forms, key=lambda f: (slug(f) != tail, -len(f), f))
-        return tail.replace("-", " ")
+        return tail.replace("-", " ") if node in self.involving else tail
 
     def _first_evidence(self) -> tuple[dict, dict]:
         """Every node's number of quotes and the keys (file, offset, rule, IRI) of its first
