@@ -40,8 +40,12 @@ def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
         for e in edges:
             weight[e.source] += e.weight
             weight[e.target] += e.weight
-        kept = sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most]
-        kw["note"] = f"{kw.get('note', '')}; the {most} most linked of {len(nodes)} nodes drawn, the table lists every task"
+        kept = set(sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most])
+        # a node none of whose edges is drawn is dropped too: an assignee kept for its many small
+        # facet buckets, none of them kept, drew as a lone marker (the crawl's accountability had 120)
+        linked = {end for e in edges if e.source in kept and e.target in kept for end in (e.source, e.target)}
+        kept = [k for k in sorted(kept) if k in linked or k == kw.get("subject")]
+        kw["note"] = f"{kw.get('note', '')}; the {len(kept)} most linked of {len(nodes)} nodes drawn, the table lists every task"
         nodes = {k: nodes[k] for k in kept}
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
     return View(file_slug(slug_), kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),

@@ -99,6 +99,8 @@ def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeyp
             ids = {n.iri for n in view.nodes}
             assert not view.subject or view.subject in ids
             assert all(e.source in ids and e.target in ids for e in view.edges)
+            linked = {end for e in view.edges for end in (e.source, e.target)}
+            assert ids - linked <= {view.subject}, view.slug      # regression: no lone marker once capped
     assert capped >= 3                     # who-assigns-what, accountability, dependencies at least
 
 
@@ -208,3 +210,14 @@ def test_regression_sub_bodies_without_mandates_fold_into_one_group_node():
     g, *_ = _crawl_like_graph(limit)                                           # at the limit: each drawn
     view = next(v for v in model.all_views(g, load_ontology()) if v.slug == "actor-chinh-phu")
     assert sum("/bo-so-" in n.iri for n in view.nodes) == limit and not any("#" in n.iri for n in view.nodes)
+
+
+def test_regression_a_capped_view_draws_no_node_without_a_drawn_edge(monkeypatch):
+    """Whole crawl: accountability kept 120 assignees for their many small facet buckets, none of
+    which was among the most linked: each drew as a lone marker. A node with no edge left is dropped."""
+    monkeypatch.setitem(model.STYLES["scale"], "draw_at_most", 3)
+    node = lambda k: model.VNode(k, k, "Body", k, "")
+    nodes = {k: node(k) for k in ("hub", "b", "c", *(f"leaf{i}" for i in range(5)))}
+    edges = [model.VEdge("hub", f"leaf{i}", "mandates", 1) for i in range(5)] + [model.VEdge("b", "c", "mandates", 3)]
+    view = model._view("x", "who", "x", "x", nodes, edges, aggregated=True)
+    assert [n.iri for n in view.nodes] == ["b", "c"] and "the 2 most linked of 8" in view.note
