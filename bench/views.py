@@ -85,7 +85,8 @@ class MainThreadTrace:
         self.events, self.done = [], []
         self.cdp.on("Tracing.dataCollected", lambda p: self.events.extend(p["value"]))
         self.cdp.on("Tracing.tracingComplete", lambda p: self.done.append(1))
-        self.cdp.send("Tracing.start", {"categories": "toplevel,devtools.timeline,blink.user_timing", "transferMode": "ReportEvents"})
+        self.cdp.send("Tracing.start", {"categories": "toplevel,devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline",
+                                         "transferMode": "ReportEvents"})
 
     def cpu_ms_until(self, page, name: str, ms: float) -> float:
         self.cdp.send("Tracing.end")
