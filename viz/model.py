@@ -40,8 +40,12 @@ def _view(slug_, kind, vi, en, nodes: dict, edges: list, **kw) -> View:
         for e in edges:
             weight[e.source] += e.weight
             weight[e.target] += e.weight
-        kept = sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most]
-        kw["note"] = f"{kw.get('note', '')}; the {most} most linked of {len(nodes)} nodes drawn, the table lists every task"
+        kept = set(sorted(nodes, key=lambda k: (k != kw.get("subject"), -weight[k], k))[:most])
+        # a node none of whose edges is drawn is dropped too: an assignee kept for its many small
+        # facet buckets, none of them kept, drew as a lone marker (the crawl's accountability had 120)
+        linked = {end for e in edges if e.source in kept and e.target in kept for end in (e.source, e.target)}
+        kept = [k for k in sorted(kept) if k in linked or k == kw.get("subject")]
+        kw["note"] = f"{kw.get('note', '')}; the {len(kept)} most linked of {len(nodes)} nodes drawn, the table lists every task"
         nodes = {k: nodes[k] for k in kept}
     keep = {(e.source, e.target, e.kind): e for e in edges if e.source in nodes and e.target in nodes}
     return View(file_slug(slug_), kind, vi, en, tuple(nodes[k] for k in sorted(nodes)),
@@ -121,8 +125,28 @@ def actor_views(r: Reader) -> Iterator[View]:
             nodes.setdefault(str(a), r.node(a))
             edges = agg + hierarchy
             extra.update(aggregated=True, note=f"{count} mandates drawn as actor-to-actor edges weighted by count")
+        nodes, edges = _fold_sub_bodies(r, str(a), nodes, edges)
         yield _view(f"actor-{slug(str(a).rsplit('/', 1)[-1])}", "actor", name, r.label(a, "en") or name,
                     nodes, edges, subject=str(a), **extra)
+
+
+def _fold_sub_bodies(r: Reader, actor: str, nodes: dict, edges: list) -> tuple[dict, list]:
+    """An actor's sub-bodies that have no mandate in its view, past ``fold_sub_bodies_above``, as
+    one group node listing their names: the Government of the whole crawl has some 300, which
+    drew as a grid of unlabelled squares beside its mandates."""
+    busy = {end for e in edges if e.kind != "subOrganizationOf" for end in (e.source, e.target)}
+    idle = sorted(e.source for e in edges if e.kind == "subOrganizationOf" and e.target == actor
+                  and e.source not in busy and e.source != actor)
+    if len(idle) <= STYLES["scale"]["fold_sub_bodies_above"]:
+        return nodes, edges
+    gone, words = set(idle), WORDS["sub_bodies"]
+    key = f"{actor}#sub-bodies"
+    names = sorted((nodes[k].vi for k in idle), key=str.lower)
+    group = VNode(key, words["vi"].format(n=len(idle)), "BodyGroup", words["vi"].format(n=len(idle)), words["en"].format(n=len(idle)),
+                  ((words["details"], "; ".join(names)),))
+    nodes = {k: v for k, v in nodes.items() if k not in gone} | {key: group}
+    edges = [e for e in edges if e.source not in gone] + [VEdge(key, actor, "subOrganizationOf", len(idle))]
+    return nodes, edges
 
 
 def document_views(r: Reader) -> Iterator[View]:

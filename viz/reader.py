@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from graph.analyse.normalise import without_emphasis
-from graph.vocab import MG
+from graph.vocab import MG, slug
 
 from .rows import mandate_row
 from .styles import STYLES
@@ -93,7 +93,10 @@ class Reader:
                 name = str(a).rsplit("#", 1)[-1]
                 if name in STYLES["nodes"]:
                     best = min(best, self.order.index(name))
-        return self.order[best] if best < len(self.order) else "Document"
+        if best < len(self.order):
+            return self.order[best]
+        # an assigner or assignee the graph gives no class (see _label): a body, not a document
+        return "Body" if node in self.involving else "Document"
 
     def label(self, node, lang="vi") -> str:
         """The node's name as a reader sees it: without markdown's emphasis, which pages saved as
@@ -108,10 +111,20 @@ class Reader:
             for o in sorted(self.g.objects(node, pred)):
                 if getattr(o, "language", None) == lang:
                     return str(o)
-        if lang == "vi":
-            task = self.g.value(node, MG.task) or self.g.value(node, MG.indicator)
-            return str(task) if task else str(node).rsplit("/", 1)[-1]
-        return ""
+        if lang != "vi":
+            return ""
+        task = self.g.value(node, MG.task) or self.g.value(node, MG.indicator)
+        if task:
+            return str(task)
+        # a body known only by the words that named it (a collective "các cơ quan liên quan", a
+        # document's issuer the gazetteer does not list): the form its IRI was made from, capitalised
+        # first; an actor without one by the IRI's words, not a slug (a document keeps its slug,
+        # "60-nq-tw-2025", which reads as its number)
+        tail = str(node).rsplit("/", 1)[-1]
+        forms = [str(o) for o in self.g.objects(node, SKOS.altLabel) if getattr(o, "language", None) == "vi"]
+        if forms:
+            return min(forms, key=lambda f: (slug(f) != tail, -len(f), f))
+        return tail.replace("-", " ") if node in self.involving else tail
 
     def _first_evidence(self) -> tuple[dict, dict]:
         """Every node's number of quotes and the keys (file, offset, rule, IRI) of its first

@@ -99,6 +99,8 @@ def test_folded_views_still_too_big_draw_their_most_linked_nodes(graphs, monkeyp
             ids = {n.iri for n in view.nodes}
             assert not view.subject or view.subject in ids
             assert all(e.source in ids and e.target in ids for e in view.edges)
+            linked = {end for e in view.edges for end in (e.source, e.target)}
+            assert ids - linked <= {view.subject}, view.slug      # regression: no lone marker once capped
     assert capped >= 3                     # who-assigns-what, accountability, dependencies at least
 
 
@@ -154,3 +156,68 @@ def test_regression_markdown_bold_is_not_shown_in_labels_and_rows(graphs):
     assert who.rows and not any("**" in r["task"] for r in who.rows)
     assert not any("**" in n.vi or "**" in n.label for n in who.nodes)
     assert not any(r["task"].startswith("#") for r in who.rows)
+
+
+def _crawl_like_graph(children: int):
+    """A mandate of the Government's to a collective the graph names only by the words written
+    (skos:altLabel, no class: the whole crawl has 556 such actors) and to a document's issuer with
+    no name at all (126), and ``children`` bodies part of the Government with no mandate of their own."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+    from graph.vocab import ORG
+    ns = "https://w3id.org/mandate-graph/id/"
+    gov, group, issuer = URIRef(ns + "body/chinh-phu"), URIRef(ns + "body/cac-co-quan-lien-quan"), URIRef(ns + "body/bo-truong-bo-noi-vu")
+    m, doc = URIRef(ns + "mandate/m1"), URIRef(ns + "doc/d1")
+    g = Graph()
+    g.add((gov, RDF.type, MG.StateBody)), g.add((gov, SKOS.prefLabel, Literal("Chính phủ", lang="vi")))
+    for form in ("các cơ quan liên quan", "Các cơ quan liên quan", "cơ quan liên quan"):
+        g.add((group, SKOS.altLabel, Literal(form, lang="vi")))
+    g.add((m, RDF.type, MG.Mandate)), g.add((m, MG.task, Literal("rà soát thủ tục hành chính")))
+    g.add((m, MG.statedIn, doc)), g.add((doc, MG.sourceFile, Literal("d1.md")))
+    g.add((m, MG.assigner, gov)), g.add((m, MG.assignee, group)), g.add((m, MG.coordinator, issuer))
+    for i in range(children):
+        child = URIRef(ns + f"body/bo-so-{i:02}")
+        g.add((child, RDF.type, MG.StateBody)), g.add((child, SKOS.prefLabel, Literal(f"Bộ số {i:02}", lang="vi")))
+        g.add((child, ORG.subOrganizationOf, gov))
+    return g, gov, group, issuer
+
+
+def test_regression_an_actor_without_a_name_or_class_is_drawn_as_a_body_named_in_words():
+    """Whole crawl: 168 of the overview's 400 nodes were drawn as documents (grey boxes) labelled
+    with slugs ("cac-co-quan-lien-quan"): collectives and issuers have no rdf:type nor prefLabel.
+    They are bodies, named by the form their IRI was made from, else by the IRI's words."""
+    g, gov, group, issuer = _crawl_like_graph(0)
+    r = model.Reader(g, load_ontology())
+    assert r.label(group) == "Các cơ quan liên quan" and r.cls(group) == "Body"
+    assert r.label(issuer) == "bo truong bo noi vu" and r.cls(issuer) == "Body"
+    who = next(v for v in model.all_views(g, load_ontology()) if v.slug == "who-assigns-what")
+    assert not any("-" in n.vi and " " not in n.vi for n in who.nodes)
+    assert who.rows[0]["assignee"] == "Các cơ quan liên quan"
+
+
+def test_regression_sub_bodies_without_mandates_fold_into_one_group_node():
+    """Whole crawl: the Government's view drew some 300 sub-bodies with no mandate in it as a grid
+    of unlabelled squares. Past fold_sub_bodies_above they are one group node listing their names."""
+    limit = model.STYLES["scale"]["fold_sub_bodies_above"]
+    g, gov, group, issuer = _crawl_like_graph(limit + 1)
+    view = next(v for v in model.all_views(g, load_ontology()) if v.slug == "actor-chinh-phu")
+    folded = [n for n in view.nodes if n.iri.endswith("#sub-bodies")]
+    assert len(folded) == 1 and folded[0].cls == "BodyGroup" and str(limit + 1) in folded[0].vi
+    assert dict(folded[0].details)[model.WORDS["sub_bodies"]["details"]].split("; ")[:2] == ["Bộ số 00", "Bộ số 01"]
+    assert not any("/bo-so-" in n.iri for n in view.nodes)
+    assert [(e.source, e.weight) for e in view.edges if e.kind == "subOrganizationOf"] == [(folded[0].iri, limit + 1)]
+    assert {str(group), str(issuer), str(gov)} <= {n.iri for n in view.nodes}       # the actors of its mandate stay
+    g, *_ = _crawl_like_graph(limit)                                           # at the limit: each drawn
+    view = next(v for v in model.all_views(g, load_ontology()) if v.slug == "actor-chinh-phu")
+    assert sum("/bo-so-" in n.iri for n in view.nodes) == limit and not any("#" in n.iri for n in view.nodes)
+
+
+def test_regression_a_capped_view_draws_no_node_without_a_drawn_edge(monkeypatch):
+    """Whole crawl: accountability kept 120 assignees for their many small facet buckets, none of
+    which was among the most linked: each drew as a lone marker. A node with no edge left is dropped."""
+    monkeypatch.setitem(model.STYLES["scale"], "draw_at_most", 3)
+    node = lambda k: model.VNode(k, k, "Body", k, "")
+    nodes = {k: node(k) for k in ("hub", "b", "c", *(f"leaf{i}" for i in range(5)))}
+    edges = [model.VEdge("hub", f"leaf{i}", "mandates", 1) for i in range(5)] + [model.VEdge("b", "c", "mandates", 3)]
+    view = model._view("x", "who", "x", "x", nodes, edges, aggregated=True)
+    assert [n.iri for n in view.nodes] == ["b", "c"] and "the 2 most linked of 8" in view.note

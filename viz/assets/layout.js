@@ -10,13 +10,14 @@ const Layout = (() => {
   const FONT_SIZE = 13, FONT_FACE = "system-ui, sans-serif";   // the font view.js gives vis-network
   const MARGIN = 6, RADIUS = 6;      // a box's margin around its label and its corner radius (vis-network's)
   const size = new Map();            // id -> {l, r, t, b}: box sides relative to the node's position
-  let ctx = null;
+  let ctx = null, lastFont = "";
   // a label's width and height as vis-network's label module measures it: the widest line, and
   // one font size of height per line
   function textSize(label, fontSize) {
     if (!label) return {w: 0, h: 0};
     ctx = ctx || document.createElement("canvas").getContext("2d");
-    ctx.font = fontSize + "px " + FONT_FACE;
+    const font = fontSize + "px " + FONT_FACE;
+    if (font !== lastFont) { ctx.font = font; lastFont = font; }    // parsing a font is most of a measure
     const lines = label.split("\n");
     while (lines.length > 1 && !lines[lines.length - 1]) lines.pop();
     let w = 0;

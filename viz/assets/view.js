@@ -20,17 +20,30 @@ function visNode(n) {
     id: n.id, label: n.label, shape: st.shape, size: st.size, x: (at.get(n.id) || {x: 0}).x, y: (at.get(n.id) || {y: 0}).y,
     color: {background: bg, border, highlight: {background: bg, border: "#000"}, hover: {background: bg, border: "#000"}},
     borderWidth: n.borderWidth || (inside ? 1.5 : 1), shapeProperties: {borderDashes: st.dashes ? [5, 3] : false},
-    font: {size: fontOf(n.id), face: "system-ui, sans-serif", color: facet >= 0 ? DATA.legend.facetText[facet] : "#1c2833", multi: false},
+    ...(fontOf(n.id) !== Layout.FONT_SIZE || facet >= 0
+        ? {font: {size: fontOf(n.id), ...(facet >= 0 ? {color: DATA.legend.facetText[facet]} : {})}} : {}),
     margin: inside ? 6 : undefined, title: n.vi + (n.en && n.en !== n.vi ? "\n" + n.en : ""),
     cls: n.cls, doc: detail(n, "document"), deadline: detail(n, "deadline"), vi: n.vi, en: n.en,
   };
 }
+// a folded network's edges are as wide as their weight, from 1 to 8 px as vis-network's scaling
+// draws them, but computed here: vis-network's own scaling re-reads every edge's label options,
+// a fifth of building the whole crawl's overview
+const weights = DATA.aggregated ? DATA.edges.map(e => e.value) : [];
+const lightest = Math.min(...weights), heaviest = Math.max(...weights);
+const widthOf = v => 1 + 7 * (heaviest > lightest ? (v - lightest) / (heaviest - lightest) : 0.5);
+// what most edges share is given once, in the network's options: an edge's own options are merged
+// with them one by one, and the overview has 1,000 edges of one kind
+const usual = (() => { const n = new Map(); for (const e of DATA.edges) n.set(e.kind, (n.get(e.kind) || 0) + 1);
+                       return KIND[[...n].sort((a, b) => b[1] - a[1]).map(x => x[0])[0]] || {}; })();
 const edges = new vis.DataSet(DATA.edges.map(e => {
-  const k = KIND[e.kind];
-  return {id: e.id, from: e.from, to: e.to, kind: e.kind, value: DATA.aggregated ? e.value : undefined,
-          width: k.width || 1, color: {color: k.color, opacity: 0.85}, dashes: k.dashes,
-          arrows: e.kind === "subOrganizationOf" ? "" : "to", label: DATA.aggregated && e.value > 1 ? String(e.value) : undefined,
-          font: {size: 11, strokeWidth: 3}};
+  const k = KIND[e.kind], item = {id: e.id, from: e.from, to: e.to, kind: e.kind};
+  const width = DATA.aggregated ? widthOf(e.value) : k.width || 1;
+  if (width !== (usual.width || 1)) item.width = width;
+  if (k !== usual) { item.color = {color: k.color, opacity: 0.85}; item.dashes = k.dashes || false; }
+  if (e.kind === "subOrganizationOf") item.arrows = "";
+  if (DATA.aggregated && e.value > 1) item.label = String(e.value);
+  return item;
 }));
 
 // ------------------------------------------------------------------ filters (network and table)
@@ -156,8 +169,8 @@ Table.filter(rowVisible);
 // exists, so that its first drawing is the final one
 const fontSize = new Map();          // labels drawn larger than 13 px (a folded network's main actors)
 const fontOf = id => fontSize.get(id) || Layout.FONT_SIZE;
-const measureAll = () => Layout.measure(DATA.nodes.map(n => ({id: n.id, label: n.label, shape: STY[n.cls].shape,
-                                                                size: STY[n.cls].size, font: fontOf(n.id)})));
+const measured = n => ({id: n.id, label: n.label, shape: STY[n.cls].shape, size: STY[n.cls].size, font: fontOf(n.id)});
+const measureAll = () => Layout.measure(DATA.nodes.map(measured));
 measureAll();
 // a folded network labels its main actors only, and fitted whole it is drawn small: their labels
 // grow until they read at READABLE px on screen once fitted (or reach 3 times the size)
@@ -171,7 +184,7 @@ function enlargeLabels(c) {
     const font = Math.round(Math.min(3 * Layout.FONT_SIZE, Math.max(now, READABLE / scale)));
     if (now * scale >= READABLE - 0.5 || font === now) break;
     for (const n of labelled) fontSize.set(n.id, font);
-    measureAll();
+    Layout.measure(labelled.map(measured));        // only their boxes change
   }
 }
 let canvas = null;                   // the canvas's size, read again only on a resize
@@ -201,9 +214,11 @@ const edgeView = new vis.DataView(edges, {filter: e => !hiddenKinds.has(e.kind)}
 const network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, {
   layout: {improvedLayout: false}, physics: false,
   interaction: {hover: true, tooltipDelay: 300, hideEdgesOnDrag: DATA.nodes.length > 500, multiselect: true},
-  edges: {smooth: false, scaling: {min: 1, max: 8, label: {enabled: false}}, selectionWidth: 2},
+  edges: {smooth: false, arrows: "to", font: {size: 11, strokeWidth: 3}, selectionWidth: 2, width: usual.width || 1,
+          dashes: usual.dashes || false, ...(usual.color ? {color: {color: usual.color, opacity: 0.85}} : {})},
   // labels drawn at any zoom, so that a label's drawn box is always the one the layout reserved
-  nodes: {borderWidthSelected: 3, scaling: {label: {drawThreshold: 0}}},
+  nodes: {borderWidthSelected: 3, scaling: {label: {drawThreshold: 0}},
+          font: {size: Layout.FONT_SIZE, face: "system-ui, sans-serif", color: "#1c2833", multi: false}},
 });
 window.network = network;
 
