@@ -195,6 +195,7 @@ class DocumentMeta:
     addressees: tuple[str, ...] = ()       # actor IRIs of "Kính gửi:" (a post stands for its body)
     signer_post: str | None = None         # the post signed for ("Phó Thủ tướng")
     place: str | None = None               # the place of the date line: never an actor
+    named: tuple[tuple[str, BodyRef], ...] = ()   # issuer, authority the gazetteer lacks: (IRI, what the header says)
 
 
 @dataclass(frozen=True)

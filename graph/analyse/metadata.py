@@ -12,7 +12,7 @@ from graph.analyse.normalise import in_capitals, normalise, without_emphasis
 from graph.analyse.segment import segment
 from graph.lexicon import Lexicon
 from graph.ontology import document_types
-from graph.records import DocumentMeta, NormalText, Segmented, SourceDocument
+from graph.records import BodyRef, DocumentMeta, NormalText, Segmented, SourceDocument
 from graph.analyse.recognise import cut_name, document_reference, recognise
 from graph.analyse.references import doc_iri
 from graph.vocab import MG, iri
@@ -40,10 +40,11 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
         elif normal.web or not signature_blocks:
             type_code = _news_code()
     title = _title(normal, segmented, docs.not_titles)
-    head = read_header(normal.text if source.media == "html" else source.text, lexicon) if docs.header else {}
+    named: dict = {}                               # bodies the header names that the gazetteer lacks
+    head = read_header(normal.text if source.media == "html" else source.text, lexicon, named) if docs.header else {}
     if head.get("identifier"):
         identifier, number, issuer_code = head["identifier"], head["number"], head["issuer_code"]
-    site = site_record(normal.text[:6000], lexicon) if not head.get("identifier") else {}
+    site = site_record(normal.text[:6000], lexicon, named) if not head.get("identifier") else {}
     if site.get("identifier"):
         identifier, number, issuer_code = site["identifier"], site["number"], site["issuer_code"]
     type_code = head.get("type_code") or site.get("type_code") or type_code
@@ -52,7 +53,7 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
     signer = head.get("signer") or signer or site.get("signer")
     title = head.get("title") or title
     if type_code == _news_code():
-        issuer, issued = _news_source(normal.text, lexicon) or issuer, _news_published(normal.text, lexicon) or issued
+        issuer, issued = _news_source(normal.text, lexicon, named) or issuer, _news_published(normal.text, lexicon) or issued
     side = source.sidecar
     if side.get("identifier"):
         identifier = side["identifier"]
@@ -72,10 +73,11 @@ def document_meta(source: SourceDocument, normal: NormalText, segmented: Segment
                         issuer_code=issuer_code, issued=issued, signer=signer, title=title,
                         iri=corpus_doc_iri(source.name, identifier, issued, type_code, issuer),
                         authority=head.get("authority"), addressees=head.get("addressees", ()),
-                        signer_post=head.get("signer_post"), place=head.get("place"))
+                        signer_post=head.get("signer_post"), place=head.get("place"),
+                        named=tuple(sorted((b, ref) for b, ref in named.items() if b in (issuer, head.get("authority")))))
 
 
-def site_record(text: str, lexicon: Lexicon) -> dict:
+def site_record(text: str, lexicon: Lexicon, named: dict | None = None) -> dict:
     """The fields a legal-document site records above a capture it lost the header of ("Số hiệu: |
     17899/BTC-VP", "Loại văn bản: | Công văn"; documents.yaml ``site_fields``): only what is found."""
     docs = lexicon.documents
@@ -99,17 +101,17 @@ def site_record(text: str, lexicon: Lexicon) -> dict:
         except ValueError:
             pass
     if fields.get("issuer"):
-        out["issuer"] = _issuer(fields["issuer"], lexicon)
+        out["issuer"] = _issuer(fields["issuer"], lexicon, named)
     if lexicon.persons.name.fullmatch(fields.get("signer", "")):
         out["signer"] = fields["signer"]
     return out
 
 
-def _news_source(text: str, lexicon: Lexicon) -> str | None:
+def _news_source(text: str, lexicon: Lexicon, named: dict) -> str | None:
     """The body a news page says it comes from ("Theo Cổng Thông tin điện tử Chính phủ")."""
     pattern = lexicon.documents.news_source
     m = re.search(pattern, text) if pattern else None
-    return _issuer(m.group(1), lexicon) if m else None
+    return _issuer(m.group(1), lexicon, named) if m else None
 
 
 def _news_published(text: str, lexicon: Lexicon) -> date | None:
@@ -180,7 +182,7 @@ def _title(normal: NormalText, segmented: Segmented, not_titles: tuple[str, ...]
 
 
 # ------------------------------------------------------------------ the header and the closing
-def read_header(text: str, lexicon: Lexicon) -> dict:
+def read_header(text: str, lexicon: Lexicon, named: dict | None = None) -> dict:
     """The fields of an official document's header and closing (documents.yaml ``header``): the
     issuing body, number and symbol, place and date, type and title, addressees, enacting
     authority, signer and post. Only what is found is in the result. ``text``: the document's text
@@ -196,7 +198,7 @@ def read_header(text: str, lexicon: Lexicon) -> dict:
     if not before.strip():                        # the issuer on the lines above the motto's
         prev = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         before = text[prev:line_start].strip(" |\n")
-    issuer = _issuer(before, lexicon)
+    issuer = _issuer(before, lexicon, named)
     if issuer:
         out["issuer"] = issuer
     region = text[motto.start():motto.start() + 1500]
@@ -234,7 +236,7 @@ def read_header(text: str, lexicon: Lexicon) -> dict:
     elif subject:
         out["type_code"] = out.get("type_code") or "CV"
         out["title"] = subject.group(1).strip()
-    auth = _authority(rest, pat, lexicon)
+    auth = _authority(rest, pat, lexicon, named)
     if auth:
         out["authority"] = auth
     out["addressees"] = _addressees(rest, pat, lexicon)
@@ -256,16 +258,26 @@ def normalise_key(text: str) -> str:
     return lower_key(text)
 
 
-def _name_iri(text: str) -> str | None:
-    """A body the gazetteer does not list, by its own words ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH")."""
+def _name_iri(text: str, lexicon: Lexicon, named: dict | None, parent: str | None = None) -> str | None:
+    """A body the gazetteer does not list, by its own words ("CỤC THUẾ"): only words opening with
+    a body's head (bodies.yaml ``heads``); others are a fragment of a line ("trên địa bàn tỉnh
+    Đồng Tháp", "giai đoạn 2026 2030"), no body. ``named`` receives its description."""
     from graph.analyse.normalise import normalise_phrase
-    words = " ".join(text.split()).strip(" |-–,.")
-    if not any(ch.isalpha() for ch in words):     # "**" left of a motto by markdown's bold: no name
+    words = " ".join(text.split()).strip(" |-–,.*")
+    key = normalise_phrase(words)
+    pattern, heads = gz.body_patterns(lexicon)
+    head = pattern.match(key)
+    spec = heads[head.group(1)] if head else None
+    if spec is None or (spec.requires and normalise_phrase(spec.requires) not in key):
         return None
-    return iri("body", normalise_phrase(words))
+    body = iri("body", key)
+    if named is not None:
+        named.setdefault(body, BodyRef(name=words, cls=spec.cls, body_kind=spec.kind,
+                                       parent=parent or (iri("body", spec.parent) if spec.parent else None)))
+    return body
 
 
-def _issuer(cell: str, lexicon: Lexicon) -> str | None:
+def _issuer(cell: str, lexicon: Lexicon, named: dict | None = None) -> str | None:
     """The issuing body: the last body the issuer cell names, the parent standing above it
     ("BỘ TÀI CHÍNH CỤC THUẾ"); where the words after the parent are more than a body the
     gazetteer knows ("VĂN PHÒNG CHÍNH PHỦ"), the body those words name."""
@@ -274,19 +286,19 @@ def _issuer(cell: str, lexicon: Lexicon) -> str | None:
         return None
     found = _bodies(cell, lexicon)
     if found and sum(c.isalpha() for c in cell[found[-1][1]:]) >= 3:
-        return _name_iri(cell[found[-1][1]:])        # a body under its named parent
+        return _name_iri(cell[found[-1][1]:], lexicon, named, found[-1][2])   # a body under its named parent
     begin = found[-2][1] if len(found) > 1 else 0
     tail = cell[begin:].strip()
     if found and cell[found[-1][0]:].strip() == tail:
         return found[-1][2]
-    return _name_iri(tail)
+    return _name_iri(tail, lexicon, named)
 
 
 def _is_authority(line: str, lexicon: Lexicon) -> bool:
     return bool(_bodies(line, lexicon)) and len(line) < 80
 
 
-def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
+def _authority(rest: str, pat: dict, lexicon: Lexicon, named: dict | None = None) -> str | None:
     """The enacting authority: a telegram's "X điện:", or the line in capitals before the legal
     basis; a post stands for its body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the committee)."""
     m = pat["authority_line"].search(rest[:1200])
@@ -306,7 +318,7 @@ def _authority(rest: str, pat: dict, lexicon: Lexicon) -> str | None:
             line = prev if in_capitals(prev) and len(prev) < 120 and _bodies(prev, lexicon) else None
     if not line:
         return None
-    return _issuer(line, lexicon)
+    return _issuer(line, lexicon, named)
 
 
 def _addressees(rest: str, pat: dict, lexicon: Lexicon) -> tuple[str, ...]:

@@ -141,6 +141,9 @@ def _document(g: Graph, doc: AnalysedDocument, resolve, lexicon: Lexicon) -> Non
         g.add((node, MG.year, Literal(meta.issued.year, datatype=XSD.integer)))
     if meta.issuer:
         g.add((node, MG.issuedBy, URIRef(meta.issuer)))
+    for body, ref in meta.named:                  # an issuer, an authority named only by the header
+        if body not in lexicon.bodies.by_iri:
+            _named_body(g, URIRef(body), ref)
     if meta.signer:
         g.add((node, MG.signedBy, URIRef(iri("person", meta.signer))))
         g.add((URIRef(iri("person", meta.signer)), RDF.type, MG.Person))
@@ -174,15 +177,9 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, lexicon: 
     s, e = doc.normal.source_span(m.start, m.end)
     surface = doc.normal.text[m.start:m.end]
     ref = m.ref
-    if m.kind == "body" and m.rule == "body-pattern":
-        g.add((node, RDF.type, MG[ref.cls]))
-        g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
-        g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
-        g.add((node, MG.bodyKind, URIRef(scheme_members("bodyKinds")[ref.body_kind])))
-        if ref.parent:
-            g.add((node, ORG.subOrganizationOf, URIRef(ref.parent)))
-        if ref.valid_until:
-            g.add((node, MG.validUntil, Literal(ref.valid_until, datatype=XSD.date)))
+    if m.kind == "body":
+        if ref.name and ref.cls and target not in lexicon.bodies.by_iri:
+            _named_body(g, node, ref)            # the gazetteer's bodies are described by _bodies
     elif m.kind == "person":
         g.add((node, RDF.type, MG.Person))
         g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
@@ -202,6 +199,21 @@ def _mention(g: Graph, doc: AnalysedDocument, m: Mention, target: str, lexicon: 
     if m.kind != "document" or not ref.partial:
         if surface and m.rule != "bare-title":
             g.add((node, SKOS.altLabel, Literal(display_form(doc.source.text[s:e]), lang="vi")))
+
+
+def _named_body(g: Graph, node: URIRef, ref) -> None:
+    """A body the gazetteer lacks, described by its mention (a pattern body, a collective, a post
+    group, an issuer the header names): its class and one name, the first one given."""
+    g.add((node, RDF.type, MG[ref.cls]))
+    if (node, SKOS.prefLabel, None) not in g:     # one prefLabel; other forms are altLabels
+        g.add((node, SKOS.prefLabel, Literal(ref.name, lang="vi")))
+        g.add((node, RDFS.label, Literal(ref.name, lang="vi")))
+    if ref.body_kind:
+        g.add((node, MG.bodyKind, URIRef(scheme_members("bodyKinds")[ref.body_kind])))
+    if ref.parent:
+        g.add((node, ORG.subOrganizationOf, URIRef(ref.parent)))
+    if ref.valid_until:
+        g.add((node, MG.validUntil, Literal(ref.valid_until, datatype=XSD.date)))
 
 
 def _more_specific_posts(doc: AnalysedDocument) -> dict[str, set[str]]:

@@ -306,3 +306,25 @@ def test_a_letters_addressee_on_the_lead_line_stops_before_the_paragraph(tmp_pat
         "sau:\n")
     meta = analyse(_doc(tmp_path, text), bundled_lexicon()).meta
     assert [a.rsplit("/", 1)[-1] for a in meta.addressees] == ["uy-ban-nhan-dan-cac-tinh-thanh-pho-truc-thuoc-trung-uong"]
+
+
+def _header(issuer_lines: str):
+    from graph.analyse.metadata import read_header
+    named: dict = {}
+    text = (issuer_lines + " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n| Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/QĐ-UBND | Đồng Tháp, ngày 3 tháng 2 năm 2026\nQUYẾT ĐỊNH\nVỀ VIỆC GIAO NHIỆM VỤ\n")
+    return read_header(text, bundled_lexicon(), named), named
+
+
+def test_regression_a_fragment_left_of_the_motto_is_no_issuer():
+    """126 actors of the crawl had no name at all: issuers read from the words left of the motto,
+    some of them fragments of a line ("trên địa bàn tỉnh Đồng Tháp", "giai đoạn 2026 2030")."""
+    head, named = _header("trên địa bàn tỉnh Đồng Tháp")
+    assert head.get("issuer") is None and not named
+
+
+def test_an_issuer_the_gazetteer_lacks_is_described_under_its_parent():
+    head, named = _header("BỘ TÀI CHÍNH CỤC THUẾ")
+    ref = named[head["issuer"]]
+    assert head["issuer"].endswith("/cuc-thue") and ref.name == "CỤC THUẾ" and ref.cls == "StateBody"
+    assert ref.parent.endswith("/bo-tai-chinh")

@@ -194,6 +194,17 @@ def test_regression_military_commands_are_under_the_ministry_of_defence():
     assert command.parent.endswith("/bo-quoc-phong") and command.body_kind == "department"
     assert found["bo-tu-lenh-vung-3-hai-quan"].parent.endswith("/bo-quoc-phong")
 
+
+def test_regression_an_unknown_bo_is_no_ministry():
+    """"Bộ" before capitalised words made ministries of anything ("Bộ Binh rồi Thái sư" in a
+    biography, "Bộ Britannica"): 1,037 sub-bodies of the Government on the crawl. A ministry is one
+    the gazetteer lists (with its dates), in any of its written forms; commands keep their heads."""
+    found = _mentions("Ông giữ chức Thượng thư Bộ Binh rồi Thái sư; bộ Bách khoa toàn thư Bộ Britannica ghi lại. "
+                      "Bộ Tài chính, Bộ Lao động-Thương binh và Xã hội và Bộ Chỉ huy quân sự tỉnh Nghệ An chủ trì.")
+    assert not any(b.startswith(("bo-binh", "bo-britannica")) for b in found), found
+    assert {"bo-tai-chinh", "bo-lao-dong-thuong-binh-va-xa-hoi"} <= found, found
+    assert any(b.startswith("bo-chi-huy-quan-su") for b in found), found
+
 def test_collective_groups_are_named_as_written():
     found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
                       "Ủy ban nhân dân cấp xã tổ chức thực hiện.")

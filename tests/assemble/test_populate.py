@@ -107,3 +107,33 @@ def test_populate_store_holds_the_triples_of_the_rdflib_populate(analysed, tmp_p
     published = {line.split("\t")[0] for line in (tmp_path / "lines.txt").open(encoding="utf-8")}
     assert published == {" ".join(str(t) for t in q.triple) for q in ox.parse(
         g.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES)}
+
+
+def _populated(text: str):
+    from graph.assemble.populate import populate
+    from graph.pipeline import analyse
+    from graph.records import SourceDocument
+    doc = analyse(SourceDocument(name="t.txt", path="t.txt", text=text, encoding="utf-8", media="text"), bundled_lexicon())
+    return doc, populate([doc], bundled_lexicon())
+
+
+def test_regression_every_body_mentioned_has_its_class_and_one_name():
+    """On the crawl, 556 actors had only an altLabel: collectives and post groups ("các bộ, cơ quan
+    ngang bộ", "cơ quan thuộc Chính phủ") got their class and name only from a body pattern."""
+    from rdflib import Literal, RDF, SKOS
+    from graph.vocab import MG
+    doc, g = _populated("Yêu cầu:\n1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ "
+                        "khẩn trương rà soát, báo cáo Thủ tướng Chính phủ.\n"
+                        "2. Các bộ, cơ quan trung ương và địa phương khẩn trương rà soát.\n")
+    bodies = {m.iri for m in doc.mentions if m.kind == "body"}
+    groups = {m.iri for m in doc.mentions if m.kind == "body" and m.ref.cls == "BodyGroup"}
+    assert groups
+    for body in bodies:
+        names = [n for n in g.objects(URIRef(body), SKOS.prefLabel) if n.language == "vi"]
+        assert len(names) == 1, (body, names)
+        assert next(g.objects(URIRef(body), RDF.type), None) is not None, body
+    for body in groups:
+        assert (URIRef(body), RDF.type, MG.BodyGroup) in g
+
+
+from rdflib import URIRef  # noqa: E402
