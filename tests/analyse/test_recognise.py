@@ -204,6 +204,9 @@ def test_regression_an_unknown_bo_is_no_ministry():
     assert not any(b.startswith(("bo-binh", "bo-britannica")) for b in found), found
     assert {"bo-tai-chinh", "bo-lao-dong-thuong-binh-va-xa-hoi"} <= found, found
     assert any(b.startswith("bo-chi-huy-quan-su") for b in found), found
+    # a ministry's official abbreviation is one of its names (the pattern read "Bộ GD&ĐT" before)
+    found = _mentions("Ngày 25/9/2025, Bộ GD&ĐT ban hành Công điện; Bộ TN&MT và Bộ VHTTDL phối hợp.")
+    assert {"bo-giao-duc-va-dao-tao", "bo-tai-nguyen-va-moi-truong", "bo-van-hoa-the-thao-va-du-lich"} <= found, found
 
 def test_collective_groups_are_named_as_written():
     found = _mentions("Các bộ, ngành, địa phương và các cơ quan, đơn vị có liên quan khẩn trương triển khai; "
