@@ -44,3 +44,21 @@ mg:untranslated a skos:Concept ; skos:inScheme mg:copied ; rdfs:label "x"@en , "
         "QC terms-without-definitions: https://w3id.org/mandate-graph/ontology#untranslated vi"]
     assert [e for e in report.errors if "QC definitions-not-translated" in e] == [
         "QC definitions-not-translated: https://w3id.org/mandate-graph/ontology#copied Same words."]
+
+
+def test_qc_names_an_actor_without_a_vietnamese_name():
+    """On the crawl, 682 actors had no skos:prefLabel@vi: collectives with only an altLabel, and
+    issuers read from the header that nothing named."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    for f in sorted((ROOT / "ontology").glob("*.ttl")):
+        store.load(path=str(f), format=ox.RdfFormat.TURTLE)
+    store.load(b"""@prefix mg: <https://w3id.org/mandate-graph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<urn:group> a mg:BodyGroup ; skos:altLabel "c\xc3\xa1c b\xe1\xbb\x99"@vi .
+<urn:named> a mg:StateBody ; skos:prefLabel "B\xe1\xbb\x99 T\xc3\xa0i ch\xc3\xadnh"@vi .
+<urn:english> a mg:StateBody ; skos:prefLabel "Ministry of Finance"@en .
+<urn:m> a mg:Mandate ; mg:lead <urn:issuer> ; mg:assigner <urn:named> .
+""", format=ox.RdfFormat.TURTLE)
+    query = (ROOT / "queries" / "qc" / "actors-without-names.rq").read_text(encoding="utf-8")
+    assert [r["actor"].value for r in store.query(query)] == ["urn:english", "urn:group", "urn:issuer"]
