@@ -116,13 +116,13 @@ def find_mandates(normal: NormalText, seg: Segmented, mentions: tuple[Mention, .
             if heading is not None:
                 outline.open(rank, replace(heading, assigner=heading.assigner or (lead.assigner if lead else None)
                                            or default_assigner))
-                named_only = bool(inside) and cues["heading_tail"].match(
-                    normal.key[max(x.end for x in inside):s.end].replace("*", "")) is not None
+                # what follows the names: "... :" (named only), "chủ trì, phối hợp với ...:" after the
+                # run of actors (a lead heading), "... như sau:" (only opens the list)
+                after_names = normal.key[max(x.end for x in inside):s.end].replace("*", "") if inside else ""
                 run = actor_run(normal.key, inside, inside[0].start, cues) if inside else []
-                named_only = named_only or bool(run) and cues["lead_heading_tail"].match(
-                    normal.key[run[-1].end:s.end].replace("*", "")) is not None
-                only_list = bool(inside) and cues["list_opener"].fullmatch(
-                    normal.key[max(x.end for x in inside):s.end].replace("*", "").strip()) is not None
+                named_only = bool(inside) and cues["heading_tail"].match(after_names) is not None \
+                    or bool(run) and cues["lead_heading_tail"].match(normal.key[run[-1].end:s.end].replace("*", "")) is not None
+                only_list = bool(inside) and cues["list_opener"].fullmatch(after_names.strip()) is not None
                 if heading.rule != "assign" and (named_only or rec is None) or only_list \
                         or actor_heading(normal, s, inside, cues, actor_run) is not None:
                     continue                   # "1. Bộ Tài chính chủ trì, phối hợp với Bộ Công an:", "Giao Ủy ban
